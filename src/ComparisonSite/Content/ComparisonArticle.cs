@@ -1,0 +1,38 @@
+using Markdig.Syntax;
+
+namespace ComparisonSite.Content;
+
+/// <summary>
+/// One published comparison as loaded from content/&lt;slug&gt;/: its front matter, its summary and its
+/// sections, parsed once per change of its files. Rendering to HTML happens later, against the results.
+/// </summary>
+public sealed record ComparisonArticle
+{
+    public required ArticleFrontMatter Meta { get; init; }
+
+    public string Slug => Meta.Slug;
+
+    /// <summary>The index file's body: the short verdict shown in a box at the top of the page.</summary>
+    public required MarkdownDocument Summary { get; init; }
+
+    public required IReadOnlyList<ArticleSection> Sections { get; init; }
+
+    /// <summary>Path of the comparison's folder relative to the content root, for messages.</summary>
+    public required string Folder { get; init; }
+
+    /// <summary>The newest write time among the comparison's files; feeds Last-Modified and reload checks.</summary>
+    public required DateTimeOffset FilesModified { get; init; }
+}
+
+/// <summary>One section file of a comparison, parsed and ready to render.</summary>
+public sealed record ArticleSection
+{
+    public required string Title { get; init; }
+    public required int Order { get; init; }
+    public required string Anchor { get; init; }
+    public required MarkdownDocument Body { get; init; }
+    public required string File { get; init; }
+
+    /// <summary>The file's line number of the body's first line: Markdown block lines are offset by it.</summary>
+    public required int BodyFirstLine { get; init; }
+}

@@ -1,0 +1,189 @@
+using System.Text.RegularExpressions;
+using ComparisonSite.Markdown;
+
+namespace ComparisonSite.Content;
+
+/// <summary>
+/// Reads one comparison folder (index.md plus one file per section) into a <see cref="ComparisonArticle"/>,
+/// or into the list of everything wrong with it. Knows nothing about which frameworks are compared.
+/// </summary>
+internal sealed partial class ComparisonLoader(ContentOptions options)
+{
+    public const string IndexFile = "index.md";
+
+    public async Task<ComparisonLoadResult> LoadAsync(string contentRoot, string folder, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<ContentDiagnostic>();
+        var folderName = Path.GetFileName(folder);
+        var indexPath = Path.Combine(folder, IndexFile);
+        var indexName = Relative(contentRoot, indexPath);
+        if (!File.Exists(indexPath))
+        {
+            diagnostics.Add(ContentDiagnostic.Error(indexName, 0, $"a comparison folder needs an {IndexFile} with the article's front matter"));
+            return new ComparisonLoadResult(folderName, null, diagnostics);
+        }
+
+        var index = await ReadAsync(indexPath, indexName, diagnostics, cancellationToken);
+        var meta = index is null ? null : ReadArticleFrontMatter(index, indexName, folderName, diagnostics);
+        var summary = index is null ? null : ArticleMarkdown.Parse(index.Body, indexName, index.BodyFirstLine, diagnostics);
+
+        var sections = new List<ArticleSection>();
+        foreach (var path in Directory.EnumerateFiles(folder, "*.md").Where(p => Path.GetFileName(p) != IndexFile).Order(StringComparer.Ordinal))
+        {
+            var section = await LoadSectionAsync(path, Relative(contentRoot, path), diagnostics, cancellationToken);
+            if (section is not null)
+            {
+                sections.Add(section);
+            }
+        }
+
+        CheckSectionsAreDistinct(sections, diagnostics);
+        if (meta is null || summary is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return new ComparisonLoadResult(folderName, null, diagnostics);
+        }
+
+        var ordered = sections.OrderBy(s => s.Order).ToArray();
+        PageIdentifiers.MakeUnique([("summary", summary), .. ordered.Select(s => (s.Anchor, s.Body))]);
+        var article = new ComparisonArticle
+        {
+            Meta = meta,
+            Summary = summary,
+            Sections = ordered,
+            Folder = Relative(contentRoot, folder),
+            FilesModified = Directory.EnumerateFiles(folder, "*.md").Max(f => new DateTimeOffset(File.GetLastWriteTimeUtc(f), TimeSpan.Zero)),
+        };
+        return new ComparisonLoadResult(folderName, article, diagnostics);
+    }
+
+    private async Task<ArticleSection?> LoadSectionAsync(string path, string file, List<ContentDiagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var document = await ReadAsync(path, file, diagnostics, cancellationToken);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var fields = new FrontMatterFields(document.Fields, file, diagnostics);
+        var title = fields.String("title", required: true);
+        var order = fields.Integer("order", required: true);
+        var anchor = fields.String("anchor", required: false);
+        fields.RejectUnknownKeys();
+        if (anchor is not null && !AnchorPattern().IsMatch(anchor))
+        {
+            fields.Reject("anchor", $"anchor '{anchor}' must be lower-case letters, digits and hyphens, starting with a letter");
+        }
+
+        var body = ArticleMarkdown.Parse(document.Body, file, document.BodyFirstLine, diagnostics);
+        if (fields.HasErrors || title is null || order is null)
+        {
+            return null;
+        }
+
+        return new ArticleSection
+        {
+            Title = title,
+            Order = order.Value,
+            Anchor = anchor ?? AnchorFromTitle(title),
+            Body = body,
+            File = file,
+            BodyFirstLine = document.BodyFirstLine,
+        };
+    }
+
+    private static ArticleFrontMatter? ReadArticleFrontMatter(FrontMatterDocument document, string file, string folderName, List<ContentDiagnostic> diagnostics)
+    {
+        var fields = new FrontMatterFields(document.Fields, file, diagnostics);
+        var title = fields.String("title", required: true);
+        var description = fields.String("description", required: true);
+        var slug = fields.String("slug", required: true);
+        var published = fields.Date("published", required: true);
+        var updated = fields.Date("updated", required: true);
+        var author = fields.String("author", required: true);
+        var frameworks = fields.StringList("frameworks", required: true);
+        var suite = fields.String("suite", required: true);
+        var draft = fields.Boolean("draft", defaultValue: false);
+        fields.RejectUnknownKeys();
+
+        if (slug is not null && slug != folderName)
+        {
+            fields.Reject("slug", $"slug '{slug}' must match the folder name '{folderName}': the folder is the page's address");
+        }
+        else if (slug is not null && !AnchorPattern().IsMatch(slug))
+        {
+            fields.Reject("slug", $"slug '{slug}' must be lower-case letters, digits and hyphens, starting with a letter");
+        }
+
+        if (published is not null && updated is not null && updated < published)
+        {
+            fields.Reject("updated", $"updated ({updated:yyyy-MM-dd}) cannot be before published ({published:yyyy-MM-dd})");
+        }
+
+        if (fields.HasErrors)
+        {
+            return null;
+        }
+
+        return new ArticleFrontMatter
+        {
+            Title = title!,
+            Description = description!,
+            Slug = slug!,
+            Published = published!.Value,
+            Updated = updated!.Value,
+            Author = author!,
+            Frameworks = frameworks,
+            Suite = suite!,
+            Draft = draft,
+        };
+    }
+
+    private static void CheckSectionsAreDistinct(List<ArticleSection> sections, List<ContentDiagnostic> diagnostics)
+    {
+        foreach (var group in sections.GroupBy(s => s.Anchor).Where(g => g.Count() > 1))
+        {
+            foreach (var section in group.Skip(1))
+            {
+                diagnostics.Add(ContentDiagnostic.Error(section.File, 1, $"anchor '{group.Key}' is already used by {group.First().File}; give this section its own 'anchor'"));
+            }
+        }
+
+        foreach (var group in sections.GroupBy(s => s.Order).Where(g => g.Count() > 1))
+        {
+            foreach (var section in group.Skip(1))
+            {
+                diagnostics.Add(ContentDiagnostic.Error(section.File, 1, $"order {group.Key} is already used by {group.First().File}; each section needs its own place"));
+            }
+        }
+    }
+
+    private async Task<FrontMatterDocument?> ReadAsync(string path, string file, List<ContentDiagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var length = new FileInfo(path).Length;
+        if (length > options.MaxFileBytes)
+        {
+            diagnostics.Add(ContentDiagnostic.Error(file, 0, $"the file is {length:N0} bytes; the limit is {options.MaxFileBytes:N0}"));
+            return null;
+        }
+
+        var text = await File.ReadAllTextAsync(path, cancellationToken);
+        return FrontMatterDocument.Parse(text, file, diagnostics);
+    }
+
+    internal static string AnchorFromTitle(string title)
+    {
+        var slug = NonWordRun().Replace(title.ToLowerInvariant(), "-").Trim('-');
+        return slug.Length > 0 && char.IsAsciiLetter(slug[0]) ? slug : "section-" + slug;
+    }
+
+    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    [GeneratedRegex("^[a-z][a-z0-9-]*$")]
+    private static partial Regex AnchorPattern();
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NonWordRun();
+}
+
+/// <summary>The outcome of loading one folder: the article when it is sound, and every problem found either way.</summary>
+internal sealed record ComparisonLoadResult(string FolderName, ComparisonArticle? Article, IReadOnlyList<ContentDiagnostic> Diagnostics);

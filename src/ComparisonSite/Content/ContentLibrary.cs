@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
+
+namespace ComparisonSite.Content;
+
+/// <summary>
+/// Holds the live <see cref="ContentSnapshot"/> and rebuilds it from disk on demand. A comparison whose files
+/// stop parsing keeps its last good version live; its errors are logged and kept on the snapshot.
+/// </summary>
+public sealed class ContentLibrary : IDisposable
+{
+    private readonly ComparisonLoader _loader;
+    private readonly ILogger<ContentLibrary> _logger;
+    private readonly SemaphoreSlim _reloadGate = new(1, 1);
+    private ContentSnapshot _current = ContentSnapshot.Empty;
+
+    public ContentLibrary(IOptions<ContentOptions> options, SiteRoot siteRoot, ILogger<ContentLibrary> logger)
+    {
+        var path = options.Value.Path;
+        RootPath = Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(siteRoot.Path, path));
+        Options = options.Value;
+        _loader = new ComparisonLoader(options.Value);
+        _logger = logger;
+    }
+
+    public string RootPath { get; }
+
+    public ContentOptions Options { get; }
+
+    public ContentSnapshot Current => Volatile.Read(ref _current);
+
+    /// <summary>Raised after a new snapshot is live, with that snapshot.</summary>
+    public event Action<ContentSnapshot>? Changed;
+
+    /// <summary>The comparison at <paramref name="slug"/> if a reader may see it (drafts only where configured).</summary>
+    public ComparisonArticle? FindPublished(string slug) =>
+        Current.Comparisons.TryGetValue(slug, out var article) && (!article.Meta.Draft || Options.ShowDrafts) ? article : null;
+
+    public IEnumerable<ComparisonArticle> Published =>
+        Current.Comparisons.Values.Where(a => !a.Meta.Draft || Options.ShowDrafts);
+
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        await _reloadGate.WaitAsync(cancellationToken);
+        try
+        {
+            var next = await LoadAsync(Current, cancellationToken);
+            Volatile.Write(ref _current, next);
+            _logger.LogInformation("Content loaded from {ContentRoot}: {ComparisonCount} comparisons, {ErrorCount} errors",
+                RootPath, next.Comparisons.Count, next.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
+            Changed?.Invoke(next);
+        }
+        finally
+        {
+            _reloadGate.Release();
+        }
+    }
+
+    private async Task<ContentSnapshot> LoadAsync(ContentSnapshot previous, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<ContentDiagnostic>();
+        var comparisons = ImmutableSortedDictionary.CreateBuilder<string, ComparisonArticle>(StringComparer.Ordinal);
+        if (!Directory.Exists(RootPath))
+        {
+            diagnostics.Add(ContentDiagnostic.Error(RootPath, 0, "the content folder does not exist; set Content:Path"));
+        }
+        else
+        {
+            foreach (var folder in Directory.EnumerateDirectories(RootPath).Where(IsComparisonFolder).Order(StringComparer.Ordinal))
+            {
+                var result = await _loader.LoadAsync(RootPath, folder, cancellationToken);
+                diagnostics.AddRange(result.Diagnostics);
+                Report(result.Diagnostics);
+
+                var article = result.Article;
+                if (article is null && previous.Comparisons.TryGetValue(result.FolderName, out var lastGood))
+                {
+                    _logger.LogWarning("Keeping the last good version of {Slug} live until its files parse again", result.FolderName);
+                    article = lastGood;
+                }
+
+                if (article is not null)
+                {
+                    comparisons[article.Slug] = article;
+                }
+            }
+        }
+
+        return new ContentSnapshot { Comparisons = comparisons.ToImmutable(), Diagnostics = diagnostics, LoadedAt = DateTimeOffset.UtcNow };
+    }
+
+    private void Report(IEnumerable<ContentDiagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics)
+        {
+            var level = d.Severity == DiagnosticSeverity.Error ? LogLevel.Error : LogLevel.Warning;
+            _logger.Log(level, "Content problem in {File}:{Line}: {Problem}", d.File, d.Line, d.Message);
+        }
+    }
+
+    public void Dispose() => _reloadGate.Dispose();
+
+    // Folders starting with '.' or '_' are editors' scratch space (and editors' tools' temp folders).
+    private static bool IsComparisonFolder(string folder) => Path.GetFileName(folder) is { Length: > 0 } name && name[0] is not ('.' or '_');
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace ComparisonSite.Content;
+
+/// <summary>
+/// Reads typed fields out of a front matter mapping, reporting each wrong, missing or unknown key
+/// with the line it is on, so one pass tells the editor everything that is wrong with the file.
+/// </summary>
+internal sealed class FrontMatterFields
+{
+    private readonly YamlMappingNode _map;
+    private readonly string _file;
+    private readonly ICollection<ContentDiagnostic> _diagnostics;
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private int _errors;
+
+    public FrontMatterFields(YamlMappingNode map, string file, ICollection<ContentDiagnostic> diagnostics)
+    {
+        _map = map;
+        _file = file;
+        _diagnostics = diagnostics;
+    }
+
+    public bool HasErrors => _errors > 0;
+
+    public string? String(string key, bool required)
+    {
+        var node = Find(key, required);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value))
+        {
+            return value.Trim();
+        }
+
+        return Fail(node, $"'{key}' must be a non-empty text value");
+    }
+
+    public DateOnly? Date(string key, bool required)
+    {
+        var text = String(key, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Fail(Find(key, required: false)!, $"'{key}' must be a date written as YYYY-MM-DD, not '{text}'");
+        return null;
+    }
+
+    public int? Integer(string key, bool required)
+    {
+        var text = String(key, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        Fail(Find(key, required: false)!, $"'{key}' must be a whole number, not '{text}'");
+        return null;
+    }
+
+    public bool Boolean(string key, bool defaultValue)
+    {
+        var node = Find(key, required: false);
+        if (node is null)
+        {
+            return defaultValue;
+        }
+
+        if (node is YamlScalarNode { Value: { } v } && bool.TryParse(v, out var value))
+        {
+            return value;
+        }
+
+        Fail(node, $"'{key}' must be true or false");
+        return defaultValue;
+    }
+
+    public IReadOnlyList<string> StringList(string key, bool required)
+    {
+        var node = Find(key, required);
+        if (node is null)
+        {
+            return [];
+        }
+
+        if (node is YamlSequenceNode sequence && sequence.Children.Count > 0
+            && sequence.Children.All(c => c is YamlScalarNode { Value: { } v } && !string.IsNullOrWhiteSpace(v)))
+        {
+            return sequence.Children.Select(c => ((YamlScalarNode)c).Value!.Trim()).ToArray();
+        }
+
+        Fail(node, $"'{key}' must be a non-empty list of text values, e.g. {key}: [a, b]");
+        return [];
+    }
+
+    /// <summary>Reports every key that no typed accessor asked for: a typo must not pass silently.</summary>
+    public void RejectUnknownKeys()
+    {
+        foreach (var key in _map.Children.Keys)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "?";
+            if (!_known.Contains(name))
+            {
+                var expected = string.Join(", ", _known.Order(StringComparer.Ordinal));
+                Fail(key, $"unknown key '{name}' (expected one of: {expected})");
+            }
+        }
+    }
+
+    /// <summary>Records an error on the field's line, for checks that only the caller can make.</summary>
+    public void Reject(string key, string message)
+    {
+        var node = Find(key, required: false);
+        if (node is null)
+        {
+            _errors++;
+            _diagnostics.Add(ContentDiagnostic.Error(_file, 1, message));
+        }
+        else
+        {
+            Fail(node, message);
+        }
+    }
+
+    private YamlNode? Find(string key, bool required)
+    {
+        _known.Add(key);
+        if (_map.Children.TryGetValue(new YamlScalarNode(key), out var node))
+        {
+            return node;
+        }
+
+        if (required)
+        {
+            _errors++;
+            _diagnostics.Add(ContentDiagnostic.Error(_file, 1, $"required key '{key}' is missing from the front matter"));
+        }
+
+        return null;
+    }
+
+    private string? Fail(YamlNode node, string message)
+    {
+        _errors++;
+        _diagnostics.Add(ContentDiagnostic.Error(_file, LineOf(node), message));
+        return null;
+    }
+
+    private static int LineOf(YamlNode node) => (int)node.Start.Line + FrontMatterDocument.YamlLineOffset;
+}

@@ -1,0 +1,47 @@
+using ComparisonSite.Content;
+using ComparisonSite.Markdown.DataReferences;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Renderers;
+using Markdig.Syntax;
+
+namespace ComparisonSite.Markdown;
+
+/// <summary>
+/// The one Markdown dialect editors write: CommonMark plus pipe tables, footnotes, smart quotes, heading ids
+/// and the data-reference syntax. Raw HTML is not allowed (it is escaped and shown as text), so nothing an
+/// editor types can inject markup or script.
+/// </summary>
+public static class ArticleMarkdown
+{
+    public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseFootnotes()
+        .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .UseSmartyPants()
+        .Use<ScrollableTablesExtension>()
+        .Use<DataReferenceExtension>()
+        .DisableHtml()
+        .Build();
+
+    /// <summary>Parses an editor's Markdown body and applies the site's link and heading rules to it.</summary>
+    public static MarkdownDocument Parse(string body, string file, int firstLine, ICollection<ContentDiagnostic> diagnostics)
+    {
+        var document = Markdig.Markdown.Parse(body, Pipeline);
+        LinkPolicy.Apply(document, file, firstLine, diagnostics);
+        HeadingPolicy.Check(document, file, firstLine, diagnostics);
+        return document;
+    }
+
+    /// <summary>Renders a parsed body. Rendering reads the tree and never changes it, so it is safe in parallel.</summary>
+    public static string ToHtml(MarkdownDocument document)
+    {
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
+    }
+}

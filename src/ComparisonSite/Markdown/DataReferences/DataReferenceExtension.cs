@@ -1,0 +1,25 @@
+using Markdig;
+using Markdig.Renderers;
+
+namespace ComparisonSite.Markdown.DataReferences;
+
+/// <summary>Registers the <c>{{kind args…}}</c> syntax that pulls benchmark figures from the results store.</summary>
+public sealed class DataReferenceExtension : IMarkdownExtension
+{
+    public void Setup(MarkdownPipelineBuilder pipeline)
+    {
+        // First in line for '{' so no other inline parser (smart quotes, emphasis) sees inside a reference.
+        if (!pipeline.InlineParsers.Contains<DataReferenceInlineParser>())
+        {
+            pipeline.InlineParsers.Insert(0, new DataReferenceInlineParser());
+        }
+    }
+
+    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+    {
+        if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<DataReferenceInlineRenderer>())
+        {
+            html.ObjectRenderers.Insert(0, new DataReferenceInlineRenderer());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Markdig.Helpers;
+using Markdig.Parsers;
+
+namespace ComparisonSite.Markdown.DataReferences;
+
+/// <summary>Recognises <c>{{ … }}</c> on one line; a lone brace stays ordinary text.</summary>
+public sealed class DataReferenceInlineParser : InlineParser
+{
+    private const int MaxLength = 500;
+
+    public DataReferenceInlineParser()
+    {
+        OpeningCharacters = ['{'];
+    }
+
+    public override bool Match(InlineProcessor processor, ref StringSlice slice)
+    {
+        if (slice.PeekCharExtra(1) != '{')
+        {
+            return false;
+        }
+
+        var text = slice.Text;
+        var start = slice.Start;
+        var searchLength = Math.Min(slice.End - start + 1, MaxLength);
+        var close = text.IndexOf("}}", start + 2, Math.Max(0, searchLength - 2), StringComparison.Ordinal);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var source = text[(start + 2)..close].Trim();
+        if (source.Length == 0 || source.Contains('\n', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        processor.Inline = new DataReferenceInline
+        {
+            Source = source,
+            Span = new Markdig.Syntax.SourceSpan(processor.GetSourcePosition(start, out var line, out var column), processor.GetSourcePosition(close + 1)),
+            Line = line,
+            Column = column,
+        };
+        slice.Start = close + 2;
+        return true;
+    }
+}
