@@ -68,7 +68,7 @@ public sealed class ContentLibrary : IDisposable
         {
             foreach (var folder in Directory.EnumerateDirectories(RootPath).Where(IsComparisonFolder).Order(StringComparer.Ordinal))
             {
-                var result = await _loader.LoadAsync(RootPath, folder, cancellationToken);
+                var result = await LoadFolderAsync(folder, cancellationToken);
                 diagnostics.AddRange(result.Diagnostics);
                 Report(result.Diagnostics);
 
@@ -87,6 +87,22 @@ public sealed class ContentLibrary : IDisposable
         }
 
         return new ContentSnapshot { Comparisons = comparisons.ToImmutable(), Diagnostics = diagnostics, LoadedAt = DateTimeOffset.UtcNow };
+    }
+
+    // A file that trips the parser in a way nobody foresaw is still just a broken file: it must not take
+    // the other comparisons (or the reload loop) down with it.
+    private async Task<ComparisonLoadResult> LoadFolderAsync(string folder, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _loader.LoadAsync(RootPath, folder, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogError(ex, "Unexpected failure loading {Folder}", folder);
+            var name = Path.GetFileName(folder);
+            return new ComparisonLoadResult(name, null, [ContentDiagnostic.Error(name, 0, $"the folder could not be loaded: {ex.Message}")]);
+        }
     }
 
     private void Report(IEnumerable<ContentDiagnostic> diagnostics)

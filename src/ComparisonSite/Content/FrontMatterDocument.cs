@@ -52,14 +52,23 @@ internal sealed partial class FrontMatterDocument
     private static YamlMappingNode? ParseYaml(string yaml, string file, ICollection<ContentDiagnostic> diagnostics)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             var line = (int)ex.Start.Line + YamlLineOffset;
             diagnostics.Add(ContentDiagnostic.Error(file, line, "front matter is not valid YAML: " + WithoutPosition(ex)));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this on some unterminated flow collections; the last event it read
+            // is the nearest position we can give.
+            var line = (int)(parser.Current?.End.Line ?? 1) + YamlLineOffset;
+            diagnostics.Add(ContentDiagnostic.Error(file, line, "front matter is not valid YAML: an opened [ or { is not closed"));
             return null;
         }
 

@@ -1,0 +1,64 @@
+using System.Net;
+using ComparisonSite.Tests.Fixtures;
+
+namespace ComparisonSite.Tests.Site;
+
+/// <summary>Editors save a file and see it on the next reload; a broken save never takes the page down.</summary>
+public sealed class ContentReloadTests : IDisposable
+{
+    private readonly string _content = FixturePaths.CopyToTemp(FixturePaths.SecondSiteContent);
+
+    public void Dispose() => Directory.Delete(_content, recursive: true);
+
+    [Fact]
+    public async Task A_saved_edit_shows_without_a_restart_and_a_broken_save_keeps_the_last_good_version()
+    {
+        using var site = SiteFactory.WithContent(_content, "Development");
+        var reader = site.CreateReader();
+        var index = Path.Combine(_content, "postgresql-vs-sqlite", "index.md");
+        Assert.Equal("PostgreSQL vs SQLite for small web apps", await TitleAsync(reader));
+
+        var original = await File.ReadAllTextAsync(index);
+        await File.WriteAllTextAsync(index, original.Replace("for small web apps", "for tiny web apps", StringComparison.Ordinal));
+        await WaitUntilAsync(async () => await TitleAsync(reader) == "PostgreSQL vs SQLite for tiny web apps");
+
+        await File.WriteAllTextAsync(index, original.Replace("slug: postgresql-vs-sqlite", "slug: [unclosed", StringComparison.Ordinal));
+        await WaitUntilAsync(async () => (await SiteFactory.ParseAsync(await reader.GetAsync("/"))).QuerySelector("#content-problems") is not null);
+
+        using var response = await reader.GetAsync("/postgresql-vs-sqlite");
+        var page = await SiteFactory.ParseAsync(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("PostgreSQL vs SQLite for tiny web apps", page.QuerySelector("h1")!.TextContent);
+        var problem = Assert.Single(page.QuerySelectorAll("#content-problems li"));
+        Assert.StartsWith("postgresql-vs-sqlite/index.md:4", problem.QuerySelector("code")!.TextContent, StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(index, original);
+        await WaitUntilAsync(async () => await TitleAsync(reader) == "PostgreSQL vs SQLite for small web apps");
+    }
+
+    [Fact]
+    public async Task The_problem_panel_is_never_shown_in_production()
+    {
+        File.WriteAllText(Path.Combine(_content, "postgresql-vs-sqlite", "03-broken.md"), "no front matter");
+        using var site = SiteFactory.WithContent(_content);
+
+        using var response = await site.CreateReader().GetAsync("/postgresql-vs-sqlite");
+        var page = await SiteFactory.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(page.QuerySelector("#content-problems"));
+    }
+
+    private static async Task<string?> TitleAsync(HttpClient reader) =>
+        (await SiteFactory.ParseAsync(await reader.GetAsync("/postgresql-vs-sqlite"))).QuerySelector("h1")?.TextContent;
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the site did not pick up the edited file within 10 seconds");
+            await Task.Delay(100);
+        }
+    }
+}
