@@ -1,12 +1,27 @@
 using ComparisonSite;
+using ComparisonSite.Commands;
 using ComparisonSite.Content;
+using ComparisonSite.Results;
 using Serilog;
 
 var root = SiteRoot.Locate(Environment.GetEnvironmentVariable("Site__Root"));
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = root.Combine("wwwroot") });
+if (SiteCommands.IsCommand(args))
+{
+    return await SiteCommands.RunAsync(args, root);
+}
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // appsettings*.json sit next to the binaries; content/, wwwroot/ and migrations/ under the site root.
+    ContentRootPath = AppContext.BaseDirectory,
+    WebRootPath = root.Combine("wwwroot"),
+});
 
 builder.AddSiteLogging();
 builder.Services.AddSitePages(builder.Configuration, root);
+builder.Services.AddResultsStore(builder.Configuration);
+builder.Services.AddResultsSync();
 builder.Services.AddContent(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
@@ -21,9 +36,11 @@ app.UseSerilogRequestLogging();
 app.UseTrailingSlashRedirect();
 app.UseStaticFiles();
 app.UseRouting();
+app.MapHealthEndpoints();
 app.MapRazorPages();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so integration tests can host the real site.</summary>
 public partial class Program;

@@ -12,6 +12,7 @@ public static class ContentRegistration
             .ValidateOnStart();
         services.AddSingleton<ContentLibrary>();
         services.AddHostedService<ContentWatcher>();
+        services.AddHealthChecks().AddCheck<ContentHealthCheck>("content", tags: ["ready"]);
         return services;
     }
 }

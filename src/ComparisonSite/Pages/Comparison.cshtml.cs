@@ -1,6 +1,7 @@
 using System.Globalization;
 using ComparisonSite.Articles;
 using ComparisonSite.Content;
+using ComparisonSite.Results.Store;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace ComparisonSite.Pages;
 
 /// <summary>One comparison as a long-form article. The slug is looked up in the loaded content, never on disk.</summary>
-public sealed class ComparisonModel(ContentLibrary library, ArticlePageRenderer renderer, IOptions<SiteOptions> site) : PageModel
+public sealed class ComparisonModel(ContentLibrary library, ResultsStore results, ArticlePageRenderer renderer, IOptions<SiteOptions> site) : PageModel
 {
     public ArticlePage? Article { get; private set; }
 
@@ -20,6 +21,13 @@ public sealed class ComparisonModel(ContentLibrary library, ArticlePageRenderer 
         if (article is null)
         {
             return NotFound();
+        }
+
+        if (results.Current is null)
+        {
+            // The store was down at start-up: better an honest "try again" than a page with empty figures.
+            Response.Headers.RetryAfter = StatusCodeModel.RetryAfterSeconds;
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
         Article = renderer.Render(article);

@@ -10,6 +10,8 @@ namespace ComparisonSite.Pages;
 /// </summary>
 public sealed class StatusCodeModel(ContentLibrary library) : PageModel
 {
+    public const string RetryAfterSeconds = "5";
+
     public string Heading { get; private set; } = "Page not found";
 
     public string Explanation { get; private set; } = "There is no page at this address. It may have moved, or the link may be mistyped.";
@@ -20,7 +22,13 @@ public sealed class StatusCodeModel(ContentLibrary library) : PageModel
     {
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
         Response.StatusCode = reExecuted ? code : StatusCodes.Status404NotFound;
-        if (reExecuted && code != StatusCodes.Status404NotFound)
+        if (reExecuted && code == StatusCodes.Status503ServiceUnavailable)
+        {
+            Heading = "Back in a moment";
+            Explanation = "This page's benchmark figures are still loading. Please try again in a few seconds.";
+            Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
+        else if (reExecuted && code != StatusCodes.Status404NotFound)
         {
             Heading = $"Error {code}";
             Explanation = "The request could not be served.";

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.Globalization;
+using ComparisonSite.Results.Migrations;
+using ComparisonSite.Results.Store;
+
+namespace ComparisonSite.Commands;
+
+internal static class RunsCommand
+{
+    public static Command Create(SiteRoot root)
+    {
+        var command = new Command("runs", "List the runs of each suite with their dates and measurement counts; * marks the run the site shows.");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            await using var services = await SiteCommands.StartStoreAsync(root, cancellationToken);
+            await services.Get<MigrationRunner>().MigrateAsync(cancellationToken);
+            var dataSource = services.Get<Npgsql.NpgsqlDataSource>();
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var runs = await services.Get<RunRepository>().ListAsync(connection, cancellationToken);
+            if (runs.Count == 0)
+            {
+                Console.WriteLine("No runs in the store.");
+                return 0;
+            }
+
+            foreach (var suite in runs.GroupBy(r => r.Suite))
+            {
+                Console.WriteLine(suite.Key);
+                var first = true;
+                foreach (var run in suite)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {(first ? '*' : ' ')} {run.Id,-28} {run.Date:yyyy-MM-dd}  {run.Origin,-8}  {run.Measurements,4} measurements  imported {run.ImportedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC  {run.Title}"));
+                    first = false;
+                }
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using ComparisonSite.Results;
+using ComparisonSite.Results.Store;
+using Serilog;
+using Serilog.Events;
+
+namespace ComparisonSite.Commands;
+
+/// <summary>
+/// The site's executable doubles as its admin tool: <c>migrate</c>, <c>import</c> and <c>runs</c> run once and
+/// exit; with no verb the site serves. Verbs use the same configuration and store as the site (including the
+/// private local cluster, which they join if the site is running, or start and stop themselves).
+/// </summary>
+public static class SiteCommands
+{
+    private static readonly string[] Verbs = ["migrate", "import", "runs", "-h", "--help", "-?", "--version"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
+
+    public static async Task<int> RunAsync(string[] args, SiteRoot root)
+    {
+        var command = new RootCommand("ComparisonSite: technology comparisons whose figures come from a PostgreSQL results store. Run with no verb to serve the site.");
+        command.Subcommands.Add(MigrateCommand.Create(root));
+        command.Subcommands.Add(ImportCommand.Create(root));
+        command.Subcommands.Add(RunsCommand.Create(root));
+        try
+        {
+            return await command.Parse(args).InvokeAsync();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Npgsql.NpgsqlException or IOException)
+        {
+            // Expected failures (no server binaries, store unreachable, a broken migration) get a message, not a stack trace.
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return 2;
+        }
+    }
+
+    /// <summary>The services a verb needs, with the store started; dispose to stop it (and any cluster it started).</summary>
+    internal static async Task<CommandServices> StartStoreAsync(SiteRoot root, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
+        builder.Services.AddSingleton(root);
+        builder.Services.AddResultsStore(builder.Configuration);
+        builder.Services.AddSerilog(logger => logger
+            .MinimumLevel.Warning()
+            .MinimumLevel.Override("ComparisonSite.Results.Import", LogEventLevel.Information)
+            .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, outputTemplate: "{Message:lj}{NewLine}{Exception}", formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+        var host = builder.Build();
+        var database = host.Services.GetRequiredService<ResultsDatabase>();
+        await database.StartAsync(cancellationToken);
+        return new CommandServices(host, database);
+    }
+}
+
+/// <summary>A started store for one verb's run.</summary>
+internal sealed class CommandServices(IHost host, ResultsDatabase database) : IAsyncDisposable
+{
+    public IServiceProvider Services => host.Services;
+
+    public T Get<T>()
+        where T : notnull => host.Services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await database.StopAsync(CancellationToken.None);
+        host.Dispose();
+    }
+}

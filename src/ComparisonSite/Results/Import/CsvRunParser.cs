@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace ComparisonSite.Results.Import;
+
+/// <summary>
+/// Parses results in long form (<c>framework,scenario,metric,value</c>, one measurement a line) for a run whose
+/// fields come from the command line. CSV cannot declare catalog entries: every slug must already be known.
+/// </summary>
+public static partial class CsvRunParser
+{
+    private static readonly string[] Columns = ["framework", "scenario", "metric", "value"];
+
+    public static ParsedRun Parse(TextReader reader, string suite, string? suiteTitle, RunInfo run)
+    {
+        var problems = new List<ImportProblem>();
+        var rows = new List<ResultRow>();
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            HasHeaderRecord = true,
+            TrimOptions = TrimOptions.Trim,
+            DetectDelimiter = false,
+            IgnoreBlankLines = true,
+            BadDataFound = args => problems.Add(new ImportProblem($"line {args.Context.Parser?.RawRow}", $"malformed CSV field: {Shorten(args.Field)}")),
+            MissingFieldFound = null,
+        };
+
+        using var csv = new CsvReader(reader, configuration);
+        try
+        {
+            if (!csv.Read() || !csv.ReadHeader())
+            {
+                return new ParsedRun(null, [new ImportProblem("line 1", "the file is empty; expected the header framework,scenario,metric,value")]);
+            }
+
+            var header = csv.HeaderRecord!.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
+            if (!header.SequenceEqual(Columns))
+            {
+                return new ParsedRun(null, [new ImportProblem("line 1", $"expected the header framework,scenario,metric,value, found {Shorten(string.Join(',', header))}")]);
+            }
+
+            while (csv.Read())
+            {
+                var line = $"line {csv.Parser.RawRow}";
+                if (csv.Parser.Count != Columns.Length)
+                {
+                    problems.Add(new ImportProblem(line, $"expected 4 fields, found {csv.Parser.Count}"));
+                    continue;
+                }
+
+                var row = ReadRow(csv, line, problems);
+                if (row is not null)
+                {
+                    rows.Add(row);
+                }
+            }
+        }
+        catch (CsvHelperException ex)
+        {
+            problems.Add(new ImportProblem($"line {ex.Context?.Parser?.RawRow}", "malformed CSV: " + ex.Message.Split('\n')[0]));
+        }
+
+        if (rows.Count == 0 && problems.Count == 0)
+        {
+            problems.Add(new ImportProblem("line 2", "the file has a header but no results"));
+        }
+
+        var document = new RunDocument { Suite = suite, SuiteTitle = suiteTitle, Run = run, Results = rows };
+        problems.AddRange(RunDocumentRules.Check(document));
+        return problems.Count == 0 ? new ParsedRun(document, []) : new ParsedRun(null, problems);
+    }
+
+    private static ResultRow? ReadRow(CsvReader csv, string line, List<ImportProblem> problems)
+    {
+        var slugs = new string[3];
+        var valid = true;
+        for (var i = 0; i < 3; i++)
+        {
+            slugs[i] = csv.GetField(i)?.Trim() ?? string.Empty;
+            if (!SlugPattern().IsMatch(slugs[i]))
+            {
+                problems.Add(new ImportProblem($"{line}, column {Columns[i]}", $"expected a slug (lower-case letters, digits and hyphens), found \"{Shorten(slugs[i])}\""));
+                valid = false;
+            }
+        }
+
+        var text = csv.GetField(3)?.Trim() ?? string.Empty;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            problems.Add(new ImportProblem($"{line}, column value", $"expected a finite number such as 8520 or 0.7, found \"{Shorten(text)}\""));
+            return null;
+        }
+
+        if (value < 0)
+        {
+            problems.Add(new ImportProblem($"{line}, column value", $"expected zero or more, found {text}"));
+            return null;
+        }
+
+        return valid ? new ResultRow(slugs[0], slugs[1], slugs[2], value, null, line) : null;
+    }
+
+    private static string Shorten(string? text) => text is null ? string.Empty : text.Length <= 40 ? text : text[..40] + "…";
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$")]
+    private static partial Regex SlugPattern();
+}

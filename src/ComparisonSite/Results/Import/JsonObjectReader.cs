@@ -1,0 +1,251 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace ComparisonSite.Results.Import;
+
+/// <summary>
+/// Reads typed fields from one JSON object, recording a problem with the field's JSON path for every value
+/// that is missing, of the wrong type or out of range, and for every key nobody asked for.
+/// </summary>
+internal sealed partial class JsonObjectReader
+{
+    private const int MaxText = 10_000;
+    private readonly JsonElement _element;
+    private readonly List<ImportProblem> _problems;
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+
+    private JsonObjectReader(JsonElement element, string path, List<ImportProblem> problems)
+    {
+        _element = element;
+        Path = path;
+        _problems = problems;
+    }
+
+    public string Path { get; }
+
+    public static JsonObjectReader? Create(JsonElement element, string path, List<ImportProblem> problems)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            return new JsonObjectReader(element, path, problems);
+        }
+
+        problems.Add(new ImportProblem(path, $"expected an object, found {Describe(element)}"));
+        return null;
+    }
+
+    public string? Text(string name, bool required)
+    {
+        if (!TryGet(name, required, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String && value.GetString() is { } text && !string.IsNullOrWhiteSpace(text) && text.Length <= MaxText)
+        {
+            return text.Trim();
+        }
+
+        return Problem<string>(name, $"expected non-empty text of at most {MaxText} characters, found {Describe(value)}");
+    }
+
+    public string? Slug(string name, bool required)
+    {
+        var text = Text(name, required);
+        if (text is null || SlugPattern().IsMatch(text))
+        {
+            return text;
+        }
+
+        return Problem<string>(name, $"expected a slug (lower-case letters, digits and hyphens, at most 100 characters), found \"{Shorten(text)}\"");
+    }
+
+    public string? OneOf(string name, bool required, params string[] allowed)
+    {
+        var text = Text(name, required);
+        if (text is null || allowed.Contains(text, StringComparer.Ordinal))
+        {
+            return text;
+        }
+
+        return Problem<string>(name, $"expected one of {string.Join(", ", allowed.Select(a => $"\"{a}\""))}, found \"{Shorten(text)}\"");
+    }
+
+    public DateOnly? Date(string name, bool required)
+    {
+        var text = Text(name, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Problem<string>(name, $"expected a date as YYYY-MM-DD, found \"{Shorten(text)}\"");
+        return null;
+    }
+
+    public int? WholeNumber(string name, int minimum, int maximum = int.MaxValue)
+    {
+        if (!TryGet(name, required: false, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= minimum && number <= maximum)
+        {
+            return number;
+        }
+
+        var range = maximum == int.MaxValue ? $"{minimum} or more" : $"from {minimum} to {maximum}";
+        Problem<string>(name, $"expected a whole number {range}, found {Describe(value)}");
+        return null;
+    }
+
+    /// <summary>A measured value: a finite JSON number, zero or more.</summary>
+    public double? Measurement(string name, bool required)
+    {
+        if (!TryGet(name, required, out var value))
+        {
+            return null;
+        }
+
+        return MeasurementValue(value, $"{Path}.{name}");
+    }
+
+    public IReadOnlyList<double>? Measurements(string name)
+    {
+        if (!TryGet(name, required: false, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
+        {
+            return Problem<IReadOnlyList<double>>(name, $"expected a non-empty array of numbers, found {Describe(value)}");
+        }
+
+        var samples = value.EnumerateArray().Select((item, i) => MeasurementValue(item, $"{Path}.{name}[{i}]")).ToList();
+        return samples.All(s => s.HasValue) ? [.. samples.Select(s => s!.Value)] : null;
+    }
+
+    public IReadOnlyList<string> TextList(string name)
+    {
+        if (!TryGet(name, required: false, out var value))
+        {
+            return [];
+        }
+
+        if (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString())))
+        {
+            return [.. value.EnumerateArray().Select(v => v.GetString()!.Trim())];
+        }
+
+        return Problem<IReadOnlyList<string>>(name, $"expected an array of non-empty text, found {Describe(value)}") ?? [];
+    }
+
+    public JsonObjectReader? Object(string name, bool required) =>
+        TryGet(name, required, out var value) ? Create(value, $"{Path}.{name}", _problems) : null;
+
+    /// <summary>The objects of an array field, each with its own indexed path.</summary>
+    public IReadOnlyList<JsonObjectReader> Objects(string name, bool required)
+    {
+        if (!TryGet(name, required, out var value))
+        {
+            return [];
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            Problem<string>(name, $"expected an array, found {Describe(value)}");
+            return [];
+        }
+
+        if (required && value.GetArrayLength() == 0)
+        {
+            Problem<string>(name, "expected at least one entry, found an empty array");
+        }
+
+        return [.. value.EnumerateArray().Select((item, i) => Create(item, $"{Path}.{name}[{i}]", _problems)).OfType<JsonObjectReader>()];
+    }
+
+    public void Allow(string name) => _known.Add(name);
+
+    public bool Has(string name) => _element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
+
+    /// <summary>Records a problem with a field that only the caller can judge.</summary>
+    public void Reject(string name, string message) => _problems.Add(new ImportProblem($"{Path}.{name}", message));
+
+    public void RejectUnknownKeys()
+    {
+        foreach (var property in _element.EnumerateObject().Where(p => !_known.Contains(p.Name)))
+        {
+            _problems.Add(new ImportProblem($"{Path}.{Shorten(property.Name)}", $"unknown field (expected one of: {string.Join(", ", _known.Order(StringComparer.Ordinal))})"));
+        }
+    }
+
+    private double? MeasurementValue(JsonElement value, string path)
+    {
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            _problems.Add(new ImportProblem(path, $"expected a number, found {Describe(value)}"));
+            return null;
+        }
+
+        if (!value.TryGetDouble(out var number) || !double.IsFinite(number))
+        {
+            _problems.Add(new ImportProblem(path, $"the number {Shorten(value.GetRawText())} is outside the range of a double"));
+            return null;
+        }
+
+        if (number < 0)
+        {
+            _problems.Add(new ImportProblem(path, $"expected zero or more, found {value.GetRawText()}"));
+            return null;
+        }
+
+        return number;
+    }
+
+    private bool TryGet(string name, bool required, out JsonElement value)
+    {
+        _known.Add(name);
+        if (_element.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (required)
+        {
+            _problems.Add(new ImportProblem($"{Path}.{name}", "required field is missing"));
+        }
+
+        return false;
+    }
+
+    private T? Problem<T>(string name, string message)
+        where T : class
+    {
+        _problems.Add(new ImportProblem($"{Path}.{name}", message));
+        return null;
+    }
+
+    private static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => $"text \"{Shorten(value.GetString() ?? string.Empty)}\"",
+        JsonValueKind.Number => $"the number {Shorten(value.GetRawText())}",
+        JsonValueKind.True or JsonValueKind.False => $"the boolean {value.GetRawText()}",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        _ => "null",
+    };
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$")]
+    private static partial Regex SlugPattern();
+}

@@ -1,0 +1,57 @@
+namespace ComparisonSite.Results.Import;
+
+/// <summary>
+/// One benchmark run ready to import: the run's provenance, the catalog entries it declares, and its results.
+/// Parsed from a JSON run document or from CSV plus command options; validated before anything is written.
+/// </summary>
+public sealed record RunDocument
+{
+    public required string Suite { get; init; }
+    public string? SuiteTitle { get; init; }
+    public required RunInfo Run { get; init; }
+    public IReadOnlyList<Framework> Frameworks { get; init; } = [];
+    public IReadOnlyList<Scenario> Scenarios { get; init; } = [];
+    public IReadOnlyList<Metric> Metrics { get; init; } = [];
+    public required IReadOnlyList<ResultRow> Results { get; init; }
+}
+
+/// <summary>A run's identity and provenance: who measured what, where, how.</summary>
+public sealed record RunInfo
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required DateOnly Date { get; init; }
+    public DateOnly? PeriodStart { get; init; }
+    public DateOnly? PeriodEnd { get; init; }
+    public required string Source { get; init; }
+    public string? SourceUrl { get; init; }
+
+    /// <summary>"reported" (carried over from a publication) or "measured" (our own run).</summary>
+    public required string Origin { get; init; }
+
+    public string? Hardware { get; init; }
+    public int? Cores { get; init; }
+    public string? Memory { get; init; }
+    public string? Os { get; init; }
+    public string? ServerSetup { get; init; }
+    public string? LoadTool { get; init; }
+    public int? Concurrency { get; init; }
+    public string? Duration { get; init; }
+    public string? Notes { get; init; }
+    public IReadOnlyList<string> Caveats { get; init; } = [];
+}
+
+/// <summary>One measurement in an import, with where it came from in the file for error messages.</summary>
+public sealed record ResultRow(string Framework, string Scenario, string Metric, double Value, IReadOnlyList<double>? Samples, string Location);
+
+/// <summary>One thing wrong with an import file: where (JSON path or CSV line), which field, what was expected.</summary>
+public sealed record ImportProblem(string Location, string Message)
+{
+    public override string ToString() => $"{Location}: {Message}";
+}
+
+/// <summary>The result of parsing an import file: a document, or every problem found in it.</summary>
+public sealed record ParsedRun(RunDocument? Document, IReadOnlyList<ImportProblem> Problems)
+{
+    public bool Succeeded => Document is not null && Problems.Count == 0;
+}

@@ -1,0 +1,206 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace ComparisonSite.Results.Import;
+
+/// <summary>
+/// Parses a JSON run document (see run-document.schema.json) and reports every problem in it at once,
+/// each with its JSON path, so an author fixes the file in one go.
+/// </summary>
+public static partial class RunDocumentParser
+{
+    /// <summary>Bounds what one import may make the process hold in memory.</summary>
+    public const int MaxBytes = 16 * 1024 * 1024;
+
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        MaxDepth = 16,
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowDuplicateProperties = false,
+    };
+
+    public static ParsedRun Parse(ReadOnlyMemory<byte> json)
+    {
+        var problems = new List<ImportProblem>();
+        if (json.Length > MaxBytes)
+        {
+            return Fail(new ImportProblem("$", $"the file is {json.Length:N0} bytes; the limit is {MaxBytes:N0}"));
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, Options);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $"line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : "$";
+            return Fail(new ImportProblem(where, "malformed JSON: " + PositionSuffix().Replace(ex.Message, string.Empty)));
+        }
+
+        using (document)
+        {
+            var root = JsonObjectReader.Create(document.RootElement, "$", problems);
+            if (root is null)
+            {
+                return new ParsedRun(null, problems);
+            }
+
+            root.Allow("$schema");
+            var suite = root.Slug("suite", required: true);
+            var suiteTitle = root.Text("suiteTitle", required: false);
+            var run = ReadRun(root.Object("run", required: true));
+            var frameworks = root.Objects("frameworks", required: false).Select(ReadFramework).ToList();
+            var scenarios = root.Objects("scenarios", required: false).Select(ReadScenario).ToList();
+            var metrics = root.Objects("metrics", required: false).Select(ReadMetric).ToList();
+            var results = root.Objects("results", required: true).Select(ReadResult).ToList();
+            root.RejectUnknownKeys();
+
+            if (problems.Count > 0 || suite is null || run is null)
+            {
+                return new ParsedRun(null, problems);
+            }
+
+            var parsed = new RunDocument
+            {
+                Suite = suite,
+                SuiteTitle = suiteTitle,
+                Run = run,
+                Frameworks = [.. frameworks.OfType<Framework>()],
+                Scenarios = [.. scenarios.OfType<Scenario>()],
+                Metrics = [.. metrics.OfType<Metric>()],
+                Results = [.. results.OfType<ResultRow>()],
+            };
+            problems.AddRange(RunDocumentRules.Check(parsed));
+            return problems.Count == 0 ? new ParsedRun(parsed, []) : new ParsedRun(null, problems);
+        }
+    }
+
+    private static RunInfo? ReadRun(JsonObjectReader? run)
+    {
+        if (run is null)
+        {
+            return null;
+        }
+
+        var id = run.Text("id", required: true);
+        if (id is not null && !RunIdPattern().IsMatch(id))
+        {
+            id = null;
+            run.Reject("id", "expected lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+
+        var title = run.Text("title", required: true);
+        var date = run.Date("date", required: true);
+        var period = run.Object("period", required: false);
+        var periodStart = period?.Date("start", required: false);
+        var periodEnd = period?.Date("end", required: false);
+        period?.RejectUnknownKeys();
+        var source = run.Text("source", required: true);
+        var sourceUrl = run.Text("sourceUrl", required: false);
+        var origin = run.OneOf("origin", required: true, "reported", "measured");
+        var environment = run.Object("environment", required: false);
+        var hardware = environment?.Text("hardware", required: false);
+        var cores = environment?.WholeNumber("cores", 1);
+        var memory = environment?.Text("memory", required: false);
+        var os = environment?.Text("os", required: false);
+        var server = environment?.Text("server", required: false);
+        environment?.RejectUnknownKeys();
+        var load = run.Object("load", required: false);
+        var tool = load?.Text("tool", required: false);
+        var concurrency = load?.WholeNumber("concurrency", 1);
+        var duration = load?.Text("duration", required: false);
+        load?.RejectUnknownKeys();
+        var notes = run.Text("notes", required: false);
+        var caveats = run.TextList("caveats");
+        run.RejectUnknownKeys();
+
+        if (id is null || title is null || date is null || source is null || origin is null)
+        {
+            return null;
+        }
+
+        return new RunInfo
+        {
+            Id = id,
+            Title = title,
+            Date = date.Value,
+            PeriodStart = periodStart,
+            PeriodEnd = periodEnd,
+            Source = source,
+            SourceUrl = sourceUrl,
+            Origin = origin,
+            Hardware = hardware,
+            Cores = cores,
+            Memory = memory,
+            Os = os,
+            ServerSetup = server,
+            LoadTool = tool,
+            Concurrency = concurrency,
+            Duration = duration,
+            Notes = notes,
+            Caveats = caveats,
+        };
+    }
+
+    private static Framework? ReadFramework(JsonObjectReader entry)
+    {
+        var slug = entry.Slug("slug", required: true);
+        var name = entry.Text("name", required: true);
+        var framework = new Framework(slug!, name!, entry.Text("language", false), entry.Text("server", false), entry.Text("version", false), entry.Text("url", false));
+        entry.RejectUnknownKeys();
+        return slug is null || name is null ? null : framework;
+    }
+
+    private static Scenario? ReadScenario(JsonObjectReader entry)
+    {
+        var slug = entry.Slug("slug", required: true);
+        var name = entry.Text("name", required: true);
+        var description = entry.Text("description", required: false);
+        entry.RejectUnknownKeys();
+        return slug is null || name is null ? null : new Scenario(slug, name, description);
+    }
+
+    private static Metric? ReadMetric(JsonObjectReader entry)
+    {
+        var slug = entry.Slug("slug", required: true);
+        var name = entry.Text("name", required: true);
+        var unit = entry.Text("unit", required: true);
+        var better = entry.OneOf("better", required: true, "higher", "lower");
+        var decimals = entry.WholeNumber("decimals", 0, 6);
+        var kind = entry.OneOf("kind", required: false, Metric.MeasurementKind, Metric.RatingKind, Metric.EstimateKind) ?? Metric.MeasurementKind;
+        var higherWord = entry.Text("higherWord", required: false) ?? "higher";
+        var lowerWord = entry.Text("lowerWord", required: false) ?? "lower";
+        entry.RejectUnknownKeys();
+        return slug is null || name is null || unit is null || better is null
+            ? null
+            : new Metric(slug, name, unit, better == "higher" ? Better.Higher : Better.Lower, decimals ?? 0, kind, higherWord, lowerWord);
+    }
+
+    private static ResultRow? ReadResult(JsonObjectReader entry)
+    {
+        var framework = entry.Slug("framework", required: true);
+        var scenario = entry.Slug("scenario", required: true);
+        var metric = entry.Slug("metric", required: true);
+        var value = entry.Measurement("value", required: false);
+        var samples = entry.Measurements("samples");
+        entry.RejectUnknownKeys();
+        if (!entry.Has("value") && !entry.Has("samples"))
+        {
+            entry.Reject("value", "required field is missing: give a \"value\" or a non-empty \"samples\" array of numbers");
+        }
+
+        return framework is null || scenario is null || metric is null || (value is null && samples is null)
+            ? null
+            : new ResultRow(framework, scenario, metric, value ?? RunDocumentRules.Median(samples!), samples, entry.Path);
+    }
+
+    private static ParsedRun Fail(ImportProblem problem) => new(null, [problem]);
+
+    [GeneratedRegex(@"\s*(Path: .*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?$")]
+    private static partial Regex PositionSuffix();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,99}$")]
+    private static partial Regex RunIdPattern();
+}

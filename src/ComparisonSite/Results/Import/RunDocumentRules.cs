@@ -1,0 +1,41 @@
+namespace ComparisonSite.Results.Import;
+
+/// <summary>Checks that span several fields of a run, shared by the JSON and CSV parsers.</summary>
+internal static class RunDocumentRules
+{
+    public static IEnumerable<ImportProblem> Check(RunDocument document)
+    {
+        if (document.Run is { PeriodStart: { } start, PeriodEnd: { } end } && end < start)
+        {
+            yield return new ImportProblem("$.run.period.end", $"the period ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd})");
+        }
+
+        foreach (var duplicate in document.Results.GroupBy(r => (r.Framework, r.Scenario, r.Metric)).Where(g => g.Count() > 1))
+        {
+            var places = duplicate.Select(r => r.Location).ToList();
+            yield return new ImportProblem(places[1],
+                $"duplicate result for framework \"{duplicate.Key.Framework}\", scenario \"{duplicate.Key.Scenario}\", metric \"{duplicate.Key.Metric}\" (first given at {places[0]})");
+        }
+
+        foreach (var problem in DuplicateSlugs("frameworks", document.Frameworks.Select(f => f.Slug))
+            .Concat(DuplicateSlugs("scenarios", document.Scenarios.Select(s => s.Slug)))
+            .Concat(DuplicateSlugs("metrics", document.Metrics.Select(m => m.Slug))))
+        {
+            yield return problem;
+        }
+    }
+
+    /// <summary>The median of samples: the figure shown when a result gives samples but no value.</summary>
+    public static double Median(IReadOnlyList<double> samples)
+    {
+        var sorted = samples.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    private static IEnumerable<ImportProblem> DuplicateSlugs(string field, IEnumerable<string> slugs) =>
+        slugs.Select((slug, index) => (slug, index))
+            .GroupBy(x => x.slug)
+            .Where(g => g.Count() > 1)
+            .Select(g => new ImportProblem($"$.{field}[{g.ElementAt(1).index}].slug", $"\"{g.Key}\" is declared twice (first at $.{field}[{g.First().index}])"));
+}

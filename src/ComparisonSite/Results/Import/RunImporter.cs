@@ -1,0 +1,83 @@
+using ComparisonSite.Results.Store;
+using Dapper;
+using Npgsql;
+
+namespace ComparisonSite.Results.Import;
+
+/// <summary>The outcome of an import: the run written, or every reason it was not.</summary>
+public sealed record ImportOutcome(string? RunId, int Measurements, IReadOnlyList<ImportProblem> Problems)
+{
+    public bool Succeeded => Problems.Count == 0;
+}
+
+/// <summary>
+/// Writes a parsed run in one transaction: catalog entries, the run (replacing one with the same id) and its
+/// measurements, then a NOTIFY that every running site instance hears on commit. Any problem — an undeclared
+/// slug, a constraint the database enforces — rolls everything back.
+/// </summary>
+public sealed class RunImporter(NpgsqlDataSource dataSource, CatalogRepository catalog, RunRepository runs, ILogger<RunImporter> logger)
+{
+    /// <summary>The channel imports notify and site instances listen on; the payload is the suite's slug.</summary>
+    public const string Channel = "results_changed";
+
+    public async Task<ImportOutcome> ImportAsync(RunDocument document, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        var known = await catalog.LoadSlugsAsync(connection, transaction, cancellationToken);
+        var problems = CheckReferences(document, known).ToList();
+        if (problems.Count > 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new ImportOutcome(null, 0, problems);
+        }
+
+        try
+        {
+            await catalog.UpsertAsync(connection, transaction, document, cancellationToken);
+            await runs.ReplaceAsync(connection, transaction, document, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition("select pg_notify(@Channel, @Suite)", new { Channel, document.Suite }, transaction, cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (PostgresException ex)
+        {
+            // The transaction is rolled back on dispose; nothing of this import remains.
+            return new ImportOutcome(null, 0, [new ImportProblem("$", $"the store rejected the run: {ex.MessageText}{(ex.ConstraintName is null ? "" : $" (constraint {ex.ConstraintName})")}")]);
+        }
+
+        logger.LogInformation("Imported run {RunId} of suite {Suite} with {Count} measurements", document.Run.Id, document.Suite, document.Results.Count);
+        return new ImportOutcome(document.Run.Id, document.Results.Count, []);
+    }
+
+    private static IEnumerable<ImportProblem> CheckReferences(RunDocument document, (HashSet<string> Frameworks, HashSet<string> Scenarios, HashSet<string> Metrics) known)
+    {
+        var frameworks = known.Frameworks.Union(document.Frameworks.Select(f => f.Slug)).ToHashSet(StringComparer.Ordinal);
+        var scenarios = known.Scenarios.Union(document.Scenarios.Select(s => s.Slug)).ToHashSet(StringComparer.Ordinal);
+        var metrics = known.Metrics.Union(document.Metrics.Select(m => m.Slug)).ToHashSet(StringComparer.Ordinal);
+        foreach (var row in document.Results)
+        {
+            if (!frameworks.Contains(row.Framework))
+            {
+                yield return Unknown(row, "framework", row.Framework, "frameworks", frameworks);
+            }
+
+            if (!scenarios.Contains(row.Scenario))
+            {
+                yield return Unknown(row, "scenario", row.Scenario, "scenarios", scenarios);
+            }
+
+            if (!metrics.Contains(row.Metric))
+            {
+                yield return Unknown(row, "metric", row.Metric, "metrics", metrics);
+            }
+        }
+    }
+
+    private static ImportProblem Unknown(ResultRow row, string field, string slug, string catalogName, IEnumerable<string> known)
+    {
+        var location = row.Location.StartsWith('$') ? $"{row.Location}.{field}" : $"{row.Location}, column {field}";
+        var choices = string.Join(", ", known.Order(StringComparer.Ordinal));
+        return new ImportProblem(location, $"unknown {field} \"{slug}\": declare it in \"{catalogName}\" or use a known one ({(choices.Length == 0 ? "none yet" : choices)})");
+    }
+}

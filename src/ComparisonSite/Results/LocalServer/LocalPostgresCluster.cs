@@ -1,0 +1,232 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace ComparisonSite.Results.LocalServer;
+
+/// <summary>
+/// A private PostgreSQL cluster in a folder of its own, started from the server binaries on the machine when
+/// no connection string is configured: the site and the tests need no database set-up by hand.
+/// initdb and postgres refuse to run as root, so as root every server command runs as the 'postgres' user.
+/// </summary>
+public sealed class LocalPostgresCluster(string folder, ILogger logger)
+{
+    public const string Database = "comparisonsite";
+    public const string User = "comparisonsite";
+    private const string InstallHint =
+        "Install them with 'apt-get install -y postgresql' (Debian/Ubuntu), or point the site at an existing server " +
+        "with the connection string ConnectionStrings__Results=\"Host=...;Database=...;Username=...;Password=...\".";
+
+    private readonly string _dataDirectory = Path.Combine(folder, "data");
+    private readonly string _logFile = Path.Combine(folder, "postgres.log");
+    private string? _binDirectory;
+
+    /// <summary>The port the cluster listens on (loopback only), once started.</summary>
+    public int Port { get; private set; }
+
+    /// <summary>True when this instance started the server and so must stop it.</summary>
+    public bool Owned { get; private set; }
+
+    public string ConnectionString(string database = Database) => new NpgsqlConnectionStringBuilder
+    {
+        Host = IPAddress.Loopback.ToString(),
+        Port = Port,
+        Username = User,
+        Database = database,
+        Pooling = true,
+    }.ConnectionString;
+
+    /// <summary>Creates the cluster on first use, starts it (or joins it when another process already did), and makes sure the site's database exists.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _binDirectory ??= FindBinDirectory() ?? throw new InvalidOperationException(
+            "No ConnectionStrings:Results is configured, so the site wants to start a private PostgreSQL, but no PostgreSQL server binaries " +
+            "(initdb, pg_ctl) were found under /usr/lib/postgresql/<version>/bin or on PATH. " + InstallHint);
+
+        Directory.CreateDirectory(folder);
+        GiveToServerUser(folder);
+        if (!File.Exists(Path.Combine(_dataDirectory, "PG_VERSION")))
+        {
+            logger.LogInformation("Creating a private PostgreSQL cluster in {Folder}", _dataDirectory);
+            await RunAsync("initdb", ["-D", _dataDirectory, "-U", User, "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync"], cancellationToken);
+        }
+
+        if (RunningPort() is { } port)
+        {
+            Port = port;
+            Owned = false;
+            logger.LogInformation("Using the private PostgreSQL already running on port {Port}", Port);
+        }
+        else
+        {
+            await StartServerAsync(cancellationToken);
+        }
+
+        await EnsureDatabaseAsync(cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (!Owned || _binDirectory is null)
+        {
+            return;
+        }
+
+        await RunAsync("pg_ctl", ["stop", "-D", _dataDirectory, "-m", "fast", "-w", "-t", "30"], cancellationToken);
+        Owned = false;
+        logger.LogInformation("Stopped the private PostgreSQL on port {Port}", Port);
+    }
+
+    private async Task StartServerAsync(CancellationToken cancellationToken)
+    {
+        // Keep the port across restarts of this instance, so clients reconnect to the same address.
+        Port = Port != 0 ? Port : FreeLoopbackPort();
+        var serverOptions = string.Create(CultureInfo.InvariantCulture,
+            $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c max_connections=200");
+        try
+        {
+            await RunAsync("pg_ctl", ["start", "-D", _dataDirectory, "-l", _logFile, "-w", "-t", "60", "-o", serverOptions], cancellationToken);
+            Owned = true;
+            logger.LogInformation("Started a private PostgreSQL on 127.0.0.1:{Port} (data in {Folder})", Port, _dataDirectory);
+        }
+        catch (InvalidOperationException) when (RunningPort() is { } port)
+        {
+            // Another process (a second site instance, an import) started it at the same moment: share theirs.
+            Port = port;
+            Owned = false;
+        }
+    }
+
+    private async Task EnsureDatabaseAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync(cancellationToken);
+        await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = @name", connection);
+        exists.Parameters.AddWithValue("name", Database);
+        if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+        {
+            await using var create = new NpgsqlCommand($"create database {Database}", connection);
+            try
+            {
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+                // Created by a concurrent starter; that is what we wanted.
+            }
+        }
+    }
+
+    /// <summary>The port from postmaster.pid when a server is running on this data directory.</summary>
+    private int? RunningPort()
+    {
+        var pidFile = Path.Combine(_dataDirectory, "postmaster.pid");
+        if (!File.Exists(pidFile))
+        {
+            return null;
+        }
+
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(pidFile);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+
+        if (lines.Length < 4 || !int.TryParse(lines[0], CultureInfo.InvariantCulture, out var pid) || !int.TryParse(lines[3], CultureInfo.InvariantCulture, out var port))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.HasExited ? null : port;
+        }
+        catch (ArgumentException)
+        {
+            return null; // a stale pid file from a crash; pg_ctl start cleans it up
+        }
+    }
+
+    private async Task RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var executable = Path.Combine(_binDirectory!, program);
+        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Environment.IsPrivilegedProcess)
+        {
+            start.FileName = "runuser";
+            foreach (var argument in new[] { "-u", "postgres", "--", executable })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+        else
+        {
+            start.FileName = executable;
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            var log = File.Exists(_logFile) ? string.Join('\n', File.ReadLines(_logFile).TakeLast(10)) : string.Empty;
+            throw new InvalidOperationException(
+                $"{program} failed with exit code {process.ExitCode}: {(await error).Trim()} {(await output).Trim()}\n{log}".Trim());
+        }
+    }
+
+    // As root, the server runs as 'postgres', which must own the folder it writes to.
+    private static void GiveToServerUser(string path)
+    {
+        if (!Environment.IsPrivilegedProcess)
+        {
+            return;
+        }
+
+        using var chown = Process.Start(new ProcessStartInfo("chown", ["-R", "postgres:postgres", path]) { UseShellExecute = false });
+        chown?.WaitForExit();
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The newest installed PostgreSQL's bin folder, or one on PATH; null when there is none.</summary>
+    public static string? FindBinDirectory()
+    {
+        const string debianRoot = "/usr/lib/postgresql";
+        if (Directory.Exists(debianRoot))
+        {
+            var newest = Directory.EnumerateDirectories(debianRoot)
+                .Select(d => (Dir: Path.Combine(d, "bin"), Version: double.TryParse(Path.GetFileName(d), CultureInfo.InvariantCulture, out var v) ? v : 0))
+                .Where(d => File.Exists(Path.Combine(d.Dir, "initdb")) && File.Exists(Path.Combine(d.Dir, "pg_ctl")))
+                .OrderByDescending(d => d.Version)
+                .Select(d => d.Dir)
+                .FirstOrDefault();
+            if (newest is not null)
+            {
+                return newest;
+            }
+        }
+
+        return (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
+    }
+}

@@ -1,0 +1,54 @@
+using ComparisonSite.Results.LocalServer;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ComparisonSite.Results.Store;
+
+/// <summary>
+/// The connection to the results store: the configured server, or a private local cluster started on demand
+/// when none is configured. Owns the <see cref="NpgsqlDataSource"/> every repository uses.
+/// </summary>
+public sealed class ResultsDatabase(IOptions<ResultsOptions> options, SiteRoot root, ILogger<ResultsDatabase> logger) : IAsyncDisposable
+{
+    private NpgsqlDataSource? _dataSource;
+    private LocalPostgresCluster? _cluster;
+
+    public NpgsqlDataSource DataSource => _dataSource ?? throw new InvalidOperationException("The results store has not been started.");
+
+    /// <summary>The private cluster, when the site runs one.</summary>
+    public LocalPostgresCluster? LocalCluster => _cluster;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        DateOnlyTypeHandler.Register();
+        var connectionString = options.Value.ConnectionString;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            _cluster = new LocalPostgresCluster(Path.GetFullPath(options.Value.LocalClusterPath, root.Path), logger);
+            await _cluster.StartAsync(cancellationToken);
+            connectionString = _cluster.ConnectionString();
+        }
+
+        // Log where, never the connection string itself: it may carry a password.
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        logger.LogInformation("Results store: PostgreSQL at {Host}:{Port}, database {Database}", target.Host, target.Port, target.Database);
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_dataSource is not null)
+        {
+            await _dataSource.DisposeAsync();
+            _dataSource = null;
+        }
+
+        if (_cluster is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await _cluster.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
+}

@@ -1,0 +1,37 @@
+namespace ComparisonSite.Results.Store;
+
+/// <summary>
+/// The figures the site shows, held in memory: the catalogs, the latest run of every suite and any run
+/// pinned by id. Built by one load from PostgreSQL and swapped in whole; pages never query the store.
+/// </summary>
+public sealed record ResultsSnapshot
+{
+    public required IReadOnlyDictionary<string, Framework> Frameworks { get; init; }
+    public required IReadOnlyDictionary<string, Scenario> Scenarios { get; init; }
+    public required IReadOnlyDictionary<string, Metric> Metrics { get; init; }
+
+    /// <summary>The current run of each suite: latest date, then latest import.</summary>
+    public required IReadOnlyDictionary<string, RunResults> LatestBySuite { get; init; }
+
+    /// <summary>Every run in the snapshot (the latest ones and the pinned ones) by id.</summary>
+    public required IReadOnlyDictionary<string, RunResults> RunsById { get; init; }
+
+    public required DateTimeOffset LoadedAt { get; init; }
+
+    /// <summary>The run an article cites: the one pinned by id, else the suite's latest.</summary>
+    public RunResults? RunFor(string suite, string? runId = null) =>
+        runId is not null ? RunsById.GetValueOrDefault(runId) : LatestBySuite.GetValueOrDefault(suite);
+}
+
+/// <summary>A run with its measurements, indexed for lookups by framework, scenario and metric.</summary>
+public sealed class RunResults(StoredRun run, IReadOnlyList<Measurement> measurements)
+{
+    private readonly Dictionary<(string, string, string), Measurement> _index =
+        measurements.ToDictionary(m => (m.Framework, m.Scenario, m.Metric));
+
+    public StoredRun Run { get; } = run;
+
+    public IReadOnlyList<Measurement> Measurements { get; } = measurements;
+
+    public Measurement? Find(string framework, string scenario, string metric) => _index.GetValueOrDefault((framework, scenario, metric));
+}

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Options;
+
+namespace ComparisonSite.Results.Store;
+
+/// <summary>
+/// Holds the live <see cref="ResultsSnapshot"/> and whether the store is reachable right now. Pages read
+/// <see cref="Current"/>; only <see cref="ReloadAsync"/> touches PostgreSQL.
+/// </summary>
+public sealed class ResultsStore(ResultsDatabase database, CatalogRepository catalog, RunRepository runs, ILogger<ResultsStore> logger) : IDisposable
+{
+    private readonly SemaphoreSlim _reloadGate = new(1, 1);
+    private ResultsSnapshot? _current;
+    private volatile bool _reachable;
+
+    /// <summary>The figures pages show; null until the first load succeeds.</summary>
+    public ResultsSnapshot? Current => Volatile.Read(ref _current);
+
+    /// <summary>True while the site holds a live connection to the store (the change listener is connected).</summary>
+    public bool Reachable => _reachable;
+
+    public DateTimeOffset? UnreachableSince { get; private set; }
+
+    /// <summary>Runs pinned by id in content, loaded besides each suite's latest run.</summary>
+    public IReadOnlyCollection<string> PinnedRunIds { get; set; } = [];
+
+    /// <summary>Raised after a new snapshot is live.</summary>
+    public event Action<ResultsSnapshot>? Changed;
+
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        await _reloadGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
+            var (frameworks, scenarios, metrics) = await catalog.LoadAsync(connection, cancellationToken);
+            var current = await runs.LoadCurrentAsync(connection, PinnedRunIds, cancellationToken);
+            var latest = current.GroupBy(r => r.Run.Suite)
+                .Select(g => g.OrderByDescending(r => r.Run.Info.Date).ThenByDescending(r => r.Run.ImportedAt).First());
+            var snapshot = new ResultsSnapshot
+            {
+                Frameworks = frameworks.ToDictionary(f => f.Slug, StringComparer.Ordinal),
+                Scenarios = scenarios.ToDictionary(s => s.Slug, StringComparer.Ordinal),
+                Metrics = metrics.ToDictionary(m => m.Slug, StringComparer.Ordinal),
+                LatestBySuite = latest.ToDictionary(r => r.Run.Suite, StringComparer.Ordinal),
+                RunsById = current.ToDictionary(r => r.Run.Id, StringComparer.Ordinal),
+                LoadedAt = DateTimeOffset.UtcNow,
+            };
+            Volatile.Write(ref _current, snapshot);
+            logger.LogInformation("Results snapshot loaded: {RunCount} runs, {SuiteCount} suites", snapshot.RunsById.Count, snapshot.LatestBySuite.Count);
+            Changed?.Invoke(snapshot);
+        }
+        finally
+        {
+            _reloadGate.Release();
+        }
+    }
+
+    internal void MarkReachable()
+    {
+        _reachable = true;
+        UnreachableSince = null;
+    }
+
+    internal void MarkUnreachable()
+    {
+        _reachable = false;
+        UnreachableSince ??= DateTimeOffset.UtcNow;
+    }
+
+    public void Dispose() => _reloadGate.Dispose();
+}

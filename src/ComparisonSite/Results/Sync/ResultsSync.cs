@@ -1,0 +1,105 @@
+using ComparisonSite.Results.Import;
+using ComparisonSite.Results.Migrations;
+using ComparisonSite.Results.Store;
+using Dapper;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace ComparisonSite.Results.Sync;
+
+/// <summary>
+/// Keeps this instance's snapshot in step with the store: migrates and seeds on first contact, loads the
+/// snapshot, then LISTENs for imports and reloads on each NOTIFY. When the connection drops it reconnects with
+/// backoff and reloads (a notification may have been missed), while the last good snapshot keeps serving.
+/// Each outage and each recovery is logged once.
+/// </summary>
+internal sealed class ResultsSync(
+    ResultsDatabase database,
+    ResultsStore store,
+    IServiceProvider services,
+    IOptions<ResultsOptions> options,
+    ILogger<ResultsSync> logger) : BackgroundService
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan LivenessProbe = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.FromMilliseconds(250);
+        var prepared = false;
+        var failing = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await database.DataSource.OpenConnectionAsync(stoppingToken);
+                if (!prepared)
+                {
+                    await PrepareAsync(stoppingToken);
+                    prepared = true;
+                }
+
+                await connection.ExecuteAsync(new CommandDefinition($"listen {RunImporter.Channel}", cancellationToken: stoppingToken));
+                await store.ReloadAsync(stoppingToken);
+                store.MarkReachable();
+                backoff = TimeSpan.FromMilliseconds(250);
+                if (failing)
+                {
+                    logger.LogInformation("Results store reachable again; snapshot reloaded");
+                    failing = false;
+                }
+
+                await ListenAsync(connection, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException or IOException)
+            {
+                store.MarkUnreachable();
+                if (!failing)
+                {
+                    logger.LogWarning("Results store unreachable ({Reason}); {Serving}; retrying with backoff",
+                        ex.Message, store.Current is null ? "no snapshot loaded yet, pages citing data answer 503" : "serving the last good snapshot");
+                    failing = true;
+                }
+
+                await Task.Delay(backoff, stoppingToken);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+            }
+        }
+    }
+
+    private async Task ListenAsync(NpgsqlConnection connection, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            if (await connection.WaitAsync(LivenessProbe, stoppingToken))
+            {
+                // Fold a burst of imports into one reload.
+                while (await connection.WaitAsync(TimeSpan.FromMilliseconds(20), stoppingToken))
+                {
+                }
+
+                await store.ReloadAsync(stoppingToken);
+            }
+            else
+            {
+                // No notification for a while: make sure the connection is still alive, or fail over to reconnect.
+                await connection.ExecuteAsync(new CommandDefinition("select 1", cancellationToken: stoppingToken));
+            }
+        }
+    }
+
+    private async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.MigrateOnStart)
+        {
+            return;
+        }
+
+        await services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
+        await services.GetRequiredService<SeedImporter>().SeedIfEmptyAsync(cancellationToken);
+    }
+}
