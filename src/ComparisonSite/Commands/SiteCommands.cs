@@ -25,7 +25,7 @@ public static class SiteCommands
         command.Subcommands.Add(RunsCommand.Create(root));
         try
         {
-            return await command.Parse(args).InvokeAsync();
+            return await command.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex) when (ex is InvalidOperationException or Npgsql.NpgsqlException or IOException)
         {
@@ -43,7 +43,6 @@ public static class SiteCommands
         builder.Services.AddResultsStore(builder.Configuration);
         builder.Services.AddSerilog(logger => logger
             .MinimumLevel.Warning()
-            .MinimumLevel.Override("ComparisonSite.Results.Import", LogEventLevel.Information)
             .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, outputTemplate: "{Message:lj}{NewLine}{Exception}", formatProvider: System.Globalization.CultureInfo.InvariantCulture));
         var host = builder.Build();
         var database = host.Services.GetRequiredService<ResultsDatabase>();

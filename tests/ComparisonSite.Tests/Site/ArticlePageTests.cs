@@ -1,15 +1,18 @@
 using System.Net;
-using ComparisonSite.Tests.Fixtures;
+using ComparisonSite.Tests.Results;
 
 namespace ComparisonSite.Tests.Site;
 
 /// <summary>The published article as a reader and a crawler get it, from the repository's own content.</summary>
-public sealed class ArticlePageTests : IDisposable
+[Collection(PostgresTests.Name)]
+public sealed class ArticlePageTests(PostgresFixture postgres) : IAsyncLifetime
 {
     private const string Slug = "/fastapi-vs-django-vs-flask";
-    private readonly SiteFactory _site = SiteFactory.WithContent(SiteRoot.Locate(null).Combine("content"));
+    private SiteFactory _site = null!;
 
-    public void Dispose() => _site.Dispose();
+    public async Task InitializeAsync() => _site = SiteFactory.Create(SiteFactory.RepositoryContent, await postgres.CreateDatabaseAsync());
+
+    public async Task DisposeAsync() => await _site.DisposeAsync();
 
     [Fact]
     public async Task Article_has_one_h1_and_every_section_in_order()

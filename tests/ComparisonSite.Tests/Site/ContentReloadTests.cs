@@ -1,19 +1,28 @@
 using System.Net;
 using ComparisonSite.Tests.Fixtures;
+using ComparisonSite.Tests.Results;
 
 namespace ComparisonSite.Tests.Site;
 
 /// <summary>Editors save a file and see it on the next reload; a broken save never takes the page down.</summary>
-public sealed class ContentReloadTests : IDisposable
+[Collection(PostgresTests.Name)]
+public sealed class ContentReloadTests(PostgresFixture postgres) : IAsyncLifetime
 {
     private readonly string _content = FixturePaths.CopyToTemp(FixturePaths.SecondSiteContent);
+    private string _database = null!;
 
-    public void Dispose() => Directory.Delete(_content, recursive: true);
+    public async Task InitializeAsync() => _database = await postgres.CreateDatabaseAsync();
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(_content, recursive: true);
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task A_saved_edit_shows_without_a_restart_and_a_broken_save_keeps_the_last_good_version()
     {
-        using var site = SiteFactory.WithContent(_content, "Development");
+        await using var site = SiteFactory.Create(_content, _database, "Development");
         var reader = site.CreateReader();
         var index = Path.Combine(_content, "postgresql-vs-sqlite", "index.md");
         Assert.Equal("PostgreSQL vs SQLite for small web apps", await TitleAsync(reader));
@@ -40,7 +49,7 @@ public sealed class ContentReloadTests : IDisposable
     public async Task The_problem_panel_is_never_shown_in_production()
     {
         File.WriteAllText(Path.Combine(_content, "postgresql-vs-sqlite", "03-broken.md"), "no front matter");
-        using var site = SiteFactory.WithContent(_content);
+        await using var site = SiteFactory.Create(_content, _database);
 
         using var response = await site.CreateReader().GetAsync("/postgresql-vs-sqlite");
         var page = await SiteFactory.ParseAsync(response);

@@ -1,14 +1,23 @@
 using System.Net;
 using ComparisonSite.Tests.Fixtures;
+using ComparisonSite.Tests.Results;
 
 namespace ComparisonSite.Tests.Site;
 
 /// <summary>Addresses, redirects and status codes, against the fixtures' second site.</summary>
-public sealed class RoutingTests : IDisposable
+[Collection(PostgresTests.Name)]
+public sealed class RoutingTests(PostgresFixture postgres) : IAsyncLifetime
 {
-    private readonly SiteFactory _site = SiteFactory.WithContent(FixturePaths.SecondSiteContent);
+    private string _database = null!;
+    private SiteFactory _site = null!;
 
-    public void Dispose() => _site.Dispose();
+    public async Task InitializeAsync()
+    {
+        _database = await postgres.CreateDatabaseAsync();
+        _site = SiteFactory.Create(FixturePaths.SecondSiteContent, _database);
+    }
+
+    public async Task DisposeAsync() => await _site.DisposeAsync();
 
     [Fact]
     public async Task A_second_comparison_renders_with_no_code_change()
@@ -71,7 +80,7 @@ public sealed class RoutingTests : IDisposable
     [Fact]
     public async Task Drafts_are_visible_in_development_with_a_badge()
     {
-        using var development = SiteFactory.WithContent(FixturePaths.SecondSiteContent, "Development");
+        await using var development = SiteFactory.Create(FixturePaths.SecondSiteContent, _database, "Development");
         using var response = await development.CreateReader().GetAsync("/draft-comparison");
         var page = await SiteFactory.ParseAsync(response);
 

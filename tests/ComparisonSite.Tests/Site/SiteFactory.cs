@@ -6,14 +6,18 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace ComparisonSite.Tests.Site;
 
 /// <summary>
-/// The real site, hosted in-process with the settings a test gives. Production unless told otherwise,
-/// because that is what readers get.
+/// The real site, hosted in-process against a real PostgreSQL database, with the settings a test gives.
+/// Production unless told otherwise, because that is what readers get.
 /// </summary>
-internal sealed class SiteFactory(IReadOnlyDictionary<string, string?> settings, string environment = "Production") : WebApplicationFactory<Program>
+internal sealed class SiteFactory(IReadOnlyDictionary<string, string?> settings, string environment) : WebApplicationFactory<Program>
 {
-    public static SiteFactory WithContent(string contentPath, string environment = "Production", IReadOnlyDictionary<string, string?>? extra = null)
+    public static SiteFactory Create(string contentPath, string connectionString, string environment = "Production", IReadOnlyDictionary<string, string?>? extra = null)
     {
-        var settings = new Dictionary<string, string?> { ["Content:Path"] = contentPath };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Content:Path"] = contentPath,
+            ["ConnectionStrings:Results"] = connectionString,
+        };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -21,6 +25,8 @@ internal sealed class SiteFactory(IReadOnlyDictionary<string, string?> settings,
 
         return new SiteFactory(settings, environment);
     }
+
+    public static string RepositoryContent => SiteRoot.Locate(null).Combine("content");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -32,6 +38,9 @@ internal sealed class SiteFactory(IReadOnlyDictionary<string, string?> settings,
     }
 
     public HttpClient CreateReader() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public T Get<T>()
+        where T : notnull => (T)Services.GetService(typeof(T))!;
 
     public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
         await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStreamAsync());

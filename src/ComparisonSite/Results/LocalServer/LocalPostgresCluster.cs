@@ -35,8 +35,10 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
         Port = Port,
         Username = User,
         Database = database,
-        Pooling = true,
     }.ConnectionString;
+
+    /// <summary>For one-off administrative statements: unpooled, so a restart never hands out a dead connection.</summary>
+    public string AdminConnectionString() => new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false }.ConnectionString;
 
     /// <summary>Creates the cluster on first use, starts it (or joins it when another process already did), and makes sure the site's database exists.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -101,7 +103,7 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
 
     private async Task EnsureDatabaseAsync(CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await using var connection = new NpgsqlConnection(AdminConnectionString());
         await connection.OpenAsync(cancellationToken);
         await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = @name", connection);
         exists.Parameters.AddWithValue("name", Database);

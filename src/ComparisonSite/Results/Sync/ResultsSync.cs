@@ -22,6 +22,18 @@ internal sealed class ResultsSync(
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LivenessProbe = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(15);
+    private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Waits for the first load attempt, so a healthy site serves figures from its first request; a store that
+    /// is down does not hold start-up hostage (the site starts, answers 503 for data pages, and keeps retrying).
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await base.StartAsync(cancellationToken);
+        await Task.WhenAny(_firstAttempt.Task, Task.Delay(StartupWait, cancellationToken));
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -42,6 +54,7 @@ internal sealed class ResultsSync(
                 await connection.ExecuteAsync(new CommandDefinition($"listen {RunImporter.Channel}", cancellationToken: stoppingToken));
                 await store.ReloadAsync(stoppingToken);
                 store.MarkReachable();
+                _firstAttempt.TrySetResult();
                 backoff = TimeSpan.FromMilliseconds(250);
                 if (failing)
                 {
@@ -58,6 +71,7 @@ internal sealed class ResultsSync(
             catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException or IOException)
             {
                 store.MarkUnreachable();
+                _firstAttempt.TrySetResult();
                 if (!failing)
                 {
                     logger.LogWarning("Results store unreachable ({Reason}); {Serving}; retrying with backoff",

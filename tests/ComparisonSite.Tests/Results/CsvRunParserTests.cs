@@ -1,0 +1,62 @@
+using ComparisonSite.Results.Import;
+using ComparisonSite.Tests.Fixtures;
+
+namespace ComparisonSite.Tests.Results;
+
+public sealed class CsvRunParserTests
+{
+    private static readonly RunInfo Run = new() { Id = "csv-run", Title = "CSV run", Date = new DateOnly(2026, 7, 1), Source = "Fixture", Origin = "measured" };
+
+    private static ParsedRun Parse(string name)
+    {
+        using var reader = new StreamReader(Path.Combine(FixturePaths.Root, "imports", name), detectEncodingFromByteOrderMarks: true);
+        return CsvRunParser.Parse(reader, "python-web-frameworks", null, Run);
+    }
+
+    [Fact]
+    public void Long_form_rows_become_results_of_the_run_given_on_the_command_line()
+    {
+        var parsed = Parse("good.csv");
+
+        Assert.Empty(parsed.Problems);
+        Assert.Equal("csv-run", parsed.Document!.Run.Id);
+        Assert.Equal([9001, 2500.5, 1500], parsed.Document.Results.Select(r => r.Value));
+        Assert.Equal("line 3", parsed.Document.Results[1].Location);
+    }
+
+    [Fact]
+    public void Every_bad_line_is_reported_with_its_line_and_column()
+    {
+        var parsed = Parse("bad-value.csv");
+
+        Assert.Null(parsed.Document);
+        Assert.Equal(
+        [
+            "line 3, column value: expected a finite number such as 8520 or 0.7, found \"lots\"",
+            "line 4, column value: expected zero or more, found -3",
+            "line 5, column scenario: expected a slug (lower-case letters, digits and hyphens), found \"JSON endpoint\"",
+        ], parsed.Problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void A_byte_order_mark_and_mixed_line_endings_are_handled()
+    {
+        var parsed = Parse("bom-crlf.csv");
+
+        Assert.Empty(parsed.Problems);
+        Assert.Equal(["fastapi", "flask", "django"], parsed.Document!.Results.Select(r => r.Framework));
+    }
+
+    [Theory]
+    [InlineData("", "line 1: the file is empty")]
+    [InlineData("name,value\na,1\n", "line 1: expected the header framework,scenario,metric,value")]
+    [InlineData("framework,scenario,metric,value\n", "line 2: the file has a header but no results")]
+    [InlineData("framework,scenario,metric,value\na,b,c\n", "line 2: expected 4 fields, found 3")]
+    [InlineData("framework,scenario,metric,value\na,b,c,1e999\n", "line 2, column value: expected a finite number")]
+    public void Malformed_files_are_explained(string csv, string expectedStart)
+    {
+        var parsed = CsvRunParser.Parse(new StringReader(csv), "s", null, Run);
+
+        Assert.Contains(parsed.Problems, p => p.ToString().StartsWith(expectedStart, StringComparison.Ordinal));
+    }
+}

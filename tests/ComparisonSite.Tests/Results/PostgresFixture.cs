@@ -1,0 +1,49 @@
+using ComparisonSite.Results.LocalServer;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace ComparisonSite.Tests.Results;
+
+/// <summary>
+/// One real PostgreSQL for the whole test run, started from the machine's server binaries by the same code
+/// the site uses. Each test class works in a database of its own. If the binaries are missing this fails
+/// loudly with the install instruction; it never skips.
+/// </summary>
+public sealed class PostgresFixture : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "comparisonsite-tests", "pg-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public LocalPostgresCluster Cluster { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Cluster = new LocalPostgresCluster(_folder, NullLogger.Instance);
+        await Cluster.StartAsync(CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await Cluster.StopAsync(CancellationToken.None);
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>A new empty database on the shared server; returns its connection string.</summary>
+    public Task<string> CreateDatabaseAsync() => CreateDatabaseAsync(Cluster);
+
+    public static async Task<string> CreateDatabaseAsync(LocalPostgresCluster cluster)
+    {
+        var name = "test_" + Guid.NewGuid().ToString("N")[..12];
+        await using var connection = new NpgsqlConnection(cluster.AdminConnectionString());
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"create database {name}", connection);
+        await create.ExecuteNonQueryAsync();
+        return cluster.ConnectionString(name);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresTests : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "postgres";
+}

@@ -1,0 +1,108 @@
+using ComparisonSite.Results.Import;
+using ComparisonSite.Results.Store;
+using ComparisonSite.Tests.Fixtures;
+
+namespace ComparisonSite.Tests.Results;
+
+[Collection(PostgresTests.Name)]
+public sealed class RunImporterTests(PostgresFixture postgres)
+{
+    private static string Fixture(string name) => Path.Combine(FixturePaths.Root, "imports", name);
+
+    [Fact]
+    public async Task The_seed_run_round_trips_into_the_snapshot_with_its_provenance()
+    {
+        await using var store = await StoreHarness.CreateAsync(await postgres.CreateDatabaseAsync(), seed: true);
+        var results = store.Get<ResultsStore>();
+
+        await results.ReloadAsync(CancellationToken.None);
+
+        var run = results.Current!.RunFor("python-web-frameworks")!;
+        Assert.Equal("bytepulse-2026-03", run.Run.Id);
+        Assert.True(run.Run.IsReported);
+        Assert.Equal("Dedicated bare-metal server, 8-core AMD EPYC", run.Run.Info.Hardware);
+        Assert.Equal(3, run.Run.Info.Caveats.Count);
+        Assert.Equal(8520, run.Find("fastapi", "json", "rps")!.Value);
+        Assert.Equal(0.7, run.Find("fastapi", "idle", "cold-start")!.Value);
+        Assert.Equal(2800, run.Find("django-asgi", "json", "rps")!.Value);
+        Assert.Equal("req/s", results.Current.Metrics["rps"].Unit);
+        Assert.Equal("Uvicorn (ASGI)", results.Current.Frameworks["fastapi"].Server);
+    }
+
+    [Fact]
+    public async Task A_newer_run_becomes_the_suites_current_run_and_keeps_its_samples()
+    {
+        await using var store = await StoreHarness.CreateAsync(await postgres.CreateDatabaseAsync(), seed: true);
+
+        var outcome = await store.ImportFileAsync(Fixture("second-run.json"));
+        await store.Get<ResultsStore>().ReloadAsync(CancellationToken.None);
+
+        Assert.True(outcome.Succeeded);
+        var current = store.Get<ResultsStore>().Current!.RunFor("python-web-frameworks")!;
+        Assert.Equal("rerun-2026-06", current.Run.Id);
+        Assert.Equal([9100, 9300, 9200], current.Find("fastapi", "json", "rps")!.Samples);
+        Assert.Equal(2, await store.CountAsync("runs"));
+    }
+
+    [Fact]
+    public async Task Csv_imports_round_trip()
+    {
+        await using var store = await StoreHarness.CreateAsync(await postgres.CreateDatabaseAsync(), seed: true);
+        using var reader = new StreamReader(Fixture("good.csv"));
+        var parsed = CsvRunParser.Parse(reader, "python-web-frameworks", null,
+            new RunInfo { Id = "csv-2026-08", Title = "CSV", Date = new DateOnly(2026, 8, 1), Source = "Fixture", Origin = "measured" });
+
+        var outcome = await store.Get<RunImporter>().ImportAsync(parsed.Document!, CancellationToken.None);
+        await store.Get<ResultsStore>().ReloadAsync(CancellationToken.None);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(2500.5, store.Get<ResultsStore>().Current!.RunFor("python-web-frameworks")!.Find("flask", "json", "rps")!.Value);
+    }
+
+    [Fact]
+    public async Task Import_rejects_unknown_metric_and_writes_nothing()
+    {
+        await using var store = await StoreHarness.CreateAsync(await postgres.CreateDatabaseAsync(), seed: true);
+        var before = await store.DumpAsync();
+
+        var outcome = await store.ImportFileAsync(Fixture("unknown-metric.json"));
+
+        var problem = Assert.Single(outcome.Problems);
+        Assert.Equal("$.results[1].metric: unknown metric \"throughput\": declare it in \"metrics\" or use a known one (cold-start, memory, p99, rps, score, server-cost)", problem.ToString());
+        Assert.Equal(before, await store.DumpAsync());
+    }
+
+    [Theory]
+    [InlineData("malformed.json")]
+    [InlineData("truncated.json")]
+    [InlineData("wrong-types.json")]
+    [InlineData("duplicate-rows.json")]
+    [InlineData("duplicate-keys.json")]
+    public async Task Every_bad_file_leaves_the_store_unchanged(string file)
+    {
+        await using var store = await StoreHarness.CreateAsync(await postgres.CreateDatabaseAsync(), seed: true);
+        var before = await store.DumpAsync();
+
+        var outcome = await store.ImportFileAsync(Fixture(file));
+
+        Assert.False(outcome.Succeeded);
+        Assert.NotEmpty(outcome.Problems);
+        Assert.Equal(before, await store.DumpAsync());
+    }
+
+    [Fact]
+    public async Task Reimporting_a_run_id_replaces_the_run_instead_of_duplicating_it()
+    {
+        await using var store = await StoreHarness.CreateAsync(await postgres.CreateDatabaseAsync(), seed: true);
+        var seed = RunDocumentParser.Parse(await File.ReadAllBytesAsync(SiteRoot.Locate(null).Combine("migrations/seed/bytepulse-2026-03.json"))).Document!;
+        var changed = seed with { Results = [.. seed.Results.Take(3).Select(r => r with { Value = r.Value + 1 })] };
+
+        var outcome = await store.Get<RunImporter>().ImportAsync(changed, CancellationToken.None);
+        await store.Get<ResultsStore>().ReloadAsync(CancellationToken.None);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(1, await store.CountAsync("runs"));
+        Assert.Equal(3, await store.CountAsync("measurements"));
+        Assert.Equal(8521, store.Get<ResultsStore>().Current!.RunFor("python-web-frameworks")!.Find("fastapi", "json", "rps")!.Value);
+    }
+}
