@@ -1,21 +1,61 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using ComparisonSite.Content;
+using ComparisonSite.Figures;
 using ComparisonSite.Markdown;
+using ComparisonSite.Markdown.DataReferences;
+using ComparisonSite.Results.Store;
+using Markdig.Syntax;
+using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Articles;
 
 /// <summary>
-/// Turns a loaded article into HTML once and remembers the result for as long as that article version is
-/// live: a request for a page costs a lookup, not a Markdown render.
+/// Renders an article against a results snapshot once and keeps the result while both are live: a request
+/// costs a lookup, not a render. Unresolved data references are logged once per render, with file and line.
 /// </summary>
-public sealed class ArticlePageRenderer
+public sealed class ArticlePageRenderer(IOptions<SiteOptions> site, IHostEnvironment environment, ILogger<ArticlePageRenderer> logger)
 {
-    private readonly ConditionalWeakTable<ComparisonArticle, ArticlePage> _rendered = [];
+    private readonly ConditionalWeakTable<ComparisonArticle, Rendered> _rendered = [];
+    private readonly FigureFormatter _formatter = new(CultureInfo.GetCultureInfo(site.Value.Culture));
 
-    public ArticlePage Render(ComparisonArticle article) => _rendered.GetValue(article, Build);
+    public ArticlePage Render(ComparisonArticle article, ResultsSnapshot results)
+    {
+        if (_rendered.TryGetValue(article, out var cached) && ReferenceEquals(cached.Results, results))
+        {
+            return cached.Page;
+        }
 
-    private static ArticlePage Build(ComparisonArticle article) => new(
-        article,
-        ArticleMarkdown.ToHtml(article.Summary),
-        [.. article.Sections.Select(s => new RenderedSection(s.Title, s.Anchor, ArticleMarkdown.ToHtml(s.Body)))]);
+        var (page, problems) = Build(article, results, environment.IsDevelopment());
+        foreach (var problem in problems)
+        {
+            logger.LogWarning("Unresolved data reference in {File}:{Line}: {Problem}", problem.File, problem.Line, problem.Message);
+        }
+
+        _rendered.AddOrUpdate(article, new Rendered(results, page));
+        return page;
+    }
+
+    /// <summary>Renders without caching or logging, returning every unresolved reference: what the check verb uses.</summary>
+    public (ArticlePage Page, IReadOnlyList<FigureProblem> Problems) Build(ComparisonArticle article, ResultsSnapshot results, bool showErrors)
+    {
+        var context = new FigureContext(results, article, _formatter, showErrors);
+        var summary = RenderPart(article.Summary, context, article.Folder + "/" + ComparisonLoader.IndexFile, 1);
+        var sections = article.Sections
+            .Select(s => new RenderedSection(s.Title, s.Anchor, RenderPart(s.Body, context, s.File, s.BodyFirstLine), HasCharts(s.Body)))
+            .ToList();
+        return (new ArticlePage(article, summary, sections, results.RunFor(article.Meta.Suite)), context.Problems);
+    }
+
+    private static string RenderPart(MarkdownDocument document, FigureContext context, string file, int firstLine)
+    {
+        context.File = file;
+        context.FirstLine = firstLine;
+        return ArticleMarkdown.ToHtml(document, context);
+    }
+
+    private static bool HasCharts(MarkdownDocument document) =>
+        DataReferencePolicy.References(document).Any(r => r.Kind == DataReferenceKind.Chart);
+
+    private sealed record Rendered(ResultsSnapshot Results, ArticlePage Page);
 }

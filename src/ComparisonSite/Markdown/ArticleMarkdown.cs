@@ -1,8 +1,8 @@
 using ComparisonSite.Content;
+using ComparisonSite.Figures;
 using ComparisonSite.Markdown.DataReferences;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
-using Markdig.Renderers;
 using Markdig.Syntax;
 
 namespace ComparisonSite.Markdown;
@@ -31,14 +31,18 @@ public static class ArticleMarkdown
         var document = Markdig.Markdown.Parse(body, Pipeline);
         LinkPolicy.Apply(document, file, firstLine, diagnostics);
         HeadingPolicy.Check(document, file, firstLine, diagnostics);
+        DataReferencePolicy.Check(document, file, firstLine, diagnostics);
         return document;
     }
 
-    /// <summary>Renders a parsed body. Rendering reads the tree and never changes it, so it is safe in parallel.</summary>
-    public static string ToHtml(MarkdownDocument document)
+    /// <summary>
+    /// Renders a parsed body, taking benchmark figures from <paramref name="figures"/> (without it, data references
+    /// render as placeholders). Rendering reads the tree and never changes it, so it is safe in parallel.
+    /// </summary>
+    public static string ToHtml(MarkdownDocument document, FigureContext? figures = null)
     {
         using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
+        var renderer = new FigureHtmlRenderer(writer, figures);
         Pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();

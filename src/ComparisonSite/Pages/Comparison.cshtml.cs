@@ -23,14 +23,14 @@ public sealed class ComparisonModel(ContentLibrary library, ResultsStore results
             return NotFound();
         }
 
-        if (results.Current is null)
+        if (results.Current is not { } snapshot)
         {
             // The store was down at start-up: better an honest "try again" than a page with empty figures.
             Response.Headers.RetryAfter = StatusCodeModel.RetryAfterSeconds;
             return StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
-        Article = renderer.Render(article);
+        Article = renderer.Render(article, snapshot);
         return Page();
     }
 }

@@ -13,6 +13,11 @@ public sealed class DataReferenceExtension : IMarkdownExtension
         {
             pipeline.InlineParsers.Insert(0, new DataReferenceInlineParser());
         }
+
+        if (!pipeline.BlockParsers.Contains<DataBlockParser>())
+        {
+            pipeline.BlockParsers.Insert(0, new DataBlockParser());
+        }
     }
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
@@ -20,6 +25,7 @@ public sealed class DataReferenceExtension : IMarkdownExtension
         if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<DataReferenceInlineRenderer>())
         {
             html.ObjectRenderers.Insert(0, new DataReferenceInlineRenderer());
+            html.ObjectRenderers.Insert(0, new DataBlockRenderer());
         }
     }
 }

@@ -2,9 +2,14 @@ using Markdig.Syntax.Inlines;
 
 namespace ComparisonSite.Markdown.DataReferences;
 
-/// <summary>A <c>{{…}}</c> reference in the text, as the editor wrote it.</summary>
+/// <summary>A <c>{{…}}</c> reference inside text (a sentence, a list item, a table cell).</summary>
 public sealed class DataReferenceInline : LeafInline
 {
     /// <summary>The text between the braces, trimmed.</summary>
     public required string Source { get; init; }
+
+    /// <summary>The parsed reference, or null when <see cref="Error"/> says why it could not be parsed.</summary>
+    public DataReference? Reference { get; init; }
+
+    public string? Error { get; init; }
 }

@@ -35,9 +35,17 @@ public sealed class DataReferenceInlineParser : InlineParser
             return false;
         }
 
+        var reference = DataReference.Parse(source, out var error);
+        if (reference is { IsBlock: true })
+        {
+            (reference, error) = (null, $"{{{{{source.Split(' ')[0]} …}}}} must stand alone on its own line, not inside text");
+        }
+
         processor.Inline = new DataReferenceInline
         {
             Source = source,
+            Reference = reference,
+            Error = error,
             Span = new Markdig.Syntax.SourceSpan(processor.GetSourcePosition(start, out var line, out var column), processor.GetSourcePosition(close + 1)),
             Line = line,
             Column = column,

@@ -1,0 +1,92 @@
+using ComparisonSite.Content;
+using ComparisonSite.Results;
+using ComparisonSite.Results.Store;
+
+namespace ComparisonSite.Figures;
+
+/// <summary>A reference that could not be resolved against the snapshot, with where the editor wrote it.</summary>
+public sealed record FigureProblem(string File, int Line, string Message)
+{
+    public override string ToString() => $"{File}:{Line}: {Message}";
+}
+
+/// <summary>
+/// Everything the data renderers need for one article render: the snapshot, the article's suite and
+/// frameworks, the formatter, and where problems go. Built per render, never shared between threads.
+/// </summary>
+public sealed class FigureContext
+{
+    private readonly List<string> _colourOrder;
+    private int _chartCount;
+
+    public FigureContext(ResultsSnapshot snapshot, ComparisonArticle article, FigureFormatter formatter, bool showErrors)
+    {
+        Snapshot = snapshot;
+        Article = article;
+        Formatter = formatter;
+        ShowErrors = showErrors;
+        _colourOrder = [.. article.Meta.Frameworks.Concat(snapshot.Frameworks.Keys.Order(StringComparer.Ordinal).Except(article.Meta.Frameworks))];
+    }
+
+    public ResultsSnapshot Snapshot { get; }
+
+    public ComparisonArticle Article { get; }
+
+    public FigureFormatter Formatter { get; }
+
+    /// <summary>Development shows a highlighted error box; production shows "n/a" and logs a warning.</summary>
+    public bool ShowErrors { get; }
+
+    public List<FigureProblem> Problems { get; } = [];
+
+    /// <summary>The file and first body line of the Markdown being rendered, for problem locations.</summary>
+    public string File { get; set; } = string.Empty;
+
+    public int FirstLine { get; set; } = 1;
+
+    public string MethodologyHref => "#methodology";
+
+    public string CsvHref => $"/{Article.Slug}/results.csv";
+
+    public string JsonHref => $"/{Article.Slug}/results.json";
+
+    public int NextChartNumber() => ++_chartCount;
+
+    /// <summary>1-based colour slot for a framework: the article's frameworks first, so colours match on every chart.</summary>
+    public int ColourOf(string framework) => (_colourOrder.IndexOf(framework) % 8) + 1;
+
+    public RunResults? Run(string? runId, out string? problem)
+    {
+        var run = Snapshot.RunFor(Article.Meta.Suite, runId);
+        problem = run is not null ? null
+            : runId is not null ? $"run '{runId}' is not in the results store"
+            : $"suite '{Article.Meta.Suite}' has no runs in the results store";
+        return run;
+    }
+
+    public string? Unknown(string? framework = null, string? scenario = null, string? metric = null)
+    {
+        if (framework is not null && !Snapshot.Frameworks.ContainsKey(framework))
+        {
+            return $"unknown framework '{framework}' (known: {string.Join(", ", Snapshot.Frameworks.Keys.Order(StringComparer.Ordinal))})";
+        }
+
+        if (scenario is not null && !Snapshot.Scenarios.ContainsKey(scenario))
+        {
+            return $"unknown scenario '{scenario}' (known: {string.Join(", ", Snapshot.Scenarios.Keys.Order(StringComparer.Ordinal))})";
+        }
+
+        if (metric is not null && !Snapshot.Metrics.ContainsKey(metric))
+        {
+            return $"unknown metric '{metric}' (known: {string.Join(", ", Snapshot.Metrics.Keys.Order(StringComparer.Ordinal))})";
+        }
+
+        return null;
+    }
+
+    /// <summary>"Bytepulse 30-day production benchmark (Bytepulse, reported figures), March 31, 2026".</summary>
+    public string Provenance(StoredRun run) =>
+        $"{run.Info.Title} ({run.Info.Source}, {(run.IsReported ? "figures as reported by the source" : "our own measurements")}), {Formatter.Date(run.Info.Date)}";
+
+    public string FrameworkName(string slug) => Snapshot.Frameworks.TryGetValue(slug, out var f) ? f.Name : slug;
+}

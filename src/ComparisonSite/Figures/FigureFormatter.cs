@@ -1,0 +1,73 @@
+using System.Globalization;
+using ComparisonSite.Results;
+
+namespace ComparisonSite.Figures;
+
+/// <summary>
+/// Turns stored numbers into the words readers see: "8,520 req/s", "about 8,500 req/s", "7.8x faster",
+/// "$1,400/month", in the page's culture and with the metric's unit, precision and direction words.
+/// </summary>
+public sealed class FigureFormatter(CultureInfo culture)
+{
+    public CultureInfo Culture { get; } = culture;
+
+    /// <summary>The bare number at the metric's precision ("8,520", "0.7").</summary>
+    public string Number(double value, Metric metric) => value.ToString("N" + metric.Decimals.ToString(CultureInfo.InvariantCulture), Culture);
+
+    /// <summary>A value with its unit; <paramref name="roundTo"/> rounds for prose and says "about" when that changed the figure.</summary>
+    public string Value(double value, Metric metric, bool withUnit = true, double? roundTo = null)
+    {
+        var shown = roundTo is { } step ? Math.Round(value / step, MidpointRounding.AwayFromZero) * step : value;
+        var decimals = roundTo is { } r ? Math.Max(0, (int)Math.Ceiling(-Math.Log10(r))) : metric.Decimals;
+        var number = shown.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Culture);
+        var text = withUnit ? WithUnit(number, metric.Unit) : number;
+        return roundTo is not null && shown != value ? "about " + text : text;
+    }
+
+    /// <summary>"7.8x faster": how many times A is above or below B, with the metric's word for that direction.</summary>
+    public string Ratio(double a, double b, Metric metric)
+    {
+        if (a == b)
+        {
+            return "the same as";
+        }
+
+        var ratio = Math.Max(a, b) / Math.Min(a, b);
+        return $"{ratio.ToString("N1", Culture)}x {Word(a, b, metric)}";
+    }
+
+    /// <summary>"289% faster": the difference relative to B, with the direction word.</summary>
+    public string Percent(double a, double b, Metric metric) =>
+        a == b ? "the same as" : $"{(Math.Abs(a - b) / b * 100).ToString("N0", Culture)}% {Word(a, b, metric)}";
+
+    /// <summary>"6,330 req/s faster": the absolute difference in the metric's unit, with the direction word.</summary>
+    public string Difference(double a, double b, Metric metric) =>
+        a == b ? "the same as" : $"{Value(Math.Abs(a - b), metric)} {Word(a, b, metric)}";
+
+    /// <summary>The word for A compared with B: the metric's higher or lower word ("faster", "cheaper").</summary>
+    public static string Word(double a, double b, Metric metric) => a > b ? metric.HigherWord : metric.LowerWord;
+
+    /// <summary>Whether <paramref name="a"/> is better than <paramref name="b"/> on this metric.</summary>
+    public static bool IsBetter(double a, double b, Metric metric) => metric.Better == Better.Higher ? a > b : a < b;
+
+    public string Date(DateOnly date) => date.ToString("MMMM d, yyyy", Culture);
+
+    /// <summary>Units are written the way readers expect: "$200/month" for USD, "9.5/10" for scores, "8,520 req/s" otherwise.</summary>
+    public static string WithUnit(string number, string unit)
+    {
+        if (unit.Length == 0)
+        {
+            return number;
+        }
+
+        if (unit == "USD" || unit.StartsWith("USD/", StringComparison.Ordinal))
+        {
+            return "$" + number + unit[3..];
+        }
+
+        return unit[0] == '/' || unit == "%" ? number + unit : number + "\u00a0" + unit;
+    }
+
+    /// <summary>A unit as shown in table headers ("req/s", "$/month").</summary>
+    public static string UnitLabel(string unit) => unit.StartsWith("USD", StringComparison.Ordinal) ? "$" + unit[3..] : unit;
+}

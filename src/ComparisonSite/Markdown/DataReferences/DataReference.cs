@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ComparisonSite.Markdown.DataReferences;
+
+/// <summary>What a <c>{{…}}</c> reference asks for.</summary>
+public enum DataReferenceKind
+{
+    Value,
+    Ratio,
+    Percent,
+    Diff,
+    Best,
+    Table,
+    Chart,
+    Environment,
+}
+
+/// <summary>A scenario and metric pair, written <c>scenario:metric</c> in tables and charts.</summary>
+public sealed record SeriesKey(string Scenario, string Metric)
+{
+    public override string ToString() => $"{Scenario}:{Metric}";
+}
+
+/// <summary>
+/// A parsed data reference: <c>{{kind positional… key=value… flag…}}</c>. Parsing checks the shape only
+/// (kind, argument count, option names and formats); whether the slugs exist is decided against the results
+/// snapshot at render time.
+/// </summary>
+public sealed partial record DataReference
+{
+    public required DataReferenceKind Kind { get; init; }
+    public required IReadOnlyList<string> Arguments { get; init; }
+    public required IReadOnlyDictionary<string, string> Options { get; init; }
+    public required IReadOnlySet<string> Flags { get; init; }
+    public required string Source { get; init; }
+
+    public bool IsBlock => Kind is DataReferenceKind.Table or DataReferenceKind.Chart or DataReferenceKind.Environment;
+
+    /// <summary>A run pinned with <c>run=ID</c>, or null for the suite's latest run.</summary>
+    public string? RunId => Options.GetValueOrDefault("run");
+
+    public IReadOnlyList<SeriesKey> Series => [.. Arguments.Select(a => a.Split(':', 2)).Select(p => new SeriesKey(p[0], p[1]))];
+
+    /// <summary>Frameworks named with <c>frameworks=a,b</c>, or null for the article's own list.</summary>
+    public IReadOnlyList<string>? Frameworks => Options.TryGetValue("frameworks", out var list) ? list.Split(',') : null;
+
+    public double? RoundTo => Options.TryGetValue("round", out var text) ? double.Parse(text, CultureInfo.InvariantCulture) : null;
+
+    public bool WithoutUnit => Options.GetValueOrDefault("unit") == "none";
+
+    private static readonly Dictionary<string, (DataReferenceKind Kind, int Min, int Max, string[] Options, string[] Flags, string Usage)> Shapes = new(StringComparer.Ordinal)
+    {
+        ["value"] = (DataReferenceKind.Value, 3, 3, ["round", "unit", "run"], [], "{{value FRAMEWORK SCENARIO METRIC [round=N] [unit=none] [run=ID]}}"),
+        ["ratio"] = (DataReferenceKind.Ratio, 4, 4, ["run"], [], "{{ratio A B SCENARIO METRIC [run=ID]}}"),
+        ["percent"] = (DataReferenceKind.Percent, 4, 4, ["run"], [], "{{percent A B SCENARIO METRIC [run=ID]}}"),
+        ["diff"] = (DataReferenceKind.Diff, 4, 4, ["run"], [], "{{diff A B SCENARIO METRIC [run=ID]}}"),
+        ["best"] = (DataReferenceKind.Best, 2, 2, ["run", "frameworks"], [], "{{best SCENARIO METRIC [frameworks=a,b] [run=ID]}}"),
+        ["table"] = (DataReferenceKind.Table, 1, 20, ["run", "frameworks", "layout"], [], "{{table SCENARIO:METRIC… [frameworks=a,b] [layout=rows|columns] [run=ID]}}"),
+        ["chart"] = (DataReferenceKind.Chart, 1, 10, ["run", "frameworks"], ["horizontal"], "{{chart SCENARIO:METRIC… [horizontal] [frameworks=a,b] [run=ID]}}"),
+        ["environment"] = (DataReferenceKind.Environment, 0, 0, ["run"], [], "{{environment [run=ID]}}"),
+    };
+
+    public static bool IsBlockKind(string source) =>
+        FirstWord(source) is "table" or "chart" or "environment";
+
+    /// <summary>Parses the text between the braces; on failure returns null and a message that shows the expected form.</summary>
+    public static DataReference? Parse(string source, out string? error)
+    {
+        var words = source.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || !Shapes.TryGetValue(words[0], out var shape))
+        {
+            error = $"unknown data reference '{{{{{Shorten(source)}}}}}': it must start with one of {string.Join(", ", Shapes.Keys)}";
+            return null;
+        }
+
+        var arguments = new List<string>();
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        var flags = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in words.Skip(1))
+        {
+            var equals = word.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                var (name, value) = (word[..equals], word[(equals + 1)..]);
+                if (!shape.Options.Contains(name))
+                {
+                    error = $"'{name}=' is not an option of {words[0]}; write {shape.Usage}";
+                    return null;
+                }
+
+                if (!options.TryAdd(name, value))
+                {
+                    error = $"option '{name}=' is given twice";
+                    return null;
+                }
+            }
+            else if (shape.Flags.Contains(word))
+            {
+                flags.Add(word);
+            }
+            else
+            {
+                arguments.Add(word);
+            }
+        }
+
+        error = CheckShape(words[0], shape.Min, shape.Max, shape.Usage, shape.Kind, arguments, options);
+        return error is not null ? null : new DataReference { Kind = shape.Kind, Arguments = arguments, Options = options, Flags = flags, Source = source };
+    }
+
+    private static string? CheckShape(string kind, int min, int max, string usage, DataReferenceKind shape, List<string> arguments, Dictionary<string, string> options)
+    {
+        if (arguments.Count < min || arguments.Count > max)
+        {
+            return $"{kind} takes {(min == max ? min.ToString(CultureInfo.InvariantCulture) : $"{min} to {max}")} arguments, found {arguments.Count}; write {usage}";
+        }
+
+        var isSeries = shape is DataReferenceKind.Table or DataReferenceKind.Chart;
+        foreach (var argument in arguments)
+        {
+            if (isSeries ? !SeriesPattern().IsMatch(argument) : !SlugPattern().IsMatch(argument))
+            {
+                return isSeries
+                    ? $"'{Shorten(argument)}' must be SCENARIO:METRIC, e.g. json:rps; write {usage}"
+                    : $"'{Shorten(argument)}' is not a slug (lower-case letters, digits and hyphens); write {usage}";
+            }
+        }
+
+        if (options.TryGetValue("round", out var round) && !(double.TryParse(round, NumberStyles.Float, CultureInfo.InvariantCulture, out var step) && step > 0 && double.IsFinite(step)))
+        {
+            return $"round= takes a positive number such as 100 or 0.5, found '{Shorten(round)}'";
+        }
+
+        if (options.TryGetValue("unit", out var unit) && unit != "none")
+        {
+            return $"unit= only takes 'none', found '{Shorten(unit)}'";
+        }
+
+        if (options.TryGetValue("layout", out var layout) && layout is not ("rows" or "columns"))
+        {
+            return $"layout= takes 'rows' or 'columns', found '{Shorten(layout)}'";
+        }
+
+        if (options.TryGetValue("frameworks", out var frameworks) && !frameworks.Split(',').All(SlugPattern().IsMatch))
+        {
+            return $"frameworks= takes a comma-separated list of slugs, found '{Shorten(frameworks)}'";
+        }
+
+        if (options.TryGetValue("run", out var run) && !RunPattern().IsMatch(run))
+        {
+            return $"run= takes a run id, found '{Shorten(run)}'";
+        }
+
+        if (shape == DataReferenceKind.Chart && arguments.Select(a => a.Split(':')[1]).Distinct(StringComparer.Ordinal).Count() > 1)
+        {
+            return "a chart shows one metric; give several SCENARIO:METRIC pairs only with the same METRIC";
+        }
+
+        return null;
+    }
+
+    private static string FirstWord(string source) => source.TrimStart().Split(' ', 2)[0];
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}:[a-z0-9][a-z0-9-]{0,99}$")]
+    private static partial Regex SeriesPattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,99}$")]
+    private static partial Regex RunPattern();
+}
