@@ -1,6 +1,7 @@
 using ComparisonSite;
 using ComparisonSite.Commands;
 using ComparisonSite.Content;
+using ComparisonSite.Downloads;
 using ComparisonSite.Results;
 using Serilog;
 
@@ -20,9 +21,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.AddSiteLogging();
 builder.Services.AddSitePages(builder.Configuration, root);
+builder.Services.AddContent(builder.Configuration, builder.Environment);
 builder.Services.AddResultsStore(builder.Configuration);
 builder.Services.AddResultsSync();
-builder.Services.AddContent(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -37,6 +38,7 @@ app.UseTrailingSlashRedirect();
 app.UseStaticFiles();
 app.UseRouting();
 app.MapHealthEndpoints();
+app.MapResultsDownloads();
 app.MapRazorPages();
 
 await app.RunAsync();

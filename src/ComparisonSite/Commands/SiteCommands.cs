@@ -1,4 +1,6 @@
 using System.CommandLine;
+using ComparisonSite.Articles;
+using ComparisonSite.Content;
 using ComparisonSite.Results;
 using ComparisonSite.Results.Store;
 using Serilog;
@@ -13,7 +15,7 @@ namespace ComparisonSite.Commands;
 /// </summary>
 public static class SiteCommands
 {
-    private static readonly string[] Verbs = ["migrate", "import", "runs", "-h", "--help", "-?", "--version"];
+    private static readonly string[] Verbs = ["migrate", "import", "runs", "check", "-h", "--help", "-?", "--version"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -23,6 +25,7 @@ public static class SiteCommands
         command.Subcommands.Add(MigrateCommand.Create(root));
         command.Subcommands.Add(ImportCommand.Create(root));
         command.Subcommands.Add(RunsCommand.Create(root));
+        command.Subcommands.Add(CheckCommand.Create(root));
         try
         {
             return await command.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
@@ -36,11 +39,20 @@ public static class SiteCommands
     }
 
     /// <summary>The services a verb needs, with the store started; dispose to stop it (and any cluster it started).</summary>
-    internal static async Task<CommandServices> StartStoreAsync(SiteRoot root, CancellationToken cancellationToken)
+    internal static async Task<CommandServices> StartStoreAsync(SiteRoot root, CancellationToken cancellationToken, string? contentPath = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
+        if (contentPath is not null)
+        {
+            builder.Configuration[$"{ContentOptions.Section}:{nameof(ContentOptions.Path)}"] = Path.GetFullPath(contentPath);
+        }
+
+        builder.Configuration[$"{ContentOptions.Section}:{nameof(ContentOptions.WatchForChanges)}"] = "false";
         builder.Services.AddSingleton(root);
         builder.Services.AddResultsStore(builder.Configuration);
+        builder.Services.AddContent(builder.Configuration, builder.Environment);
+        builder.Services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section));
+        builder.Services.AddSingleton<ArticlePageRenderer>();
         builder.Services.AddSerilog(logger => logger
             .MinimumLevel.Warning()
             .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, outputTemplate: "{Message:lj}{NewLine}{Exception}", formatProvider: System.Globalization.CultureInfo.InvariantCulture));

@@ -48,12 +48,29 @@ public sealed class ArticlePageTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Benchmark_numbers_show_as_placeholders_not_typed_figures()
+    public async Task Benchmark_numbers_come_from_the_store_with_no_placeholder_or_error_left()
     {
         var page = await SiteFactory.ParseAsync(await _site.CreateReader().GetAsync(Slug));
 
-        Assert.NotEmpty(page.QuerySelectorAll("#speed .data-pending"));
+        Assert.Contains(page.QuerySelectorAll("#speed a.figure"), a => a.TextContent == "about 8,500\u00a0req/s");
+        Assert.NotNull(page.QuerySelector("#speed table.benchmark"));
+        Assert.NotNull(page.QuerySelector("#speed figure.chart"));
+        Assert.NotNull(page.QuerySelector("#methodology dl.run-environment"));
+        Assert.Empty(page.QuerySelectorAll(".data-pending, .figure-missing, .figure-error"));
         Assert.DoesNotContain("{{", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_pages_with_charts_load_chart_js_and_it_is_deferred()
+    {
+        var article = await SiteFactory.ParseAsync(await _site.CreateReader().GetAsync(Slug));
+        var home = await SiteFactory.ParseAsync(await _site.CreateReader().GetAsync("/"));
+
+        var scripts = article.QuerySelectorAll("script[src]").ToList();
+        Assert.Equal(2, scripts.Count);
+        Assert.All(scripts, s => Assert.True(s.HasAttribute("defer")));
+        Assert.StartsWith("/lib/chart.js/dist/chart.umd.min.js?v=", scripts[0].GetAttribute("src"), StringComparison.Ordinal);
+        Assert.Empty(home.QuerySelectorAll("script[src]"));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using ComparisonSite.Content;
+using ComparisonSite.Markdown.DataReferences;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Migrations;
 using ComparisonSite.Results.Store;
@@ -16,13 +18,17 @@ namespace ComparisonSite.Results.Sync;
 internal sealed class ResultsSync(
     ResultsDatabase database,
     ResultsStore store,
+    ContentLibrary content,
     IServiceProvider services,
     IOptions<ResultsOptions> options,
     ILogger<ResultsSync> logger) : BackgroundService
 {
+    private int _reloadRequested;
+
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LivenessProbe = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan RequestPoll = TimeSpan.FromMilliseconds(500);
     private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>
@@ -31,6 +37,8 @@ internal sealed class ResultsSync(
     /// </summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        UpdatePinnedRuns(content.Current);
+        content.Changed += UpdatePinnedRuns;
         await base.StartAsync(cancellationToken);
         await Task.WhenAny(_firstAttempt.Task, Task.Delay(StartupWait, cancellationToken));
     }
@@ -89,21 +97,50 @@ internal sealed class ResultsSync(
     {
         while (true)
         {
-            if (await connection.WaitAsync(LivenessProbe, stoppingToken))
+            var idle = System.Diagnostics.Stopwatch.StartNew();
+            while (!await connection.WaitAsync(RequestPoll, stoppingToken))
             {
-                // Fold a burst of imports into one reload.
-                while (await connection.WaitAsync(TimeSpan.FromMilliseconds(20), stoppingToken))
+                if (Interlocked.Exchange(ref _reloadRequested, 0) == 1)
                 {
+                    await store.ReloadAsync(stoppingToken);
                 }
+                else if (idle.Elapsed > LivenessProbe)
+                {
+                    // No notification for a while: make sure the connection is alive, or fail over to reconnect.
+                    await connection.ExecuteAsync(new CommandDefinition("select 1", cancellationToken: stoppingToken));
+                    idle.Restart();
+                }
+            }
 
-                await store.ReloadAsync(stoppingToken);
-            }
-            else
+            // Fold a burst of imports into one reload.
+            while (await connection.WaitAsync(TimeSpan.FromMilliseconds(20), stoppingToken))
             {
-                // No notification for a while: make sure the connection is still alive, or fail over to reconnect.
-                await connection.ExecuteAsync(new CommandDefinition("select 1", cancellationToken: stoppingToken));
             }
+
+            await store.ReloadAsync(stoppingToken);
         }
+    }
+
+    /// <summary>Runs that content pins with run=ID must be in the snapshot: when the set changes, reload.</summary>
+    private void UpdatePinnedRuns(ContentSnapshot snapshot)
+    {
+        var pinned = snapshot.Comparisons.Values
+            .SelectMany(a => a.Sections.Select(s => s.Body).Prepend(a.Summary))
+            .SelectMany(DataReferencePolicy.References)
+            .Select(r => r.RunId)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        if (!pinned.SetEquals(store.PinnedRunIds))
+        {
+            store.PinnedRunIds = pinned;
+            Interlocked.Exchange(ref _reloadRequested, 1);
+        }
+    }
+
+    public override void Dispose()
+    {
+        content.Changed -= UpdatePinnedRuns;
+        base.Dispose();
     }
 
     private async Task PrepareAsync(CancellationToken cancellationToken)

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ComparisonSite.Articles;
+using ComparisonSite.Content;
+using ComparisonSite.Markdown.DataReferences;
+using ComparisonSite.Results.Store;
+using Markdig.Extensions.Footnotes;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace ComparisonSite.Checks;
+
+/// <summary>
+/// Everything the <c>check</c> verb verifies about the content against the results store: front matter and
+/// Markdown (as the site loads them), every data reference, internal links and anchors, and numbers that look
+/// like benchmark figures typed by hand (a number next to a unit the metric catalog knows).
+/// </summary>
+public sealed partial class ContentChecker(ArticlePageRenderer renderer)
+{
+    public IReadOnlyList<ContentDiagnostic> Check(ContentSnapshot content, ResultsSnapshot results, string contentRoot, string? wwwroot)
+    {
+        var findings = new List<ContentDiagnostic>(content.Diagnostics);
+        foreach (var article in content.Comparisons.Values)
+        {
+            var (_, problems) = renderer.Build(article, results, showErrors: false);
+            findings.AddRange(problems.Select(p => ContentDiagnostic.Error(p.File, p.Line, p.Message)));
+            findings.AddRange(CheckLinks(article, content, wwwroot));
+            findings.AddRange(FindTypedFigures(article, results, contentRoot));
+        }
+
+        return findings;
+    }
+
+    private static IEnumerable<ContentDiagnostic> CheckLinks(ComparisonArticle article, ContentSnapshot content, string? wwwroot)
+    {
+        var parts = new List<(string File, int FirstLine, MarkdownDocument Body)> { (article.Folder + "/" + ComparisonLoader.IndexFile, 1, article.Summary) };
+        parts.AddRange(article.Sections.Select(s => (s.File, s.BodyFirstLine, s.Body)));
+
+        var ids = new HashSet<string>(Markdown.PageIdentifiers.Reserved, StringComparer.Ordinal);
+        ids.UnionWith(article.Sections.Select(s => s.Anchor));
+        foreach (var (_, _, body) in parts)
+        {
+            ids.UnionWith(body.Descendants<HeadingBlock>().Select(h => h.GetAttributes().Id).OfType<string>());
+            ids.UnionWith(body.Descendants<Footnote>().Select(f => $"fn:{f.Order}"));
+            ids.UnionWith(body.Descendants<FootnoteLink>().Select(l => $"fnref:{l.Index}"));
+        }
+
+        foreach (var (file, firstLine, body) in parts)
+        {
+            foreach (var link in body.Descendants<LinkInline>())
+            {
+                var url = link.Url ?? string.Empty;
+                var line = firstLine + link.Line;
+                if (url.StartsWith('#') && url.Length > 1 && !ids.Contains(url[1..]))
+                {
+                    yield return ContentDiagnostic.Error(file, line, $"link to '{url}' has no matching anchor on the page (anchors: {string.Join(", ", article.Sections.Select(s => "#" + s.Anchor))}, or a heading's id)");
+                }
+                else if (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !ResolvesOnSite(url, content, wwwroot))
+                {
+                    yield return ContentDiagnostic.Error(file, line, $"link to '{url}' does not resolve to a page or file on this site");
+                }
+            }
+        }
+    }
+
+    private static bool ResolvesOnSite(string url, ContentSnapshot content, string? wwwroot)
+    {
+        var path = url.Split('#', '?')[0].TrimEnd('/');
+        if (path.Length == 0)
+        {
+            return true;
+        }
+
+        var segments = path.Trim('/').Split('/');
+        if (content.Comparisons.ContainsKey(segments[0]) && (segments.Length == 1 || (segments.Length == 2 && segments[1] is "results.csv" or "results.json")))
+        {
+            return true;
+        }
+
+        return wwwroot is not null && !path.Contains("..", StringComparison.Ordinal) && File.Exists(Path.Combine(wwwroot, path.TrimStart('/')));
+    }
+
+    private static IEnumerable<ContentDiagnostic> FindTypedFigures(ComparisonArticle article, ResultsSnapshot results, string contentRoot)
+    {
+        var units = results.Metrics.Values.Select(m => m.Unit).Where(u => u.Length > 0).Distinct().OrderByDescending(u => u.Length).ToList();
+        if (units.Count == 0)
+        {
+            yield break;
+        }
+
+        var alternatives = string.Join('|', units.Select(u => u.StartsWith("USD", StringComparison.Ordinal) ? null : Regex.Escape(u)).OfType<string>());
+        var currency = units.Where(u => u.StartsWith("USD/", StringComparison.Ordinal)).Select(u => Regex.Escape(u[3..])).ToList();
+        var pattern = new Regex(
+            $@"(?<![\w.,$])(?<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?<unit>{alternatives})(?![\w/])"
+            + (currency.Count > 0 ? $@"|\$(?<number>\d{{1,3}}(?:,\d{{3}})+|\d+)(?<unit>{string.Join('|', currency)})(?![\w/])" : string.Empty),
+            RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        var run = results.RunFor(article.Meta.Suite);
+
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(contentRoot, article.Folder), "*.md").Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(contentRoot, file).Replace('\\', '/');
+            var lines = File.ReadAllLines(file);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var text = DataReferenceSpan().Replace(lines[i], " ");
+                foreach (Match match in pattern.Matches(text))
+                {
+                    var number = double.Parse(match.Groups["number"].Value, NumberStyles.Number, CultureInfo.InvariantCulture);
+                    var suggestion = run?.Measurements
+                        .Where(m => m.Value == number && (results.Metrics[m.Metric].Unit == match.Groups["unit"].Value || results.Metrics[m.Metric].Unit.EndsWith(match.Groups["unit"].Value, StringComparison.Ordinal)))
+                        .Select(m => $"{{{{value {m.Framework} {m.Scenario} {m.Metric}}}}}")
+                        .FirstOrDefault();
+                    yield return ContentDiagnostic.Warning(relative, i + 1,
+                        $"'{match.Value}' looks like a benchmark figure typed by hand; take it from the store with {suggestion ?? "a {{value FRAMEWORK SCENARIO METRIC}} reference"}");
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\{\{.*?\}\}")]
+    private static partial Regex DataReferenceSpan();
+}

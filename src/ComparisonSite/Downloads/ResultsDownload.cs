@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ComparisonSite.Content;
+using ComparisonSite.Results;
+using ComparisonSite.Results.Store;
+using CsvHelper;
+
+namespace ComparisonSite.Downloads;
+
+/// <summary>
+/// <c>/&lt;slug&gt;/results.csv</c> and <c>/&lt;slug&gt;/results.json</c>: the run a comparison cites, its environment
+/// and every measurement, from the same snapshot the page renders from.
+/// </summary>
+internal static class ResultsDownload
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static IEndpointRouteBuilder MapResultsDownloads(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/{slug}/results.csv", (string slug, ContentLibrary library, ResultsStore store) =>
+            Respond(slug, library, store, (article, snapshot, run) => TypedResults.Text(ToCsv(snapshot, run), "text/csv; charset=utf-8", Encoding.UTF8)));
+        endpoints.MapGet("/{slug}/results.json", (string slug, ContentLibrary library, ResultsStore store) =>
+            Respond(slug, library, store, (article, snapshot, run) => TypedResults.Text(ToJson(article, snapshot, run), "application/json; charset=utf-8", Encoding.UTF8)));
+        return endpoints;
+    }
+
+    private static IResult Respond(string slug, ContentLibrary library, ResultsStore store, Func<ComparisonArticle, ResultsSnapshot, RunResults, IResult> respond)
+    {
+        var article = library.FindPublished(slug);
+        if (article is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (store.Current is not { } snapshot)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var run = snapshot.RunFor(article.Meta.Suite);
+        return run is null ? TypedResults.NotFound() : respond(article, snapshot, run);
+    }
+
+    internal static string ToCsv(ResultsSnapshot snapshot, RunResults run)
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        foreach (var header in new[] { "run_id", "run_title", "run_date", "source", "origin", "framework", "framework_name", "scenario", "scenario_name", "metric", "metric_name", "unit", "better", "kind", "value", "samples" })
+        {
+            csv.WriteField(header);
+        }
+
+        csv.NextRecord();
+        foreach (var m in Ordered(run))
+        {
+            var metric = snapshot.Metrics[m.Metric];
+            var info = run.Run.Info;
+            csv.WriteField(info.Id);
+            csv.WriteField(info.Title);
+            csv.WriteField(info.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            csv.WriteField(info.Source);
+            csv.WriteField(info.Origin);
+            csv.WriteField(m.Framework);
+            csv.WriteField(snapshot.Frameworks[m.Framework].Name);
+            csv.WriteField(m.Scenario);
+            csv.WriteField(snapshot.Scenarios[m.Scenario].Name);
+            csv.WriteField(m.Metric);
+            csv.WriteField(metric.Name);
+            csv.WriteField(metric.Unit);
+            csv.WriteField(metric.Better == Better.Higher ? "higher" : "lower");
+            csv.WriteField(metric.Kind);
+            csv.WriteField(m.Value.ToString("R", CultureInfo.InvariantCulture));
+            csv.WriteField(m.Samples is null ? string.Empty : string.Join(' ', m.Samples.Select(s => s.ToString("R", CultureInfo.InvariantCulture))));
+            csv.NextRecord();
+        }
+
+        return writer.ToString();
+    }
+
+    internal static string ToJson(ComparisonArticle article, ResultsSnapshot snapshot, RunResults run)
+    {
+        var info = run.Run.Info;
+        var document = new
+        {
+            comparison = new { slug = article.Slug, title = article.Meta.Title, suite = article.Meta.Suite },
+            run = new
+            {
+                id = info.Id,
+                title = info.Title,
+                date = info.Date,
+                period = info.PeriodStart is null && info.PeriodEnd is null ? null : new { start = info.PeriodStart, end = info.PeriodEnd },
+                source = info.Source,
+                sourceUrl = info.SourceUrl,
+                origin = info.Origin,
+                environment = new { hardware = info.Hardware, cores = info.Cores, memory = info.Memory, os = info.Os, server = info.ServerSetup },
+                load = new { tool = info.LoadTool, concurrency = info.Concurrency, duration = info.Duration },
+                notes = info.Notes,
+                caveats = info.Caveats,
+                importedAt = run.Run.ImportedAt,
+            },
+            frameworks = run.Measurements.Select(m => m.Framework).Distinct().Order(StringComparer.Ordinal).Select(f => snapshot.Frameworks[f]),
+            scenarios = run.Measurements.Select(m => m.Scenario).Distinct().Order(StringComparer.Ordinal).Select(s => snapshot.Scenarios[s]),
+            metrics = run.Measurements.Select(m => m.Metric).Distinct().Order(StringComparer.Ordinal).Select(m => snapshot.Metrics[m])
+                .Select(m => new { m.Slug, m.Name, m.Unit, better = m.Better == Better.Higher ? "higher" : "lower", m.Decimals, m.Kind }),
+            measurements = Ordered(run).Select(m => new { m.Framework, m.Scenario, m.Metric, m.Value, m.Samples }),
+        };
+        return JsonSerializer.Serialize(document, Json);
+    }
+
+    private static IEnumerable<Measurement> Ordered(RunResults run) =>
+        run.Measurements.OrderBy(m => m.Scenario, StringComparer.Ordinal).ThenBy(m => m.Metric, StringComparer.Ordinal).ThenBy(m => m.Framework, StringComparer.Ordinal);
+}
