@@ -3,6 +3,7 @@ using ComparisonSite.Commands;
 using ComparisonSite.Content;
 using ComparisonSite.Downloads;
 using ComparisonSite.Results;
+using ComparisonSite.Seo;
 using Serilog;
 
 var root = SiteRoot.Locate(Environment.GetEnvironmentVariable("Site__Root"));
@@ -34,10 +35,15 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseSerilogRequestLogging();
+app.UseReadOnlyMethods();
 app.UseTrailingSlashRedirect();
-app.UseStaticFiles();
+app.UseEntityTags();
+app.UseResponseCompression();
+app.UseStaticFiles(EntityTagRegistration.StaticFileCaching());
 app.UseRouting();
+app.UseSiteCacheHeaders();
 app.MapHealthEndpoints();
+app.MapSeoEndpoints();
 app.MapResultsDownloads();
 app.MapRazorPages();
 

@@ -4,13 +4,27 @@ using ComparisonSite.Results.Store;
 namespace ComparisonSite.Articles;
 
 /// <summary>What the comparison page shows: an article rendered to HTML against one results snapshot.</summary>
-public sealed record ArticlePage(ComparisonArticle Article, string SummaryHtml, IReadOnlyList<RenderedSection> Sections, RunResults? CitedRun)
+public sealed record ArticlePage(ComparisonArticle Article, string SummaryHtml, IReadOnlyList<RenderedSection> Sections, RunResults? CitedRun, IReadOnlyList<FaqEntry> Faq)
 {
     public ArticleFrontMatter Meta => Article.Meta;
+
+    public DateTimeOffset Published => new(Meta.Published.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    /// <summary>The later of the article's updated date and the cited run's import: either change makes the page new.</summary>
+    public DateTimeOffset Modified => ModifiedAt(Meta, CitedRun);
+
+    public static DateTimeOffset ModifiedAt(ArticleFrontMatter meta, RunResults? citedRun)
+    {
+        var updated = new DateTimeOffset(meta.Updated.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        return citedRun is { } run && run.Run.ImportedAt > updated ? run.Run.ImportedAt : updated;
+    }
 
     /// <summary>Only pages with charts load Chart.js.</summary>
     public bool HasCharts => Sections.Any(s => s.HasCharts);
 }
+
+/// <summary>A question of a FAQ section and its answer as plain text, exactly as the page words it.</summary>
+public sealed record FaqEntry(string Question, string Answer);
 
 /// <summary>One section of the page: its heading, its anchor for the table of contents, and its body.</summary>
 public sealed record RenderedSection(string Title, string Anchor, string Html, bool HasCharts);

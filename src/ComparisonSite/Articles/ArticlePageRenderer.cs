@@ -44,7 +44,64 @@ public sealed class ArticlePageRenderer(IOptions<SiteOptions> site, IHostEnviron
         var sections = article.Sections
             .Select(s => new RenderedSection(s.Title, s.Anchor, RenderPart(s.Body, context, s.File, s.BodyFirstLine), HasCharts(s.Body)))
             .ToList();
-        return (new ArticlePage(article, summary, sections, results.RunFor(article.Meta.Suite)), context.Problems);
+        var faq = article.Sections.Where(s => s.IsFaq).SelectMany(s => FaqEntries(s, context)).ToList();
+        return (new ArticlePage(article, summary, sections, results.RunFor(article.Meta.Suite), faq), context.Problems);
+    }
+
+    // Questions are the ### headings of a FAQ section; an answer is everything up to the next heading.
+    private static List<FaqEntry> FaqEntries(ArticleSection section, FigureContext context)
+    {
+        var problems = context.Problems.Count;
+        string? question = null;
+        var answer = new List<Block>();
+        var entries = new List<FaqEntry>();
+        foreach (var block in section.Body)
+        {
+            if (block is HeadingBlock heading)
+            {
+                Add();
+                question = PlainText(heading.Inline is null ? [] : [heading], context, inline: true);
+                answer.Clear();
+            }
+            else if (question is not null)
+            {
+                answer.Add(block);
+            }
+        }
+
+        Add();
+        // The visible render already recorded any problem in these answers; don't count it twice.
+        context.Problems.RemoveRange(problems, context.Problems.Count - problems);
+        return entries;
+
+        void Add()
+        {
+            if (question is not null && answer.Count > 0)
+            {
+                entries.Add(new FaqEntry(question, PlainText(answer, context, inline: false)));
+            }
+        }
+    }
+
+    private static string PlainText(IReadOnlyList<Block> blocks, FigureContext context, bool inline)
+    {
+        using var writer = new StringWriter();
+        var renderer = new FigureHtmlRenderer(writer, context) { EnableHtmlForBlock = false, EnableHtmlForInline = false };
+        ArticleMarkdown.Pipeline.Setup(renderer);
+        foreach (var block in blocks)
+        {
+            if (inline && block is LeafBlock { Inline: { } inlines })
+            {
+                renderer.WriteChildren(inlines);
+            }
+            else
+            {
+                renderer.Render(block);
+            }
+        }
+
+        writer.Flush();
+        return System.Net.WebUtility.HtmlDecode(writer.ToString()).ReplaceLineEndings(" ").Trim();
     }
 
     private static string RenderPart(MarkdownDocument document, FigureContext context, string file, int firstLine)

@@ -35,4 +35,7 @@ public sealed record ArticleSection
 
     /// <summary>The file's line number of the body's first line: Markdown block lines are offset by it.</summary>
     public required int BodyFirstLine { get; init; }
+
+    /// <summary>Questions and answers under ### headings, for FAQPage structured data.</summary>
+    public bool IsFaq { get; init; }
 }

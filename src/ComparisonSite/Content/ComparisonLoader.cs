@@ -68,6 +68,7 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         var title = fields.String("title", required: true);
         var order = fields.Integer("order", required: true);
         var anchor = fields.String("anchor", required: false);
+        var faq = fields.Boolean("faq", defaultValue: false);
         fields.RejectUnknownKeys();
         if (anchor is not null && !AnchorPattern().IsMatch(anchor))
         {
@@ -88,6 +89,7 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
             Body = body,
             File = file,
             BodyFirstLine = document.BodyFirstLine,
+            IsFaq = faq,
         };
     }
 
@@ -103,7 +105,20 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         var frameworks = fields.StringList("frameworks", required: true);
         var suite = fields.String("suite", required: true);
         var draft = fields.Boolean("draft", defaultValue: false);
+        var withdrawn = fields.Boolean("withdrawn", defaultValue: false);
+        var aliases = fields.StringList("aliases", required: false);
+        var image = fields.String("image", required: false);
         fields.RejectUnknownKeys();
+
+        foreach (var alias in aliases.Where(a => !AnchorPattern().IsMatch(a) || a == slug))
+        {
+            fields.Reject("aliases", $"alias '{alias}' must be a slug (lower-case letters, digits and hyphens) other than the comparison's own");
+        }
+
+        if (image is not null && (!image.StartsWith('/') || image.StartsWith("//", StringComparison.Ordinal) || image.Contains("..", StringComparison.Ordinal)))
+        {
+            fields.Reject("image", $"image '{image}' must be a path on this site such as /images/social/{folderName}.png");
+        }
 
         if (slug is not null && slug != folderName)
         {
@@ -135,6 +150,9 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
             Frameworks = frameworks,
             Suite = suite!,
             Draft = draft,
+            Withdrawn = withdrawn,
+            Aliases = aliases,
+            Image = image,
         };
     }
 

@@ -34,10 +34,25 @@ public sealed class ContentLibrary : IDisposable
 
     /// <summary>The comparison at <paramref name="slug"/> if a reader may see it (drafts only where configured).</summary>
     public ComparisonArticle? FindPublished(string slug) =>
-        Current.Comparisons.TryGetValue(slug, out var article) && (!article.Meta.Draft || Options.ShowDrafts) ? article : null;
+        Current.Comparisons.TryGetValue(slug, out var article) && IsVisible(article) ? article : null;
 
-    public IEnumerable<ComparisonArticle> Published =>
-        Current.Comparisons.Values.Where(a => !a.Meta.Draft || Options.ShowDrafts);
+    /// <summary>What a reader's request for <paramref name="slug"/> should get: the page, a redirect, 410 or 404.</summary>
+    public SlugResolution Resolve(string slug)
+    {
+        var snapshot = Current;
+        if (snapshot.Comparisons.TryGetValue(slug, out var article) && (!article.Meta.Draft || Options.ShowDrafts))
+        {
+            return article.Meta.Withdrawn ? new SlugResolution(SlugStatus.Gone, article) : new SlugResolution(SlugStatus.Found, article);
+        }
+
+        var renamed = snapshot.Comparisons.Values.FirstOrDefault(a => IsVisible(a) && a.Meta.Aliases.Contains(slug, StringComparer.Ordinal));
+        return renamed is not null ? new SlugResolution(SlugStatus.Moved, renamed) : new SlugResolution(SlugStatus.NotFound, null);
+    }
+
+    /// <summary>Comparisons readers can reach and listings show: not withdrawn, and not drafts unless configured.</summary>
+    public IEnumerable<ComparisonArticle> Published => Current.Comparisons.Values.Where(IsVisible);
+
+    private bool IsVisible(ComparisonArticle article) => !article.Meta.Withdrawn && (!article.Meta.Draft || Options.ShowDrafts);
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {

@@ -17,6 +17,15 @@ public sealed record ArticleFrontMatter
     public required string Suite { get; init; }
 
     public bool Draft { get; init; }
+
+    /// <summary>Former slugs: each answers 301 to this comparison.</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>A comparison taken down on purpose: its address answers 410 Gone and it leaves every listing.</summary>
+    public bool Withdrawn { get; init; }
+
+    /// <summary>The social card image (site path, e.g. /images/social/slug.png) for link previews.</summary>
+    public string? Image { get; init; }
 }
 
 /// <summary>The front matter of one section file of a comparison.</summary>
@@ -27,4 +36,7 @@ public sealed record SectionFrontMatter
 
     /// <summary>The section's id on the page; derived from the title when the editor gives none.</summary>
     public string? Anchor { get; init; }
+
+    /// <summary>The section is a FAQ: each ### heading a question, the text under it the answer (feeds FAQPage data).</summary>
+    public bool Faq { get; init; }
 }

@@ -18,14 +18,15 @@ internal static class ResultsDownload
 
     public static IEndpointRouteBuilder MapResultsDownloads(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/{slug}/results.csv", (string slug, ContentLibrary library, ResultsStore store) =>
-            Respond(slug, library, store, (article, snapshot, run) => TypedResults.Text(ToCsv(snapshot, run), "text/csv; charset=utf-8", Encoding.UTF8)));
-        endpoints.MapGet("/{slug}/results.json", (string slug, ContentLibrary library, ResultsStore store) =>
-            Respond(slug, library, store, (article, snapshot, run) => TypedResults.Text(ToJson(article, snapshot, run), "application/json; charset=utf-8", Encoding.UTF8)));
+        string[] readMethods = [HttpMethods.Get, HttpMethods.Head];
+        endpoints.MapMethods("/{slug}/results.csv", readMethods, (string slug, HttpContext http, ContentLibrary library, ResultsStore store) =>
+            Respond(slug, http, library, store, (article, snapshot, run) => TypedResults.Text(ToCsv(snapshot, run), "text/csv; charset=utf-8", Encoding.UTF8)));
+        endpoints.MapMethods("/{slug}/results.json", readMethods, (string slug, HttpContext http, ContentLibrary library, ResultsStore store) =>
+            Respond(slug, http, library, store, (article, snapshot, run) => TypedResults.Text(ToJson(article, snapshot, run), "application/json; charset=utf-8", Encoding.UTF8)));
         return endpoints;
     }
 
-    private static IResult Respond(string slug, ContentLibrary library, ResultsStore store, Func<ComparisonArticle, ResultsSnapshot, RunResults, IResult> respond)
+    private static IResult Respond(string slug, HttpContext http, ContentLibrary library, ResultsStore store, Func<ComparisonArticle, ResultsSnapshot, RunResults, IResult> respond)
     {
         var article = library.FindPublished(slug);
         if (article is null)
@@ -39,7 +40,13 @@ internal static class ResultsDownload
         }
 
         var run = snapshot.RunFor(article.Meta.Suite);
-        return run is null ? TypedResults.NotFound() : respond(article, snapshot, run);
+        if (run is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Response.GetTypedHeaders().LastModified = run.Run.ImportedAt;
+        return respond(article, snapshot, run);
     }
 
     internal static string ToCsv(ResultsSnapshot snapshot, RunResults run)

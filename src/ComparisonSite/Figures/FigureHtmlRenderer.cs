@@ -13,6 +13,13 @@ public sealed class FigureHtmlRenderer(TextWriter writer, FigureContext? context
     public void WriteFigure(StoredRun run, string text, double value)
     {
         var context = Context!;
+        if (!EnableHtmlForInline)
+        {
+            // Plain-text rendering (structured data): the words, without markup.
+            WriteEscape(text);
+            return;
+        }
+
         Write("<a class=\"figure\" href=\"").WriteEscape(context.MethodologyHref).Write("\" title=\"").WriteEscape(context.Provenance(run)).Write("\">")
             .Write("<data value=\"").Write(value.ToString("R", CultureInfo.InvariantCulture)).Write("\">").WriteEscape(text).Write("</data></a>");
     }
@@ -26,7 +33,11 @@ public sealed class FigureHtmlRenderer(TextWriter writer, FigureContext? context
         var context = Context!;
         context.Problems.Add(new FigureProblem(context.File, context.FirstLine + line, $"{{{{{source}}}}}: {message}"));
         var tag = block ? "div" : "span";
-        if (context.ShowErrors)
+        if (!EnableHtmlForInline)
+        {
+            Write("n/a");
+        }
+        else if (context.ShowErrors)
         {
             Write('<').Write(tag).Write(" class=\"figure-error\" role=\"note\">Data reference problem: <code>{{").WriteEscape(source).Write("}}</code> ")
                 .WriteEscape(message).Write("</").Write(tag).Write('>');

@@ -98,7 +98,14 @@ internal static class InlineFigureWriter
 
         var bestValue = candidates.Select(c => c.Value).Aggregate((x, y) => FigureFormatter.IsBetter(y, x, metric) ? y : x);
         var names = string.Join(" and ", candidates.Where(c => c.Value == bestValue).Select(c => context.FrameworkName(c.Framework)));
-        renderer.Write("<span class=\"figure\" title=\"").WriteEscape(context.Provenance(run.Run)).Write("\">").WriteEscape(names).Write("</span>");
+        if (renderer.EnableHtmlForInline)
+        {
+            renderer.Write("<span class=\"figure\" title=\"").WriteEscape(context.Provenance(run.Run)).Write("\">").WriteEscape(names).Write("</span>");
+        }
+        else
+        {
+            renderer.WriteEscape(names);
+        }
     }
 
     private static Measurement? Find(FigureHtmlRenderer renderer, DataReference reference, RunResults run, string framework, string scenario, string metric, int line)

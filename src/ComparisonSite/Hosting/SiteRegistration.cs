@@ -1,4 +1,5 @@
 using ComparisonSite.Articles;
+using Microsoft.AspNetCore.ResponseCompression;
 using Serilog;
 
 namespace ComparisonSite;
@@ -24,7 +25,44 @@ public static class SiteRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ArticlePageRenderer>();
+        services.AddSingleton<Seo.SiteUrls>();
         services.AddRazorPages();
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/atom+xml", "text/csv"]);
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
         return services;
     }
+
+    /// <summary>
+    /// Generated responses may be cached by browsers, proxies and CDNs for a minute and then revalidated with
+    /// their ETag; health and error responses are never cached.
+    /// </summary>
+    public static IApplicationBuilder UseSiteCacheHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            if (!headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl))
+            {
+                headers.CacheControl = context.Response.StatusCode is 200 or 301 or 304 or 410
+                    ? "public, max-age=60, must-revalidate"
+                    : "no-store";
+            }
+
+            // Caches must keep the brotli, gzip and plain representations apart (each has its own ETag).
+            if (!headers.Vary.Contains(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding))
+            {
+                headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding);
+            }
+
+            return Task.CompletedTask;
+        });
+        await next(context);
+    });
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using ComparisonSite.Articles;
 using ComparisonSite.Content;
 using ComparisonSite.Results.Store;
+using ComparisonSite.Seo;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace ComparisonSite.Pages;
 
 /// <summary>One comparison as a long-form article. The slug is looked up in the loaded content, never on disk.</summary>
-public sealed class ComparisonModel(ContentLibrary library, ResultsStore results, ArticlePageRenderer renderer, IOptions<SiteOptions> site) : PageModel
+public sealed class ComparisonModel(ContentLibrary library, ResultsStore results, ArticlePageRenderer renderer, SiteUrls urls, IOptions<SiteOptions> site) : PageModel
 {
     public ArticlePage? Article { get; private set; }
 
@@ -17,11 +18,19 @@ public sealed class ComparisonModel(ContentLibrary library, ResultsStore results
 
     public IActionResult OnGet(string slug)
     {
-        var article = library.FindPublished(slug);
-        if (article is null)
+        var resolution = library.Resolve(slug);
+        switch (resolution.Status)
         {
-            return NotFound();
+            case SlugStatus.NotFound:
+                return NotFound();
+            case SlugStatus.Moved:
+                // A path on this site, never an absolute URL from the Host header.
+                return RedirectPermanent("/" + resolution.Article!.Slug);
+            case SlugStatus.Gone:
+                return StatusCode(StatusCodes.Status410Gone);
         }
+
+        var article = resolution.Article!;
 
         if (results.Current is not { } snapshot)
         {
@@ -31,6 +40,19 @@ public sealed class ComparisonModel(ContentLibrary library, ResultsStore results
         }
 
         Article = renderer.Render(article, snapshot);
+        Response.GetTypedHeaders().LastModified = Article.Modified;
+        ViewData[nameof(PageMetadata)] = new PageMetadata
+        {
+            Title = article.Meta.Title,
+            Description = article.Meta.Description,
+            Canonical = urls.Comparison(article.Slug),
+            OpenGraphType = "article",
+            Published = Article.Published,
+            Modified = Article.Modified,
+            Image = urls.Absolute(article.Meta.Image ?? SocialCards.Default),
+            ImageAlt = article.Meta.Title,
+            StructuredData = StructuredData.ForArticle(Article, snapshot, urls, site.Value.Name),
+        };
         return Page();
     }
 }

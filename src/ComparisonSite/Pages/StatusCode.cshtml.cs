@@ -28,6 +28,16 @@ public sealed class StatusCodeModel(ContentLibrary library) : PageModel
             Explanation = "This page's benchmark figures are still loading. Please try again in a few seconds.";
             Response.Headers.RetryAfter = RetryAfterSeconds;
         }
+        else if (reExecuted && code == StatusCodes.Status410Gone)
+        {
+            Heading = "This comparison has been withdrawn";
+            Explanation = "We took this comparison down on purpose and it will not come back. Other comparisons are listed below.";
+        }
+        else if (reExecuted && code == StatusCodes.Status405MethodNotAllowed)
+        {
+            Heading = "Method not allowed";
+            Explanation = "This site is read-only: pages answer GET and HEAD requests.";
+        }
         else if (reExecuted && code != StatusCodes.Status404NotFound)
         {
             Heading = $"Error {code}";

@@ -101,7 +101,11 @@ public sealed class RunRepository
             Id = Id, Title = Title, Date = Date, PeriodStart = PeriodStart, PeriodEnd = PeriodEnd, Source = Source, SourceUrl = SourceUrl,
             Origin = Origin, Hardware = Hardware, Cores = Cores, Memory = Memory, Os = Os, ServerSetup = ServerSetup, LoadTool = LoadTool,
             Concurrency = Concurrency, Duration = Duration, Notes = Notes, Caveats = Caveats,
-        }, new DateTimeOffset(DateTime.SpecifyKind(ImportedAt, DateTimeKind.Utc)));
+        }, WholeSeconds(ImportedAt));
+
+        // HTTP dates (Last-Modified, If-Modified-Since) and feeds carry whole seconds; so does every date we show.
+        private static DateTimeOffset WholeSeconds(DateTime utc) =>
+            new(DateTime.SpecifyKind(utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond)), DateTimeKind.Utc));
     }
 
     private sealed class SummaryRow

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using ComparisonSite.Content;
+using ComparisonSite.Results.Store;
+using Microsoft.Extensions.Options;
+
+namespace ComparisonSite.Seo;
+
+/// <summary>/sitemap.xml, /robots.txt and /feed.xml (Atom), listing published comparisons only.</summary>
+internal static class SeoEndpoints
+{
+    public static IEndpointRouteBuilder MapSeoEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        string[] readMethods = [HttpMethods.Get, HttpMethods.Head];
+        endpoints.MapMethods("/robots.txt", readMethods, (SiteUrls urls) =>
+            TypedResults.Text($"User-agent: *\nAllow: /\n\nSitemap: {urls.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8"));
+        endpoints.MapMethods("/sitemap.xml", readMethods, (HttpContext http, ContentLibrary library, ResultsStore results, SiteUrls urls) =>
+            Xml(http, Dated(library, results), (writer, entries) => Sitemap(writer, entries, urls)));
+        endpoints.MapMethods("/feed.xml", readMethods, (HttpContext http, ContentLibrary library, ResultsStore results, SiteUrls urls, IOptions<SiteOptions> site) =>
+            Xml(http, Dated(library, results), (writer, entries) => Feed(writer, entries, urls, site.Value.Name), "application/atom+xml; charset=utf-8"));
+        return endpoints;
+    }
+
+    private sealed record DatedArticle(ComparisonArticle Article, DateTimeOffset Modified);
+
+    private static List<DatedArticle> Dated(ContentLibrary library, ResultsStore results) =>
+        [.. library.Published
+            .Select(a => new DatedArticle(a, Articles.ArticlePage.ModifiedAt(a.Meta, results.Current?.RunFor(a.Meta.Suite))))
+            .OrderByDescending(d => d.Modified)
+            .ThenBy(d => d.Article.Slug, StringComparer.Ordinal)];
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Xml(HttpContext http, List<DatedArticle> entries, Action<XmlWriter, List<DatedArticle>> write, string contentType = "application/xml; charset=utf-8")
+    {
+        if (entries.Count > 0)
+        {
+            http.Response.GetTypedHeaders().LastModified = entries.Max(e => e.Modified);
+        }
+
+        var text = new StringBuilder();
+        using (var writer = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
+        {
+            write(writer, entries);
+        }
+
+        // XmlWriter declares utf-16 when writing to a string; the response is UTF-8.
+        return TypedResults.Text(text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), contentType, Encoding.UTF8);
+    }
+
+    private static void Sitemap(XmlWriter writer, List<DatedArticle> entries, SiteUrls urls)
+    {
+        const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        writer.WriteStartElement("urlset", ns);
+        Url(writer, ns, urls.Absolute("/"), entries.Count > 0 ? entries.Max(e => e.Modified) : null);
+        foreach (var entry in entries)
+        {
+            Url(writer, ns, urls.Comparison(entry.Article.Slug), entry.Modified);
+        }
+
+        writer.WriteEndElement();
+    }
+
+    private static void Url(XmlWriter writer, string ns, string location, DateTimeOffset? modified)
+    {
+        writer.WriteStartElement("url", ns);
+        writer.WriteElementString("loc", ns, location);
+        if (modified is { } lastmod)
+        {
+            writer.WriteElementString("lastmod", ns, Iso(lastmod));
+        }
+
+        writer.WriteEndElement();
+    }
+
+    private static void Feed(XmlWriter writer, List<DatedArticle> entries, SiteUrls urls, string siteName)
+    {
+        const string ns = "http://www.w3.org/2005/Atom";
+        writer.WriteStartElement("feed", ns);
+        writer.WriteElementString("title", ns, siteName);
+        writer.WriteElementString("subtitle", ns, "Technology comparisons backed by benchmark data");
+        writer.WriteElementString("id", ns, urls.Absolute("/"));
+        writer.WriteElementString("updated", ns, Iso(entries.Count > 0 ? entries.Max(e => e.Modified) : DateTimeOffset.UnixEpoch));
+        Link(writer, ns, "self", urls.Absolute("/feed.xml"));
+        Link(writer, ns, "alternate", urls.Absolute("/"));
+        writer.WriteStartElement("author", ns);
+        writer.WriteElementString("name", ns, siteName);
+        writer.WriteEndElement();
+        foreach (var (article, modified) in entries)
+        {
+            writer.WriteStartElement("entry", ns);
+            writer.WriteElementString("title", ns, article.Meta.Title);
+            writer.WriteElementString("id", ns, urls.Comparison(article.Slug));
+            Link(writer, ns, "alternate", urls.Comparison(article.Slug));
+            writer.WriteElementString("published", ns, Iso(new DateTimeOffset(article.Meta.Published.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
+            writer.WriteElementString("updated", ns, Iso(modified));
+            writer.WriteStartElement("author", ns);
+            writer.WriteElementString("name", ns, article.Meta.Author);
+            writer.WriteEndElement();
+            writer.WriteElementString("summary", ns, article.Meta.Description);
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+    }
+
+    private static void Link(XmlWriter writer, string ns, string rel, string href)
+    {
+        writer.WriteStartElement("link", ns);
+        writer.WriteAttributeString("rel", rel);
+        writer.WriteAttributeString("href", href);
+        writer.WriteEndElement();
+    }
+
+    private static string Iso(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using ComparisonSite.Articles;
+using ComparisonSite.Results;
+using ComparisonSite.Results.Store;
+
+namespace ComparisonSite.Seo;
+
+/// <summary>
+/// schema.org JSON-LD built from the same objects the page renders (never hand-written strings): Article,
+/// BreadcrumbList, FAQPage from the FAQ section, and Dataset for the cited benchmark run. Serialized with
+/// HTML-sensitive characters escaped, so no value can end the script element it sits in.
+/// </summary>
+public static class StructuredData
+{
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = false };
+
+    public static IReadOnlyList<string> ForArticle(ArticlePage page, ResultsSnapshot results, SiteUrls urls, string siteName)
+    {
+        var canonical = urls.Comparison(page.Meta.Slug);
+        var image = urls.Absolute(page.Meta.Image ?? SocialCards.Default);
+        var documents = new List<object>
+        {
+            new Dictionary<string, object?>
+            {
+                ["@context"] = "https://schema.org",
+                ["@type"] = "Article",
+                ["headline"] = page.Meta.Title,
+                ["description"] = page.Meta.Description,
+                ["datePublished"] = page.Published,
+                ["dateModified"] = page.Modified,
+                ["author"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = page.Meta.Author },
+                ["publisher"] = Publisher(urls, siteName),
+                ["image"] = image,
+                ["mainEntityOfPage"] = canonical,
+                ["inLanguage"] = "en",
+            },
+            new Dictionary<string, object?>
+            {
+                ["@context"] = "https://schema.org",
+                ["@type"] = "BreadcrumbList",
+                ["itemListElement"] = new object[]
+                {
+                    Crumb(1, siteName, urls.Absolute("/")),
+                    Crumb(2, page.Meta.Title, canonical),
+                },
+            },
+        };
+
+        if (page.Faq.Count > 0)
+        {
+            documents.Add(new Dictionary<string, object?>
+            {
+                ["@context"] = "https://schema.org",
+                ["@type"] = "FAQPage",
+                ["mainEntity"] = page.Faq.Select(q => new Dictionary<string, object?>
+                {
+                    ["@type"] = "Question",
+                    ["name"] = q.Question,
+                    ["acceptedAnswer"] = new Dictionary<string, object?> { ["@type"] = "Answer", ["text"] = q.Answer },
+                }),
+            });
+        }
+
+        if (page.CitedRun is { } run)
+        {
+            documents.Add(Dataset(page, run, results, urls, canonical));
+        }
+
+        return [.. documents.Select(d => JsonSerializer.Serialize(d, Options))];
+    }
+
+    public static string ForHome(SiteUrls urls, string siteName, string description) => JsonSerializer.Serialize(new Dictionary<string, object?>
+    {
+        ["@context"] = "https://schema.org",
+        ["@type"] = "WebSite",
+        ["name"] = siteName,
+        ["description"] = description,
+        ["url"] = urls.Absolute("/"),
+        ["publisher"] = Publisher(urls, siteName),
+    }, Options);
+
+    private static Dictionary<string, object?> Dataset(ArticlePage page, RunResults run, ResultsSnapshot results, SiteUrls urls, string canonical)
+    {
+        var info = run.Run.Info;
+        var metrics = run.Measurements.Select(m => m.Metric).Distinct().Order(StringComparer.Ordinal).Select(m => results.Metrics[m]).ToList();
+        var frameworks = run.Measurements.Select(m => m.Framework).Distinct().Select(f => results.Frameworks[f].Name).Order(StringComparer.Ordinal);
+        return new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "Dataset",
+            ["name"] = $"{info.Title}: benchmark data for {page.Meta.Title}",
+            ["description"] = $"{string.Join(", ", metrics.Select(m => m.Name))} for {string.Join(", ", frameworks)}. "
+                + (run.Run.IsReported ? $"Figures as reported by {info.Source}, not our own measurements." : $"Measured by {info.Source}."),
+            ["url"] = canonical + "#methodology",
+            ["creator"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = info.Source },
+            ["temporalCoverage"] = info.PeriodStart is { } start && info.PeriodEnd is { } end
+                ? $"{start:yyyy-MM-dd}/{end:yyyy-MM-dd}"
+                : info.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["dateModified"] = run.Run.ImportedAt,
+            ["isAccessibleForFree"] = true,
+            ["variableMeasured"] = metrics.Select(m => new Dictionary<string, object?>
+            {
+                ["@type"] = "PropertyValue",
+                ["name"] = m.Name,
+                ["unitText"] = m.Unit,
+                ["description"] = $"{(m.Better == Better.Higher ? "Higher" : "Lower")} is better{(m.Kind == Metric.MeasurementKind ? string.Empty : $" ({m.Kind})")}.",
+            }),
+            ["distribution"] = new object[]
+            {
+                new Dictionary<string, object?> { ["@type"] = "DataDownload", ["encodingFormat"] = "text/csv", ["contentUrl"] = urls.Absolute($"/{page.Meta.Slug}/results.csv") },
+                new Dictionary<string, object?> { ["@type"] = "DataDownload", ["encodingFormat"] = "application/json", ["contentUrl"] = urls.Absolute($"/{page.Meta.Slug}/results.json") },
+            },
+        };
+    }
+
+    private static Dictionary<string, object?> Publisher(SiteUrls urls, string siteName) => new()
+    {
+        ["@type"] = "Organization",
+        ["name"] = siteName,
+        ["url"] = urls.Absolute("/"),
+        ["logo"] = new Dictionary<string, object?> { ["@type"] = "ImageObject", ["url"] = urls.Absolute(SocialCards.Logo) },
+    };
+
+    private static Dictionary<string, object?> Crumb(int position, string name, string url) => new()
+    {
+        ["@type"] = "ListItem",
+        ["position"] = position,
+        ["name"] = name,
+        ["item"] = url,
+    };
+}
+
+/// <summary>Link-preview images shipped in wwwroot/images (scripts/social-cards makes them).</summary>
+public static class SocialCards
+{
+    public const string Default = "/images/social/default.png";
+    public const string Logo = "/images/logo.png";
+
+    public static string For(string slug) => $"/images/social/{slug}.png";
+}
