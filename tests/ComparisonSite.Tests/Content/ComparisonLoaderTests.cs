@@ -33,7 +33,7 @@ public sealed class ComparisonLoaderTests
 
         Assert.Null(result.Article);
         var error = Assert.Single(result.Diagnostics);
-        Assert.Equal("unknown-key/index.md:10: error: unknown key 'tilte' (expected one of: author, description, draft, frameworks, published, slug, suite, title, updated)", error.ToString());
+        Assert.Equal("unknown-key/index.md:10: error: unknown key 'tilte' (expected one of: aliases, author, description, draft, frameworks, image, published, slug, suite, title, updated, withdrawn)", error.ToString());
     }
 
     [Fact]
