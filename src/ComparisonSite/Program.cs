@@ -1,4 +1,5 @@
 using ComparisonSite;
+using ComparisonSite.Caching;
 using ComparisonSite.Commands;
 using ComparisonSite.Content;
 using ComparisonSite.Downloads;
@@ -21,10 +22,13 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.AddSiteLogging();
+// Content and the results snapshot load side by side at start-up.
+builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
 builder.Services.AddSitePages(builder.Configuration, root);
 builder.Services.AddContent(builder.Configuration, builder.Environment);
 builder.Services.AddResultsStore(builder.Configuration);
 builder.Services.AddResultsSync();
+builder.Services.AddSiteOutputCache();
 
 var app = builder.Build();
 
@@ -34,18 +38,19 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/status/{0}");
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevels.For(app.Environment));
 app.UseReadOnlyMethods();
 app.UseTrailingSlashRedirect();
+app.UseRouting();
+app.UseOutputCache();
 app.UseEntityTags();
 app.UseResponseCompression();
 app.UseStaticFiles(EntityTagRegistration.StaticFileCaching());
-app.UseRouting();
 app.UseSiteCacheHeaders();
 app.MapHealthEndpoints();
 app.MapSeoEndpoints();
 app.MapResultsDownloads();
-app.MapRazorPages();
+app.MapRazorPages().CacheOutput(SiteCachePolicy.Name);
 
 await app.RunAsync();
 return 0;

@@ -18,6 +18,10 @@ public sealed class ArticlePageRenderer(IOptions<SiteOptions> site, IHostEnviron
 {
     private readonly ConditionalWeakTable<ComparisonArticle, Rendered> _rendered = [];
     private readonly FigureFormatter _formatter = new(CultureInfo.GetCultureInfo(site.Value.Culture));
+    private int _renders;
+
+    /// <summary>How many times an article was rendered (not served from the render cache): for tests and diagnostics.</summary>
+    public int RenderCount => Volatile.Read(ref _renders);
 
     public ArticlePage Render(ComparisonArticle article, ResultsSnapshot results)
     {
@@ -26,6 +30,7 @@ public sealed class ArticlePageRenderer(IOptions<SiteOptions> site, IHostEnviron
             return cached.Page;
         }
 
+        Interlocked.Increment(ref _renders);
         var (page, problems) = Build(article, results, environment.IsDevelopment());
         foreach (var problem in problems)
         {

@@ -14,11 +14,14 @@ internal static class SeoEndpoints
     {
         string[] readMethods = [HttpMethods.Get, HttpMethods.Head];
         endpoints.MapMethods("/robots.txt", readMethods, (SiteUrls urls) =>
-            TypedResults.Text($"User-agent: *\nAllow: /\n\nSitemap: {urls.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8"));
+            TypedResults.Text($"User-agent: *\nAllow: /\n\nSitemap: {urls.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8"))
+            .CacheOutput(Caching.SiteCachePolicy.Name);
         endpoints.MapMethods("/sitemap.xml", readMethods, (HttpContext http, ContentLibrary library, ResultsStore results, SiteUrls urls) =>
-            Xml(http, Dated(library, results), (writer, entries) => Sitemap(writer, entries, urls)));
+            Xml(http, Dated(library, results), (writer, entries) => Sitemap(writer, entries, urls)))
+            .CacheOutput(Caching.SiteCachePolicy.Name);
         endpoints.MapMethods("/feed.xml", readMethods, (HttpContext http, ContentLibrary library, ResultsStore results, SiteUrls urls, IOptions<SiteOptions> site) =>
-            Xml(http, Dated(library, results), (writer, entries) => Feed(writer, entries, urls, site.Value.Name), "application/atom+xml; charset=utf-8"));
+            Xml(http, Dated(library, results), (writer, entries) => Feed(writer, entries, urls, site.Value.Name), "application/atom+xml; charset=utf-8"))
+            .CacheOutput(Caching.SiteCachePolicy.Name);
         return endpoints;
     }
 

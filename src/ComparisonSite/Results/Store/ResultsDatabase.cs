@@ -18,7 +18,19 @@ public sealed class ResultsDatabase(IOptions<ResultsOptions> options, SiteRoot r
     /// <summary>The private cluster, when the site runs one.</summary>
     public LocalPostgresCluster? LocalCluster => _cluster;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private readonly Lock _startGate = new();
+    private Task? _started;
+
+    /// <summary>Starts once; later calls (services starting concurrently) wait for that same start.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lock (_startGate)
+        {
+            return _started ??= StartOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task StartOnceAsync(CancellationToken cancellationToken)
     {
         DateOnlyTypeHandler.Register();
         var connectionString = options.Value.ConnectionString;
@@ -37,6 +49,7 @@ public sealed class ResultsDatabase(IOptions<ResultsOptions> options, SiteRoot r
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        _started = null;
         if (_dataSource is not null)
         {
             await _dataSource.DisposeAsync();

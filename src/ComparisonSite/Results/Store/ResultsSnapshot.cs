@@ -18,6 +18,14 @@ public sealed record ResultsSnapshot
 
     public required DateTimeOffset LoadedAt { get; init; }
 
+    /// <summary>Changes when any catalog entry (a name, a unit, a direction word) changes.</summary>
+    public int CatalogVersion => _catalogVersion ??= HashCode.Combine(
+        string.Join('|', Frameworks.Values.OrderBy(f => f.Slug, StringComparer.Ordinal)).GetHashCode(StringComparison.Ordinal),
+        string.Join('|', Scenarios.Values.OrderBy(s => s.Slug, StringComparer.Ordinal)).GetHashCode(StringComparison.Ordinal),
+        string.Join('|', Metrics.Values.OrderBy(m => m.Slug, StringComparer.Ordinal)).GetHashCode(StringComparison.Ordinal));
+
+    private int? _catalogVersion;
+
     /// <summary>The run an article cites: the one pinned by id, else the suite's latest.</summary>
     public RunResults? RunFor(string suite, string? runId = null) =>
         runId is not null ? RunsById.GetValueOrDefault(runId) : LatestBySuite.GetValueOrDefault(suite);

@@ -2,7 +2,10 @@ using ComparisonSite.Results.Store;
 
 namespace ComparisonSite.Results.Sync;
 
-/// <summary>Starts the store connection (and the private cluster, if any) with the site and stops it last.</summary>
+/// <summary>
+/// Stops the store connection (and the private cluster, if any) last: registered before the other results
+/// services, it is stopped after them. Starting happens in <see cref="ResultsSync"/>, which needs it first.
+/// </summary>
 internal sealed class ResultsDatabaseLifetime(ResultsDatabase database) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => database.StartAsync(cancellationToken);

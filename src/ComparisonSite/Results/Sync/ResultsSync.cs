@@ -39,6 +39,7 @@ internal sealed class ResultsSync(
     {
         UpdatePinnedRuns(content.Current);
         content.Changed += UpdatePinnedRuns;
+        await database.StartAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
         await Task.WhenAny(_firstAttempt.Task, Task.Delay(StartupWait, cancellationToken));
     }
