@@ -7,14 +7,14 @@ namespace ComparisonSite.Caching;
 
 /// <summary>
 /// Evicts cached pages when what they show changes: a content reload evicts the comparisons whose files
-/// changed (and the listings), a results reload the comparisons of suites whose cited run changed. The
+/// changed (and the listings), a results reload the comparisons whose cited runs changed. The
 /// version in each cache key already keeps stale entries from being served; eviction frees their memory.
 /// </summary>
 internal sealed class CacheInvalidation(ContentLibrary content, ResultsStore results, IOutputCacheStore cache, ILogger<CacheInvalidation> logger) : BackgroundService
 {
     private readonly Channel<string> _tags = Channel.CreateUnbounded<string>();
     private readonly Dictionary<string, string> _articleVersions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _suiteVersions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _dataVersions = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -57,13 +57,13 @@ internal sealed class CacheInvalidation(ContentLibrary content, ResultsStore res
     {
         lock (_gate)
         {
-            foreach (var suite in _suiteVersions.Keys.Union(content.Current.Comparisons.Values.Select(a => a.Meta.Suite)).ToList())
+            foreach (var article in content.Current.Comparisons.Values)
             {
-                var version = PageVersions.SuiteVersion(suite, snapshot);
-                if (version != _suiteVersions.GetValueOrDefault(suite))
+                var version = PageVersions.DataVersion(article, snapshot);
+                if (version != _dataVersions.GetValueOrDefault(article.Slug))
                 {
-                    _tags.Writer.TryWrite(PageVersions.SuiteTag(suite));
-                    _suiteVersions[suite] = version;
+                    _tags.Writer.TryWrite(PageVersions.ComparisonTag(article.Slug));
+                    _dataVersions[article.Slug] = version;
                 }
             }
 
@@ -79,7 +79,7 @@ internal sealed class CacheInvalidation(ContentLibrary content, ResultsStore res
             _articleVersions[article.Slug] = PageVersions.ArticleVersion(article);
             if (resultsSnapshot is not null)
             {
-                _suiteVersions[article.Meta.Suite] = PageVersions.SuiteVersion(article.Meta.Suite, resultsSnapshot);
+                _dataVersions[article.Slug] = PageVersions.DataVersion(article, resultsSnapshot);
             }
         }
     }

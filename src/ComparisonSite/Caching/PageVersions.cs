@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ComparisonSite.Content;
+using ComparisonSite.Markdown.DataReferences;
 using ComparisonSite.Results.Store;
 
 namespace ComparisonSite.Caching;
@@ -15,10 +17,10 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results)
 
     public static string ComparisonTag(string slug) => "comparison:" + slug;
 
-    public static string SuiteTag(string suite) => "suite:" + suite;
+    private static readonly ConditionalWeakTable<ComparisonArticle, string[]> PinnedRuns = [];
 
     public string ForComparison(ComparisonArticle article) =>
-        string.Create(CultureInfo.InvariantCulture, $"{ArticleVersion(article)}|{SuiteVersion(article.Meta.Suite, results.Current)}");
+        string.Create(CultureInfo.InvariantCulture, $"{ArticleVersion(article)}|{DataVersion(article, results.Current)}");
 
     public string ForListing() =>
         string.Create(CultureInfo.InvariantCulture, $"{content.Current.LoadedAt.Ticks}|{results.Current?.LoadedAt.Ticks ?? 0}");
@@ -27,8 +29,17 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results)
     public static string ArticleVersion(ComparisonArticle article) =>
         string.Create(CultureInfo.InvariantCulture, $"{article.FilesModified.Ticks}.{article.Sections.Count}");
 
-    /// <summary>Changes when the suite's cited run changes, or the catalog (names, units) does.</summary>
-    public static string SuiteVersion(string suite, ResultsSnapshot? snapshot) => snapshot is null
-        ? "none"
-        : string.Create(CultureInfo.InvariantCulture, $"{snapshot.RunFor(suite)?.Run.Id}.{snapshot.RunFor(suite)?.Run.ImportedAt.Ticks}.{snapshot.CatalogVersion}");
+    /// <summary>Changes when a run the article cites changes: its suite's current run, or a run it pins with run=ID.</summary>
+    public static string DataVersion(ComparisonArticle article, ResultsSnapshot? snapshot)
+    {
+        if (snapshot is null)
+        {
+            return "none";
+        }
+
+        var pinned = PinnedRuns.GetValue(article, a => [.. a.Sections.Select(s => s.Body).Prepend(a.Summary)
+            .SelectMany(DataReferencePolicy.References).Select(r => r.RunId).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+        var runs = pinned.Select(id => snapshot.RunsById.GetValueOrDefault(id)).Prepend(snapshot.RunFor(article.Meta.Suite));
+        return string.Join('+', runs.Select(r => r is null ? "-" : snapshot.RunVersion(r)));
+    }
 }

@@ -7,7 +7,7 @@ namespace ComparisonSite.Caching;
 /// <summary>
 /// Output caching for everything the site generates: pages, sitemap, feed and downloads. Entries are keyed by
 /// path, Accept-Encoding (the cached body is already compressed and tagged) and the page's version, and
-/// tagged by comparison and suite so a change evicts exactly the pages it affects.
+/// tagged by comparison so a change evicts exactly the pages it affects.
 /// </summary>
 internal sealed class SiteCachePolicy : IOutputCachePolicy
 {
@@ -34,7 +34,6 @@ internal sealed class SiteCachePolicy : IOutputCachePolicy
         {
             context.CacheVaryByRules.VaryByValues["version"] = versions.ForComparison(article);
             context.Tags.Add(PageVersions.ComparisonTag(slug));
-            context.Tags.Add(PageVersions.SuiteTag(article.Meta.Suite));
         }
         else
         {

@@ -18,13 +18,20 @@ public sealed record ResultsSnapshot
 
     public required DateTimeOffset LoadedAt { get; init; }
 
-    /// <summary>Changes when any catalog entry (a name, a unit, a direction word) changes.</summary>
-    public int CatalogVersion => _catalogVersion ??= HashCode.Combine(
-        string.Join('|', Frameworks.Values.OrderBy(f => f.Slug, StringComparer.Ordinal)).GetHashCode(StringComparison.Ordinal),
-        string.Join('|', Scenarios.Values.OrderBy(s => s.Slug, StringComparer.Ordinal)).GetHashCode(StringComparison.Ordinal),
-        string.Join('|', Metrics.Values.OrderBy(m => m.Slug, StringComparer.Ordinal)).GetHashCode(StringComparison.Ordinal));
+    /// <summary>
+    /// A version for a run: its id and import time, plus the catalog entries (names, units, direction words)
+    /// its measurements use. Changes exactly when what a page citing the run shows could change.
+    /// </summary>
+    public string RunVersion(RunResults run)
+    {
+        var catalog = HashCode.Combine(
+            Hash(run.Measurements.Select(m => m.Framework).Distinct().Order(StringComparer.Ordinal).Select(f => Frameworks.GetValueOrDefault(f)?.ToString())),
+            Hash(run.Measurements.Select(m => m.Scenario).Distinct().Order(StringComparer.Ordinal).Select(s => Scenarios.GetValueOrDefault(s)?.ToString())),
+            Hash(run.Measurements.Select(m => m.Metric).Distinct().Order(StringComparer.Ordinal).Select(m => Metrics.GetValueOrDefault(m)?.ToString())));
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{run.Run.Id}.{run.Run.ImportedAt.Ticks}.{catalog}");
+    }
 
-    private int? _catalogVersion;
+    private static int Hash(IEnumerable<string?> values) => string.Join('|', values).GetHashCode(StringComparison.Ordinal);
 
     /// <summary>The run an article cites: the one pinned by id, else the suite's latest.</summary>
     public RunResults? RunFor(string suite, string? runId = null) =>
