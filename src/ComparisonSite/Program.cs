@@ -22,8 +22,6 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.AddSiteLogging();
-// Content and the results snapshot load side by side at start-up.
-builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
 builder.Services.AddSitePages(builder.Configuration, root);
 builder.Services.AddContent(builder.Configuration, builder.Environment);
 builder.Services.AddResultsStore(builder.Configuration);

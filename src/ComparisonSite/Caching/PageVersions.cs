@@ -18,9 +18,21 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results)
     public static string ComparisonTag(string slug) => "comparison:" + slug;
 
     private static readonly ConditionalWeakTable<ComparisonArticle, string[]> PinnedRuns = [];
+    private readonly ConditionalWeakTable<ComparisonArticle, Tuple<ResultsSnapshot?, string>> _versions = [];
 
-    public string ForComparison(ComparisonArticle article) =>
-        string.Create(CultureInfo.InvariantCulture, $"{ArticleVersion(article)}|{DataVersion(article, results.Current)}");
+    /// <summary>Computed once per article and snapshot: a cache hit must not pay for building its own key.</summary>
+    public string ForComparison(ComparisonArticle article)
+    {
+        var snapshot = results.Current;
+        if (_versions.TryGetValue(article, out var known) && ReferenceEquals(known.Item1, snapshot))
+        {
+            return known.Item2;
+        }
+
+        var version = string.Create(CultureInfo.InvariantCulture, $"{ArticleVersion(article)}|{DataVersion(article, snapshot)}");
+        _versions.AddOrUpdate(article, Tuple.Create(snapshot, version));
+        return version;
+    }
 
     public string ForListing() =>
         string.Create(CultureInfo.InvariantCulture, $"{content.Current.LoadedAt.Ticks}|{results.Current?.LoadedAt.Ticks ?? 0}");

@@ -29,6 +29,9 @@ public sealed class ContentLibrary : IDisposable
 
     public ContentSnapshot Current => Volatile.Read(ref _current);
 
+    /// <summary>The start-up load, which runs beside the results store's; awaited before the site serves.</summary>
+    public Task InitialLoad { get; internal set; } = Task.CompletedTask;
+
     /// <summary>Raised after a new snapshot is live, with that snapshot.</summary>
     public event Action<ContentSnapshot>? Changed;
 

@@ -12,9 +12,13 @@ internal sealed class ContentWatcher(ContentLibrary library, ILogger<ContentWatc
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private FileSystemWatcher? _watcher;
 
+    /// <summary>
+    /// Starts the first load and returns at once, so the results store connects and loads at the same time;
+    /// <see cref="ContentLibrary.InitialLoad"/> is awaited before the site takes requests.
+    /// </summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await library.ReloadAsync(cancellationToken);
+        library.InitialLoad = library.ReloadAsync(cancellationToken);
         if (library.Options.WatchForChanges && Directory.Exists(library.RootPath))
         {
             _watcher = new FileSystemWatcher(library.RootPath) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };

@@ -19,10 +19,10 @@ internal static class ResultsDownload
     public static IEndpointRouteBuilder MapResultsDownloads(this IEndpointRouteBuilder endpoints)
     {
         string[] readMethods = [HttpMethods.Get, HttpMethods.Head];
-        endpoints.MapMethods("/{slug}/results.csv", readMethods, (string slug, HttpContext http, ContentLibrary library, ResultsStore store) =>
+        endpoints.MapMethods("/{slug:slug}/results.csv", readMethods, (string slug, HttpContext http, ContentLibrary library, ResultsStore store) =>
             Respond(slug, http, library, store, (article, snapshot, run) => TypedResults.Text(ToCsv(snapshot, run), "text/csv; charset=utf-8", Encoding.UTF8)))
             .CacheOutput(Caching.SiteCachePolicy.Name);
-        endpoints.MapMethods("/{slug}/results.json", readMethods, (string slug, HttpContext http, ContentLibrary library, ResultsStore store) =>
+        endpoints.MapMethods("/{slug:slug}/results.json", readMethods, (string slug, HttpContext http, ContentLibrary library, ResultsStore store) =>
             Respond(slug, http, library, store, (article, snapshot, run) => TypedResults.Text(ToJson(article, snapshot, run), "application/json; charset=utf-8", Encoding.UTF8)))
             .CacheOutput(Caching.SiteCachePolicy.Name);
         return endpoints;

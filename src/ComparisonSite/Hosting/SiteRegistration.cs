@@ -26,6 +26,7 @@ public static class SiteRegistration
             .ValidateOnStart();
         services.AddSingleton<ArticlePageRenderer>();
         services.AddSingleton<Seo.SiteUrls>();
+        services.AddRouting(o => o.ConstraintMap[SlugRouteConstraint.Name] = typeof(SlugRouteConstraint));
         services.AddRazorPages();
         services.AddResponseCompression(options =>
         {

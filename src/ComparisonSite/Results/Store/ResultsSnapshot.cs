@@ -22,7 +22,11 @@ public sealed record ResultsSnapshot
     /// A version for a run: its id and import time, plus the catalog entries (names, units, direction words)
     /// its measurements use. Changes exactly when what a page citing the run shows could change.
     /// </summary>
-    public string RunVersion(RunResults run)
+    public string RunVersion(RunResults run) => _runVersions.GetOrAdd(run.Run.Id, _ => ComputeRunVersion(run));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _runVersions = new(StringComparer.Ordinal);
+
+    private string ComputeRunVersion(RunResults run)
     {
         var catalog = HashCode.Combine(
             Hash(run.Measurements.Select(m => m.Framework).Distinct().Order(StringComparer.Ordinal).Select(f => Frameworks.GetValueOrDefault(f)?.ToString())),

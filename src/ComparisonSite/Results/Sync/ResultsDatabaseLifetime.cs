@@ -8,7 +8,7 @@ namespace ComparisonSite.Results.Sync;
 /// </summary>
 internal sealed class ResultsDatabaseLifetime(ResultsDatabase database) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => database.StartAsync(cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StopAsync(CancellationToken cancellationToken) => database.StopAsync(cancellationToken);
 }

@@ -37,11 +37,13 @@ internal sealed class ResultsSync(
     /// </summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        UpdatePinnedRuns(content.Current);
         content.Changed += UpdatePinnedRuns;
         await database.StartAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
         await Task.WhenAny(_firstAttempt.Task, Task.Delay(StartupWait, cancellationToken));
+        // Content loaded meanwhile (see ContentWatcher); the site starts listening only once both are in.
+        await content.InitialLoad;
+        UpdatePinnedRuns(content.Current);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

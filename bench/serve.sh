@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# Serving benchmark (issue: "fast as a static file server").
+#
+# Builds Release (ReadyToRun), starts a private PostgreSQL and the site on loopback, and measures with wrk,
+# each at $CONNECTIONS connections for $DURATION seconds:
+#   1. the article page through the site (output cache);
+#   2. the very same response bytes as a static file from nginx (the practical ceiling on this machine);
+#   3. the same bytes through the site's own static file middleware.
+# Prints requests/s and p50/p99 latency for each, the site/nginx ratios, cold start (process start to the
+# first 200 on the article, median of 5), resident memory after the load, and the article's compressed size.
+# Writes the figures as a run document (bench/results/serve-<time>.json) that `import` accepts.
+#
+# Usage: bench/serve.sh            (DURATION=15 CONNECTIONS=64 THREADS=2 by default)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+DURATION=${DURATION:-15}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+COLD_RUNS=${COLD_RUNS:-5}
+ARTICLE=/fastapi-vs-django-vs-flask
+
+need=()
+command -v wrk >/dev/null 2>&1 || need+=(wrk)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
+command -v curl >/dev/null 2>&1 || need+=(curl)
+if [ "${#need[@]}" -gt 0 ]; then
+  echo "Installing ${need[*]}..."
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  # Debian starts nginx's default site on port 80; this benchmark runs its own.
+  (command -v systemctl >/dev/null && systemctl stop nginx) 2>/dev/null || /usr/sbin/nginx -s stop 2>/dev/null || true
+fi
+scripts/prerequisites
+
+work=$(mktemp -d /tmp/comparisonsite-bench.XXXXXX)
+chmod 755 "$work"
+site_pid=""; nginx_conf=""
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+cleanup() {
+  [ -n "$site_pid" ] && kill "$site_pid" 2>/dev/null && wait "$site_pid" 2>/dev/null || true
+  [ -n "$nginx_conf" ] && /usr/sbin/nginx -c "$nginx_conf" -s stop 2>/dev/null || true
+  [ -d "$work/pg/data" ] && as_pg "$pgbin/pg_ctl" stop -D "$work/pg/data" -m fast >/dev/null 2>&1 || true
+  rm -rf "$root/wwwroot/_bench" "$work"
+}
+trap cleanup EXIT
+
+echo "Publishing Release (ReadyToRun)..."
+dotnet publish src/ComparisonSite -c Release -r linux-x64 -o "$work/app" --nologo -v quiet >/dev/null
+
+echo "Starting a private PostgreSQL..."
+mkdir -p "$work/pg"
+[ "$(id -u)" = 0 ] && chown postgres "$work/pg"
+as_pg "$pgbin/initdb" -D "$work/pg/data" -U bench --auth=trust --no-sync >/dev/null
+pg_port=$(free_port)
+as_pg "$pgbin/pg_ctl" start -D "$work/pg/data" -l "$work/pg/log" -w -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" >/dev/null
+psql -q -h 127.0.0.1 -p "$pg_port" -U bench -d postgres -c 'create database bench' >/dev/null
+
+export ConnectionStrings__Results="Host=127.0.0.1;Port=$pg_port;Username=bench;Database=bench"
+export ASPNETCORE_ENVIRONMENT=Production Site__Root="$root" Serilog__MinimumLevel__Default=Warning
+site_port=$(free_port)
+site_url="http://127.0.0.1:$site_port"
+start_site() { dotnet "$work/app/ComparisonSite.dll" --urls "$site_url" >>"$work/site.log" 2>&1 & site_pid=$!; }
+stop_site() { kill "$site_pid"; wait "$site_pid" 2>/dev/null || true; site_pid=""; }
+wait_article() { until curl -fs -o /dev/null "$site_url$ARTICLE"; do sleep 0.005; done; }
+
+echo "Warm-up start (migrates and seeds the empty store)..."
+start_site; wait_article; stop_site
+
+# In production the migrate job (docker compose's one-shot service, or the migrate verb) applies migrations;
+# site instances skip that check at start-up, as here from now on.
+export Results__MigrateOnStart=false
+echo "Cold start, $COLD_RUNS runs..."
+colds=()
+for _ in $(seq "$COLD_RUNS"); do
+  t0=$(date +%s%N); start_site; wait_article; t1=$(date +%s%N)
+  colds+=("$(( (t1 - t0) / 1000000 ))")
+  stop_site
+done
+cold_ms=$(printf '%s\n' "${colds[@]}" | sort -n | sed -n "$(( (COLD_RUNS + 1) / 2 ))p")
+
+start_site; wait_article
+mkdir -p "$work/www" "$root/wwwroot/_bench"
+curl -fs -o "$work/www/article.html" "$site_url$ARTICLE"
+cp "$work/www/article.html" "$root/wwwroot/_bench/article.html"
+html_bytes=$(stat -c %s "$work/www/article.html")
+br_bytes=$(curl -fs -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}' "$site_url$ARTICLE")
+gzip_bytes=$(curl -fs -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$site_url$ARTICLE")
+
+nginx_port=$(free_port)
+nginx_conf="$work/nginx.conf"
+cat >"$nginx_conf" <<NGINX
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  types { text/html html; }
+  client_body_temp_path $work/nginx-body;
+  proxy_temp_path $work/nginx-proxy;
+  fastcgi_temp_path $work/nginx-fastcgi;
+  uwsgi_temp_path $work/nginx-uwsgi;
+  scgi_temp_path $work/nginx-scgi;
+  server { listen 127.0.0.1:$nginx_port; root $work/www; }
+}
+NGINX
+/usr/sbin/nginx -c "$nginx_conf"
+
+# wrk prints latency with units; convert to milliseconds.
+to_ms() { awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.2f", n }'; }
+measure() { # measure NAME URL -> sets rps_NAME p50_NAME p99_NAME
+  local out; out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$2")
+  printf -v "rps_$1" '%s' "$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")"
+  printf -v "p50_$1" '%s' "$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")"
+  printf -v "p99_$1" '%s' "$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")"
+  printf -v "errors_$1" '%s' "$(awk '/Non-2xx or 3xx responses:/ { print $5 } END { }' <<<"$out")"
+}
+
+echo "Load: $CONNECTIONS connections, ${DURATION}s each..."
+curl -fs -o /dev/null "$site_url/_bench/article.html"
+measure site "$site_url$ARTICLE"
+measure nginx "http://127.0.0.1:$nginx_port/article.html"
+measure static "$site_url/_bench/article.html"
+rss_mb=$(( $(ps -o rss= -p "$site_pid") / 1024 ))
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+echo
+printf '%-34s %12s %10s %10s\n' "target" "requests/s" "p50 ms" "p99 ms"
+printf '%-34s %12s %10s %10s\n' "article through the site" "$rps_site" "$p50_site" "$p99_site"
+printf '%-34s %12s %10s %10s\n' "same bytes from nginx" "$rps_nginx" "$p50_nginx" "$p99_nginx"
+printf '%-34s %12s %10s %10s\n' "same bytes, site static files" "$rps_static" "$p50_static" "$p99_static"
+echo
+echo "throughput site/nginx:        $(ratio "$rps_site" "$rps_nginx")   (target >= 0.80)"
+echo "p99 site/nginx:               $(ratio "$p99_site" "$p99_nginx")   (target <= 2.00)"
+echo "cold start, median of $COLD_RUNS:     ${cold_ms} ms  (runs: ${colds[*]}; target < 1000)"
+echo "resident memory after load:   ${rss_mb} MB  (target < 150)"
+echo "article HTML:                 ${html_bytes} bytes; brotli ${br_bytes}, gzip ${gzip_bytes} (target < 30720 compressed)"
+[ -n "${errors_site:-}${errors_nginx:-}${errors_static:-}" ] && echo "non-2xx responses: site ${errors_site:-0}, nginx ${errors_nginx:-0}, static ${errors_static:-0}"
+
+mkdir -p "$root/bench/results"
+stamp=$(date -u +%Y%m%dT%H%M%SZ)
+out="$root/bench/results/serve-$stamp.json"
+cat >"$out" <<JSON
+{
+  "suite": "comparisonsite-serving",
+  "suiteTitle": "ComparisonSite serving benchmark",
+  "run": {
+    "id": "serve-$(tr 'TZ' 'tz' <<<"$stamp")",
+    "title": "Article serving on one machine: site vs nginx",
+    "date": "$(date -u +%Y-%m-%d)",
+    "source": "ComparisonSite bench/serve.sh",
+    "origin": "measured",
+    "environment": { "hardware": "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//;s/"//g')", "cores": $(nproc), "memory": "$(free -g | awk '/Mem:/ { print $2 }') GB", "os": "$(. /etc/os-release; echo "$PRETTY_NAME")", "server": "Kestrel (.NET $(dotnet --version)), nginx $(/usr/sbin/nginx -v 2>&1 | cut -d/ -f2)" },
+    "load": { "tool": "wrk", "concurrency": $CONNECTIONS, "duration": "${DURATION} s per target" },
+    "notes": "Same response bytes ($html_bytes bytes, uncompressed) for all three targets; wrk on the same machine."
+  },
+  "frameworks": [
+    { "slug": "comparisonsite", "name": "ComparisonSite (output cache)" },
+    { "slug": "nginx-static", "name": "nginx static file" },
+    { "slug": "kestrel-static", "name": "ComparisonSite static files" }
+  ],
+  "scenarios": [ { "slug": "article", "name": "Article page", "description": "GET $ARTICLE at $CONNECTIONS connections" } ],
+  "metrics": [
+    { "slug": "rps", "name": "Requests per second", "unit": "req/s", "better": "higher", "higherWord": "faster", "lowerWord": "slower" },
+    { "slug": "p50", "name": "Median latency", "unit": "ms", "better": "lower", "decimals": 2 },
+    { "slug": "p99", "name": "P99 latency", "unit": "ms", "better": "lower", "decimals": 2 },
+    { "slug": "cold-start", "name": "Cold start time", "unit": "s", "better": "lower", "decimals": 2, "higherWord": "slower", "lowerWord": "faster" },
+    { "slug": "rss", "name": "Resident memory after load", "unit": "MB", "better": "lower" }
+  ],
+  "results": [
+    { "framework": "comparisonsite", "scenario": "article", "metric": "rps", "value": $rps_site },
+    { "framework": "comparisonsite", "scenario": "article", "metric": "p50", "value": $p50_site },
+    { "framework": "comparisonsite", "scenario": "article", "metric": "p99", "value": $p99_site },
+    { "framework": "comparisonsite", "scenario": "article", "metric": "cold-start", "samples": [$(printf '%s\n' "${colds[@]}" | awk '{ printf "%s%.3f", (NR > 1 ? ", " : ""), $1 / 1000 }')] },
+    { "framework": "comparisonsite", "scenario": "article", "metric": "rss", "value": $rss_mb },
+    { "framework": "nginx-static", "scenario": "article", "metric": "rps", "value": $rps_nginx },
+    { "framework": "nginx-static", "scenario": "article", "metric": "p50", "value": $p50_nginx },
+    { "framework": "nginx-static", "scenario": "article", "metric": "p99", "value": $p99_nginx },
+    { "framework": "kestrel-static", "scenario": "article", "metric": "rps", "value": $rps_static },
+    { "framework": "kestrel-static", "scenario": "article", "metric": "p50", "value": $p50_static },
+    { "framework": "kestrel-static", "scenario": "article", "metric": "p99", "value": $p99_static }
+  ]
+}
+JSON
+echo "run document: ${out#"$root"/}"
