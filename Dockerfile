@@ -1,18 +1,30 @@
-# Container image for the site. Issue 8 completes it (compose, health check, smoke test in CI);
-# this is the working multi-stage skeleton: SDK build, then the ASP.NET runtime as a non-root user.
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-WORKDIR /source
-COPY . .
-RUN dotnet publish src/ComparisonSite -c Release -o /app
+# syntax=docker/dockerfile:1
+# The site's container image. Build: docker build -t comparisonsite .   Run: see docker-compose.yml.
+# Base images are pinned by version; bump both together with the SDK in global.json.
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+FROM mcr.microsoft.com/dotnet/sdk:10.0.401 AS build
+WORKDIR /source
+# Restore first, from the project files only, so the layer is reused while only code changes.
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/ComparisonSite/ComparisonSite.csproj src/ComparisonSite/
+RUN dotnet restore src/ComparisonSite -r linux-x64
+COPY . .
+# The same script CI's published-output test runs: no tests here, only the publish.
+RUN scripts/publish /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0.12 AS runtime
 WORKDIR /app
-COPY --from=build /app ./
-COPY content ./content
-COPY wwwroot ./wwwroot
-COPY migrations ./migrations
-ENV ASPNETCORE_URLS=http://+:8080 \
-    Site__Root=/app
+COPY --from=build --chown=root:root /app ./
+# Configuration comes from the environment only (deploy/site.env lists it).
+ENV ASPNETCORE_ENVIRONMENT=Production \
+    ASPNETCORE_URLS=http://+:8080 \
+    Site__Root=/app \
+    Site__LogFormat=json \
+    DOTNET_NOLOGO=1
+# The image's unprivileged user; the app writes nothing to disk.
 USER app
 EXPOSE 8080
-ENTRYPOINT ["dotnet", "ComparisonSite.dll"]
+HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
+    CMD ["dotnet", "/app/ComparisonSite.dll", "health", "--url", "http://127.0.0.1:8080/healthz/ready"]
+# No arguments: serve. `docker run IMAGE migrate` (or import, runs, check) runs that verb and exits.
+ENTRYPOINT ["dotnet", "/app/ComparisonSite.dll"]

@@ -30,6 +30,9 @@ builder.Services.AddSiteOutputCache();
 
 var app = builder.Build();
 
+// Only proxies listed in Site:TrustedProxies may set the client address and scheme.
+app.UseForwardedHeaders();
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");

@@ -15,7 +15,7 @@ namespace ComparisonSite.Commands;
 /// </summary>
 public static class SiteCommands
 {
-    private static readonly string[] Verbs = ["migrate", "import", "runs", "check", "-h", "--help", "-?", "--version"];
+    private static readonly string[] Verbs = ["migrate", "import", "runs", "check", "health", "-h", "--help", "-?", "--version"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -26,6 +26,7 @@ public static class SiteCommands
         command.Subcommands.Add(ImportCommand.Create(root));
         command.Subcommands.Add(RunsCommand.Create(root));
         command.Subcommands.Add(CheckCommand.Create(root));
+        command.Subcommands.Add(HealthCommand.Create());
         try
         {
             return await command.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

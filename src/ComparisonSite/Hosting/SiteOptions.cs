@@ -15,6 +15,16 @@ public sealed class SiteOptions
     [Url]
     public string PublicBaseUrl { get; set; } = "http://localhost:5000";
 
+    /// <summary>Console log format: "text" for people, "json" (compact JSON, one event a line) for log shippers.</summary>
+    [RegularExpression("^(text|json)$")]
+    public string LogFormat { get; set; } = "text";
+
+    /// <summary>
+    /// Proxies (IP addresses) whose X-Forwarded-For and X-Forwarded-Proto the site trusts. Empty: forwarded
+    /// headers are ignored, so a client cannot spoof its address or scheme.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     /// <summary>The culture numbers and dates are shown in.</summary>
     [Required]
     public string Culture { get; set; } = "en-US";

@@ -1,6 +1,8 @@
 using ComparisonSite.Articles;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
+using Serilog.Formatting.Compact;
 
 namespace ComparisonSite;
 
@@ -9,10 +11,21 @@ public static class SiteRegistration
     /// <summary>Serilog for the app and its requests, configured from the "Serilog" section (see appsettings.json).</summary>
     public static WebApplicationBuilder AddSiteLogging(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+        var json = builder.Configuration[$"{SiteOptions.Section}:{nameof(SiteOptions.LogFormat)}"] == "json";
+        builder.Services.AddSerilog((services, logger) =>
+        {
+            logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+            if (json)
+            {
+                logger.WriteTo.Console(new CompactJsonFormatter());
+            }
+            else
+            {
+                logger.WriteTo.Console(
+                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}",
+                    formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+            }
+        });
         return builder;
     }
 
@@ -23,7 +36,18 @@ public static class SiteRegistration
         services.AddOptions<SiteOptions>()
             .Bind(configuration.GetSection(SiteOptions.Section))
             .ValidateDataAnnotations()
+            .Validate(o => o.TrustedProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "Site:TrustedProxies must list IP addresses")
             .ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<SiteOptions>>((forwarded, site) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in site.Value.TrustedProxies)
+            {
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         services.AddSingleton<ArticlePageRenderer>();
         services.AddSingleton<Seo.SiteUrls>();
         services.AddRouting(o => o.ConstraintMap[SlugRouteConstraint.Name] = typeof(SlugRouteConstraint));

@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using ComparisonSite.Tests.Results;
+using ComparisonSite.Tests.Site;
+using Npgsql;
+
+namespace ComparisonSite.Tests.Deployment;
+
+/// <summary>
+/// What the container image holds, proved without a Docker engine: the Dockerfile's own publish script, its
+/// output started from an empty working directory with only the files the image copies and the environment
+/// docker compose sets (deploy/site.env, with addresses pointed at this machine), against a real PostgreSQL.
+/// </summary>
+[Collection(PostgresTests.Name)]
+public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutput published) : IClassFixture<PublishedOutput>
+{
+    private readonly string _output = published.Folder;
+    private readonly string _emptyDirectory = published.EmptyWorkingDirectory;
+
+    [Fact]
+    public void The_published_output_holds_exactly_what_the_image_needs()
+    {
+        Assert.True(File.Exists(Path.Combine(_output, "ComparisonSite.dll")));
+        Assert.True(File.Exists(Path.Combine(_output, "content", "fastapi-vs-django-vs-flask", "index.md")));
+        Assert.True(File.Exists(Path.Combine(_output, "wwwroot", "lib", "chart.js", "dist", "chart.umd.min.js")));
+        Assert.True(File.Exists(Path.Combine(_output, "migrations", "0001_results_store.sql")));
+        Assert.True(File.Exists(Path.Combine(_output, "migrations", "seed", "bytepulse-2026-03.json")));
+        Assert.Empty(Directory.EnumerateFiles(_output, "*.pdb"));
+        Assert.Empty(Directory.EnumerateDirectories(_output, "tests"));
+    }
+
+    [Fact]
+    public async Task Migrate_then_serve_with_the_compose_environment_from_an_empty_working_directory()
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(await postgres.CreateDatabaseAsync());
+        var port = FreePort();
+        var environment = ComposeEnvironment();
+        environment["Site__Root"] = _output;
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        environment["ConnectionStrings__Results"] = new NpgsqlConnectionStringBuilder(environment["ConnectionStrings__Results"])
+        {
+            Host = connectionString.Host,
+            Port = connectionString.Port,
+            Database = connectionString.Database,
+            Username = connectionString.Username,
+        }.ConnectionString;
+
+        var migrate = await RunAsync(environment, "migrate");
+        Assert.True(migrate.ExitCode == 0, migrate.Error);
+        Assert.Contains("Applied migrations: 0001.", migrate.Output, StringComparison.Ordinal);
+
+        using var site = Start(environment);
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await WaitForAsync(client, "/healthz/ready");
+            var article = await client.GetAsync("/fastapi-vs-django-vs-flask");
+            var page = await SiteFactory.ParseAsync(article);
+
+            Assert.Equal(HttpStatusCode.OK, article.StatusCode);
+            Assert.Contains(page.QuerySelectorAll("a.figure"), a => a.TextContent == "about 8,500\u00a0req/s");
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/live")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href"))).StatusCode);
+            Assert.Equal(0, (await RunAsync(environment, "health", "--url", $"http://127.0.0.1:{port}/healthz/ready")).ExitCode);
+        }
+        finally
+        {
+            site.Kill(entireProcessTree: true);
+            await site.WaitForExitAsync();
+        }
+
+        Assert.Equal(1, (await RunAsync(environment, "health", "--url", $"http://127.0.0.1:{port}/healthz/ready")).ExitCode);
+    }
+
+    /// <summary>The variables docker compose gives the site and migrate containers.</summary>
+    private static Dictionary<string, string> ComposeEnvironment() =>
+        File.ReadAllLines(SiteRoot.Locate(null).Combine("deploy/site.env"))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split('=', 2))
+            .ToDictionary(p => p[0], p => p[1]);
+
+    private ProcessStartInfo StartInfo(Dictionary<string, string> environment, string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _emptyDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(_output, "ComparisonSite.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // Only the compose environment: nothing inherited from the test run can make it work by accident.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ConnectionStrings", StringComparison.Ordinal) || k.StartsWith("Site__", StringComparison.Ordinal) || k.StartsWith("ASPNETCORE", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(Dictionary<string, string> environment, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(environment, arguments))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
+    private Process Start(Dictionary<string, string> environment)
+    {
+        var start = StartInfo(environment, []);
+        start.RedirectStandardOutput = false;
+        start.RedirectStandardError = false;
+        return Process.Start(start)!;
+    }
+
+    private static async Task WaitForAsync(HttpClient client, string path)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                if ((await client.GetAsync(path)).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), $"{path} did not answer 200 within 60 s");
+            await Task.Delay(100);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>One run of scripts/publish for the whole class: the Dockerfile's publish step.</summary>
+public sealed class PublishedOutput : IAsyncLifetime
+{
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "comparisonsite-publish-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public string EmptyWorkingDirectory { get; } = Directory.CreateTempSubdirectory("comparisonsite-cwd-").FullName;
+
+    public async Task InitializeAsync()
+    {
+        var (exitCode, output, error) = await TestTools.RunAsync("bash", [SiteRoot.Locate(null).Combine("scripts/publish"), Folder], timeoutSeconds: 600);
+        Assert.True(exitCode == 0, $"scripts/publish failed:\n{output}\n{error}");
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(Folder, recursive: true);
+        Directory.Delete(EmptyWorkingDirectory, recursive: true);
+        return Task.CompletedTask;
+    }
+}
