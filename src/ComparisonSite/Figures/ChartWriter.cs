@@ -62,7 +62,7 @@ internal static class ChartWriter
     {
         var series = reference.Series;
         var context = renderer.Context!;
-        renderer.WriteLine("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Chart data\">");
+        renderer.Write("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"").WriteEscape($"Data for the chart of {metric.Name}, {string.Join(" and ", scenarioNames)}").WriteLine("\">");
         renderer.Write("<table class=\"chart-table\"><thead><tr><th scope=\"col\">Framework</th>");
         foreach (var name in scenarioNames)
         {

@@ -2,6 +2,7 @@ using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
+using Markdig.Syntax;
 
 namespace ComparisonSite.Markdown;
 
@@ -28,7 +29,10 @@ public sealed class ScrollableTablesExtension : IMarkdownExtension
         protected override void Write(HtmlRenderer renderer, Table table)
         {
             renderer.EnsureLine();
-            renderer.WriteLine("<div class=\"table-scroll\" role=\"region\" aria-label=\"Table\" tabindex=\"0\">");
+            // Each scrollable region needs its own accessible name: the table's column headings give one.
+            var headings = table.OfType<TableRow>().FirstOrDefault(r => r.IsHeader)?.OfType<TableCell>()
+                .Select(c => string.Concat(c.Descendants<Markdig.Syntax.Inlines.LiteralInline>().Select(l => l.Content.ToString()))) ?? [];
+            renderer.Write("<div class=\"table-scroll\" role=\"region\" aria-label=\"").WriteEscape("Table: " + string.Join(", ", headings)).WriteLine("\" tabindex=\"0\">");
             inner.Write(renderer, table);
             renderer.WriteLine("</div>");
         }

@@ -9,7 +9,7 @@ namespace ComparisonSite.Tests.Site;
 /// The site as its own process on a loopback port, for tools that need a real server: the HTML checker,
 /// Lighthouse, a browser. Stopped with SIGTERM, as an orchestrator would.
 /// </summary>
-internal sealed class SiteServer : IAsyncDisposable
+public sealed class SiteServer : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _log = new();

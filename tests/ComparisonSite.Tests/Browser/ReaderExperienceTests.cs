@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text.Json;
+using ComparisonSite.Tests.Site;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace ComparisonSite.Tests.Browser;
+
+/// <summary>What a reader gets in a real browser: charts drawn, no errors, phone widths, dark theme, keyboard, axe.</summary>
+public sealed class ReaderExperienceTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    private const string Article = "/fastapi-vs-django-vs-flask";
+
+    private async Task<(IPage Page, List<string> Problems)> OpenAsync(string path, BrowserNewContextOptions? options = null)
+    {
+        var context = await browser.Browser.NewContextAsync(options ?? new BrowserNewContextOptions());
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                problems.Add($"console {message.Type}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => problems.Add($"page error: {error}");
+        page.RequestFailed += (_, request) => problems.Add($"request failed: {request.Url} {request.Failure}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                problems.Add($"HTTP {response.Status}: {response.Url}");
+            }
+        };
+        var response = await page.GotoAsync(browser.Site.BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        Assert.Equal(path == "/no-such-page" ? 404 : 200, response!.Status);
+        return (page, problems);
+    }
+
+    [Fact]
+    public async Task Every_chart_draws_with_the_same_numbers_as_its_table_and_nothing_fails()
+    {
+        var (page, problems) = await OpenAsync(Article);
+
+        var charts = await page.EvaluateAsync<JsonElement>("""
+            () => [...document.querySelectorAll('figure[data-chart]')].map(figure => {
+              const chart = Chart.getChart(figure.querySelector('canvas'));
+              return {
+                drawn: !!chart && figure.querySelector('.chart-canvas').hidden === false,
+                labels: chart ? chart.data.labels : [],
+                series: chart ? chart.data.datasets.map(d => ({ label: d.label, values: d.data })) : [],
+                table: [...figure.querySelectorAll('table tbody tr')].map(row => ({
+                  label: row.querySelector('th').textContent,
+                  values: [...row.querySelectorAll('td data')].map(d => Number(d.getAttribute('value'))),
+                })),
+                headers: [...figure.querySelectorAll('table thead th')].slice(1).map(th => th.textContent),
+              };
+            })
+            """);
+
+        Assert.True(charts.GetArrayLength() > 0, "the article has no charts");
+        foreach (var chart in charts.EnumerateArray())
+        {
+            Assert.True(chart.GetProperty("drawn").GetBoolean(), "a chart was not drawn");
+            var series = chart.GetProperty("series").EnumerateArray().ToList();
+            var rows = chart.GetProperty("table").EnumerateArray().ToList();
+            Assert.Equal(rows.Select(r => r.GetProperty("label").GetString()), series.Select(s => s.GetProperty("label").GetString()));
+            for (var i = 0; i < rows.Count; i++)
+            {
+                Assert.Equal(rows[i].GetProperty("values").EnumerateArray().Select(v => v.GetDouble()), series[i].GetProperty("values").EnumerateArray().Select(v => v.GetDouble()));
+            }
+
+            var labels = chart.GetProperty("labels").EnumerateArray().Select(l => l.GetString()!).ToList();
+            Assert.Equal(labels.Count, chart.GetProperty("headers").GetArrayLength());
+            Assert.All(chart.GetProperty("headers").EnumerateArray().Zip(labels), p => Assert.StartsWith(p.Second, p.First.GetString(), StringComparison.Ordinal));
+        }
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task With_javascript_off_the_tables_carry_the_data_and_the_layout_holds()
+    {
+        var (page, problems) = await OpenAsync(Article, new BrowserNewContextOptions { JavaScriptEnabled = false });
+
+        Assert.True(await page.Locator("figure.chart table").First.IsVisibleAsync());
+        Assert.False(await page.Locator("figure.chart canvas").First.IsVisibleAsync());
+        Assert.True(await page.Locator("table.benchmark").First.IsVisibleAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task At_360_pixels_nothing_overflows_the_page_and_tables_scroll_in_their_own_box()
+    {
+        var (page, problems) = await OpenAsync(Article, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 360, Height = 740 }, IsMobile = true });
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 360"), "the page scrolls sideways at 360 px");
+        var wide = await page.EvaluateAsync<JsonElement>("""
+            () => [...document.querySelectorAll('.table-scroll')].map(box => ({
+              overflowing: box.scrollWidth > box.clientWidth,
+              scrolls: getComputedStyle(box).overflowX === 'auto',
+              width: box.getBoundingClientRect().width,
+            }))
+            """);
+        Assert.Contains(wide.EnumerateArray(), box => box.GetProperty("overflowing").GetBoolean());
+        Assert.All(wide.EnumerateArray(), box =>
+        {
+            Assert.True(box.GetProperty("scrolls").GetBoolean());
+            Assert.True(box.GetProperty("width").GetDouble() <= 360);
+        });
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task The_dark_theme_applies_and_the_charts_follow_it()
+    {
+        var (light, _) = await OpenAsync(Article, new BrowserNewContextOptions { ColorScheme = ColorScheme.Light });
+        var (dark, problems) = await OpenAsync(Article, new BrowserNewContextOptions { ColorScheme = ColorScheme.Dark });
+
+        const string Background = "() => getComputedStyle(document.body).backgroundColor";
+        const string FirstBar = "() => Chart.getChart(document.querySelector('figure[data-chart] canvas')).data.datasets[0].backgroundColor";
+        const string SeriesOne = "() => getComputedStyle(document.documentElement).getPropertyValue('--series-1').trim()";
+        Assert.Equal("rgb(255, 255, 255)", await light.EvaluateAsync<string>(Background));
+        Assert.Equal("rgb(15, 19, 23)", await dark.EvaluateAsync<string>(Background));
+        Assert.Equal(await dark.EvaluateAsync<string>(SeriesOne), await dark.EvaluateAsync<string>(FirstBar));
+        Assert.NotEqual(await light.EvaluateAsync<string>(FirstBar), await dark.EvaluateAsync<string>(FirstBar));
+
+        // Switching the system theme while the page is open recolours the drawn charts.
+        var darkBar = await dark.EvaluateAsync<string>(FirstBar);
+        await light.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
+        await light.WaitForFunctionAsync($"() => ({FirstBar})() === '{darkBar}'", null, new PageWaitForFunctionOptions { Timeout = 5000 });
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task Keyboard_users_reach_the_table_of_contents_and_its_links_move_focus_to_the_section()
+    {
+        var (page, problems) = await OpenAsync(Article);
+        var reached = new List<string>();
+        for (var i = 0; i < 12 && !reached.Contains("#speed"); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            reached.Add(await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href') ?? document.activeElement.tagName"));
+        }
+
+        Assert.Equal("#main", reached[0]);
+        Assert.Contains("#speed", reached);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'speed'");
+        Assert.Equal("speed", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+        Assert.Empty(problems);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData(Article)]
+    public async Task Axe_finds_no_accessibility_violations(string path)
+    {
+        var (page, problems) = await OpenAsync(path);
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = TestTools.Module("axe-core/axe.min.js") });
+
+        var violations = await page.EvaluateAsync<JsonElement>("async () => (await axe.run(document)).violations.map(v => `${v.id}: ${v.help} (${v.nodes.length})`)");
+
+        Assert.Empty(violations.EnumerateArray().Select(v => v.GetString()));
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task Screenshots_at_desktop_and_phone_widths_in_both_themes()
+    {
+        var shots = new List<string>();
+        foreach (var (name, width, height) in new[] { ("desktop", 1280, 900), ("phone", 360, 740) })
+        {
+            foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+            {
+                var (page, problems) = await OpenAsync(Article, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, ColorScheme = scheme });
+                var file = Path.Combine(browser.ScreenshotFolder, $"article-{name}-{scheme.ToString().ToLower(CultureInfo.InvariantCulture)}.png");
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+                Assert.True(new FileInfo(file).Length > 10_000, $"{file} looks empty");
+                Assert.Empty(problems);
+                shots.Add(file);
+            }
+        }
+
+        output.WriteLine("Screenshots: " + string.Join(", ", shots));
+    }
+}
