@@ -32,6 +32,7 @@ var app = builder.Build();
 
 // Only proxies listed in Site:TrustedProxies may set the client address and scheme.
 app.UseForwardedHeaders();
+app.UseSecurityHeaders(app.Environment);
 
 if (!app.Environment.IsDevelopment())
 {

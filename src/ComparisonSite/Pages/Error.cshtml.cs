@@ -7,5 +7,8 @@ namespace ComparisonSite.Pages;
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
-    public void OnGet() => Response.StatusCode = StatusCodes.Status500InternalServerError;
+    /// <summary>500 when the exception handler re-executes here; requested directly, there is no such page.</summary>
+    public void OnGet() => Response.StatusCode = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null
+        ? StatusCodes.Status404NotFound
+        : StatusCodes.Status500InternalServerError;
 }
