@@ -71,6 +71,13 @@ internal sealed partial class FrontMatterDocument
             diagnostics.Add(ContentDiagnostic.Error(file, line, "front matter is not valid YAML: an opened [ or { is not closed"));
             return null;
         }
+        catch (ArgumentException ex)
+        {
+            // The representation model refuses some malformed mappings (a key given twice, say) this way.
+            var line = (int)(parser.Current?.End.Line ?? 1) + YamlLineOffset;
+            diagnostics.Add(ContentDiagnostic.Error(file, line, "front matter is not valid YAML: " + ex.Message));
+            return null;
+        }
 
         if (stream.Documents.Count == 0)
         {

@@ -37,7 +37,7 @@ internal sealed class FrontMatterFields
             return value.Trim();
         }
 
-        return Fail(node, $"'{key}' must be a non-empty text value");
+        return FailKey(key, $"'{key}' must be a non-empty text value");
     }
 
     public DateOnly? Date(string key, bool required)
@@ -53,7 +53,7 @@ internal sealed class FrontMatterFields
             return date;
         }
 
-        Fail(Find(key, required: false)!, $"'{key}' must be a date written as YYYY-MM-DD, not '{text}'");
+        FailKey(key, $"'{key}' must be a date written as YYYY-MM-DD, not '{text}'");
         return null;
     }
 
@@ -70,7 +70,7 @@ internal sealed class FrontMatterFields
             return value;
         }
 
-        Fail(Find(key, required: false)!, $"'{key}' must be a whole number, not '{text}'");
+        FailKey(key, $"'{key}' must be a whole number, not '{text}'");
         return null;
     }
 
@@ -87,7 +87,7 @@ internal sealed class FrontMatterFields
             return value;
         }
 
-        Fail(node, $"'{key}' must be true or false");
+        FailKey(key, $"'{key}' must be true or false");
         return defaultValue;
     }
 
@@ -105,7 +105,7 @@ internal sealed class FrontMatterFields
             return sequence.Children.Select(c => ((YamlScalarNode)c).Value!.Trim()).ToArray();
         }
 
-        Fail(node, $"'{key}' must be a non-empty list of text values, e.g. {key}: [a, b]");
+        FailKey(key, $"'{key}' must be a non-empty list of text values, e.g. {key}: [a, b]");
         return [];
     }
 
@@ -134,7 +134,7 @@ internal sealed class FrontMatterFields
         }
         else
         {
-            Fail(node, message);
+            FailKey(key, message);
         }
     }
 
@@ -161,6 +161,10 @@ internal sealed class FrontMatterFields
         _diagnostics.Add(ContentDiagnostic.Error(_file, LineOf(node), message));
         return null;
     }
+
+    // A value's problem is reported on its key's line: an aliased value (*name) is defined elsewhere.
+    private string? FailKey(string key, string message) =>
+        Fail(_map.Children.Keys.First(k => (k as YamlScalarNode)?.Value == key), message);
 
     private static int LineOf(YamlNode node) => (int)node.Start.Line + FrontMatterDocument.YamlLineOffset;
 }

@@ -28,6 +28,12 @@ public static partial class RunDocumentParser
             return Fail(new ImportProblem("$", $"the file is {json.Length:N0} bytes; the limit is {MaxBytes:N0}"));
         }
 
+        // Editors' tools often save UTF-8 with a byte order mark; the JSON reader does not accept one.
+        if (json.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            json = json[3..];
+        }
+
         JsonDocument document;
         try
         {
