@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using ComparisonSite.Results.LocalServer;
+using ComparisonSite.Tests.Results;
+using ComparisonSite.Tests.Site;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ComparisonSite.Tests.Faults;
+
+/// <summary>The store goes away under load, the process is told to stop under load: readers never see a 5xx.</summary>
+[Collection(PostgresTests.Name)]
+public sealed class FaultTests
+{
+    private const string Article = "/fastapi-vs-django-vs-flask";
+
+    [Fact]
+    public async Task PostgreSQL_stopped_under_load_causes_no_5xx_and_readiness_follows_it_down_and_up()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "comparisonsite-tests", "fault-" + Guid.NewGuid().ToString("N")[..8]);
+        var cluster = new LocalPostgresCluster(folder, NullLogger.Instance);
+        await cluster.StartAsync(CancellationToken.None);
+        await using var site = await SiteServer.StartAsync(await PostgresFixture.CreateDatabaseAsync(cluster));
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(site.BaseUrl) };
+            var statuses = new ConcurrentBag<HttpStatusCode>();
+            var readiness = new ConcurrentBag<HttpStatusCode>();
+            using var stop = new CancellationTokenSource();
+            var load = Enumerable.Range(0, 8).Select(async _ =>
+            {
+                var paths = new[] { Article, "/", "/sitemap.xml", Article + "/results.csv" };
+                for (var i = 0; !stop.IsCancellationRequested; i++)
+                {
+                    using var response = await client.GetAsync(paths[i % paths.Length]);
+                    statuses.Add(response.StatusCode);
+                }
+            }).ToList();
+            var probe = Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    using var response = await client.GetAsync("/healthz/ready");
+                    readiness.Add(response.StatusCode);
+                    await Task.Delay(100);
+                }
+            });
+
+            await Task.Delay(1000);
+            await cluster.StopAsync(CancellationToken.None);
+            await Task.Delay(5000);
+            var unhealthyWhileDown = readiness.Contains(HttpStatusCode.ServiceUnavailable);
+            await cluster.StartAsync(CancellationToken.None);
+            var recovered = Stopwatch.StartNew();
+            while ((await client.GetAsync("/healthz/ready")).StatusCode != HttpStatusCode.OK)
+            {
+                Assert.True(recovered.Elapsed < TimeSpan.FromSeconds(15), "readiness did not recover within 15 s of the store's return");
+                await Task.Delay(100);
+            }
+
+            await Task.Delay(1000);
+            await stop.CancelAsync();
+            await Task.WhenAll(load);
+            await probe;
+
+            Assert.True(unhealthyWhileDown, "readiness stayed healthy while the store was down");
+            Assert.True(statuses.Count > 100, $"only {statuses.Count} requests were made");
+            Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+            Assert.Single(site.Log.Split('\n'), l => l.Contains("Results store unreachable", StringComparison.Ordinal));
+            Assert.Single(site.Log.Split('\n'), l => l.Contains("Results store reachable again", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await site.StopAsync();
+            await cluster.StopAsync(CancellationToken.None);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task SIGTERM_under_load_finishes_requests_stops_the_private_postgresql_and_exits_0()
+    {
+        var clusterFolder = Path.Combine(Path.GetTempPath(), "comparisonsite-tests", "own-" + Guid.NewGuid().ToString("N")[..8]);
+        // No connection string: the site starts (and must stop) its own PostgreSQL.
+        var site = await SiteServer.StartAsync(string.Empty, new Dictionary<string, string> { ["Results__LocalClusterPath"] = clusterFolder });
+        using var client = new HttpClient { BaseAddress = new Uri(site.BaseUrl) };
+        var statuses = new ConcurrentBag<HttpStatusCode>();
+        var load = Enumerable.Range(0, 8).Select(async _ =>
+        {
+            while (true)
+            {
+                try
+                {
+                    using var response = await client.GetAsync(Article);
+                    statuses.Add(response.StatusCode);
+                }
+                catch (HttpRequestException)
+                {
+                    return; // the server has stopped accepting connections
+                }
+            }
+        }).ToList();
+
+        await Task.Delay(1500);
+        var exitCode = await site.StopAsync();
+        await Task.WhenAll(load);
+
+        Assert.Equal(0, exitCode);
+        Assert.NotEmpty(statuses);
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.False(File.Exists(Path.Combine(clusterFolder, "data", "postmaster.pid")), "the private PostgreSQL is still running");
+        Assert.Contains("Stopped the private PostgreSQL", site.Log, StringComparison.Ordinal);
+        await site.DisposeAsync();
+        Directory.Delete(clusterFolder, recursive: true);
+    }
+}
