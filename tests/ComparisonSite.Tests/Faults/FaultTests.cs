@@ -114,3 +114,81 @@ public sealed class FaultTests
         Directory.Delete(clusterFolder, recursive: true);
     }
 }
+
+/// <summary>An import whose database dies half-way: a clear failure, the old run intact, and a clean retry.</summary>
+[Collection(PostgresTests.Name)]
+public sealed class ImportCrashTests
+{
+    [Fact]
+    public async Task PostgreSQL_killed_in_the_middle_of_an_import_leaves_the_old_run_and_a_retry_succeeds()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "comparisonsite-tests", "crash-" + Guid.NewGuid().ToString("N")[..8]);
+        var cluster = new LocalPostgresCluster(folder, NullLogger.Instance);
+        await cluster.StartAsync(CancellationToken.None);
+        try
+        {
+            var database = await PostgresFixture.CreateDatabaseAsync(cluster);
+            string before;
+            await using (var store = await StoreHarness.CreateAsync(database, seed: true))
+            {
+                before = await store.DumpAsync();
+            }
+
+            var file = await WriteLargeRunAsync(folder);
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = SiteRoot.Locate(null).Path };
+            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "ComparisonSite.dll"), "import", file })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            start.Environment["ConnectionStrings__Results"] = database;
+            using var import = Process.Start(start)!;
+            var error = import.StandardError.ReadToEndAsync();
+            var output = import.StandardOutput.ReadToEndAsync();
+            await Task.Delay(2500);
+            Assert.False(import.HasExited, "the import finished before the database could be killed; make the fixture run larger");
+            await cluster.KillAsync(CancellationToken.None);
+            await import.WaitForExitAsync();
+
+            Assert.NotEqual(0, import.ExitCode);
+            Assert.StartsWith("error: ", await error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", await error, StringComparison.Ordinal);
+            Assert.DoesNotContain("imported run", await output, StringComparison.Ordinal);
+
+            await cluster.StartAsync(CancellationToken.None);
+            await using (var store = await StoreHarness.CreateAsync(database, migrate: false))
+            {
+                Assert.Equal(before, await store.DumpAsync());
+            }
+
+            var retry = await SiteProcess.RunVerbAsync(database, "import", file);
+            Assert.True(retry.ExitCode == 0, retry.Error);
+            Assert.Contains("imported run crash-big (30000 measurements)", retry.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await cluster.StopAsync(CancellationToken.None);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<string> WriteLargeRunAsync(string folder)
+    {
+        var frameworks = Enumerable.Range(0, 300).Select(i => new { slug = $"f{i}", name = $"Framework {i}" });
+        var scenarios = Enumerable.Range(0, 10).Select(i => new { slug = $"s{i}", name = $"Scenario {i}" });
+        var metrics = Enumerable.Range(0, 10).Select(i => new { slug = $"m{i}", name = $"Metric {i}", unit = "ops/s", better = "higher" });
+        var results = from f in Enumerable.Range(0, 300)
+                      from s in Enumerable.Range(0, 10)
+                      from m in Enumerable.Range(0, 10)
+                      select new { framework = $"f{f}", scenario = $"s{s}", metric = $"m{m}", value = f + s + m };
+        var document = new
+        {
+            suite = "crash-suite",
+            run = new { id = "crash-big", title = "Large run", date = "2026-08-01", source = "Fixture", origin = "measured" },
+            frameworks, scenarios, metrics, results,
+        };
+        var path = Path.Combine(folder, "crash-big.json");
+        await File.WriteAllTextAsync(path, System.Text.Json.JsonSerializer.Serialize(document));
+        return path;
+    }
+}

@@ -81,6 +81,13 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
         logger.LogInformation("Stopped the private PostgreSQL on port {Port}", Port);
     }
 
+    /// <summary>Stops the server the way a crash would (immediate shutdown, no checkpoint): for fault tests.</summary>
+    public async Task KillAsync(CancellationToken cancellationToken)
+    {
+        await RunAsync("pg_ctl", ["stop", "-D", _dataDirectory, "-m", "immediate", "-w", "-t", "30"], cancellationToken);
+        Owned = false;
+    }
+
     private async Task StartServerAsync(CancellationToken cancellationToken)
     {
         // Keep the port across restarts of this instance, so clients reconnect to the same address.
