@@ -24,51 +24,17 @@ THREADS=${THREADS:-2}
 COLD_RUNS=${COLD_RUNS:-5}
 ARTICLE=/fastapi-vs-django-vs-flask
 
-need=()
-command -v wrk >/dev/null 2>&1 || need+=(wrk)
-command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
-command -v curl >/dev/null 2>&1 || need+=(curl)
-if [ "${#need[@]}" -gt 0 ]; then
-  echo "Installing ${need[*]}..."
-  DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-  # Debian starts nginx's default site on port 80; this benchmark runs its own.
-  (command -v systemctl >/dev/null && systemctl stop nginx) 2>/dev/null || /usr/sbin/nginx -s stop 2>/dev/null || true
-fi
-scripts/prerequisites
-
-work=$(mktemp -d /tmp/comparisonsite-bench.XXXXXX)
-chmod 755 "$work"
-site_pid=""; nginx_conf=""
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
+bench_install wrk nginx curl
+nginx_conf=""
 cleanup() {
-  [ -n "$site_pid" ] && kill "$site_pid" 2>/dev/null && wait "$site_pid" 2>/dev/null || true
   [ -n "$nginx_conf" ] && /usr/sbin/nginx -c "$nginx_conf" -s stop 2>/dev/null || true
-  [ -d "$work/pg/data" ] && as_pg "$pgbin/pg_ctl" stop -D "$work/pg/data" -m fast >/dev/null 2>&1 || true
-  rm -rf "$root/wwwroot/_bench" "$work"
+  bench_cleanup
 }
 trap cleanup EXIT
-
-echo "Publishing Release (ReadyToRun)..."
-dotnet publish src/ComparisonSite -c Release -r linux-x64 -o "$work/app" --nologo -v quiet >/dev/null
-
-echo "Starting a private PostgreSQL..."
-mkdir -p "$work/pg"
-[ "$(id -u)" = 0 ] && chown postgres "$work/pg"
-as_pg "$pgbin/initdb" -D "$work/pg/data" -U bench --auth=trust --no-sync >/dev/null
-pg_port=$(free_port)
-as_pg "$pgbin/pg_ctl" start -D "$work/pg/data" -l "$work/pg/log" -w -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" >/dev/null
-psql -q -h 127.0.0.1 -p "$pg_port" -U bench -d postgres -c 'create database bench' >/dev/null
-
-export ConnectionStrings__Results="Host=127.0.0.1;Port=$pg_port;Username=bench;Database=bench"
-export ASPNETCORE_ENVIRONMENT=Production Site__Root="$root" Serilog__MinimumLevel__Default=Warning
-site_port=$(free_port)
-site_url="http://127.0.0.1:$site_port"
-start_site() { dotnet "$work/app/ComparisonSite.dll" --urls "$site_url" >>"$work/site.log" 2>&1 & site_pid=$!; }
-stop_site() { kill "$site_pid"; wait "$site_pid" 2>/dev/null || true; site_pid=""; }
-wait_article() { until curl -fs -o /dev/null "$site_url$ARTICLE"; do sleep 0.005; done; }
+bench_setup
+wait_article() { wait_for "$ARTICLE"; }
 
 echo "Warm-up start (migrates and seeds the empty store)..."
 start_site; wait_article; stop_site
@@ -86,9 +52,9 @@ done
 cold_ms=$(printf '%s\n' "${colds[@]}" | sort -n | sed -n "$(( (COLD_RUNS + 1) / 2 ))p")
 
 start_site; wait_article
-mkdir -p "$work/www" "$root/wwwroot/_bench"
+mkdir -p "$work/www" "$work/app/wwwroot/_bench"
 curl -fs -o "$work/www/article.html" "$site_url$ARTICLE"
-cp "$work/www/article.html" "$root/wwwroot/_bench/article.html"
+cp "$work/www/article.html" "$work/app/wwwroot/_bench/article.html"
 html_bytes=$(stat -c %s "$work/www/article.html")
 br_bytes=$(curl -fs -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}' "$site_url$ARTICLE")
 gzip_bytes=$(curl -fs -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$site_url$ARTICLE")
