@@ -52,7 +52,7 @@ public sealed class OutputCachingTests(PostgresFixture postgres) : IAsyncLifetim
 
         var index = Path.Combine(_content, "postgresql-vs-sqlite", "index.md");
         await File.WriteAllTextAsync(index, (await File.ReadAllTextAsync(index)).Replace("for small web apps", "for tiny web apps", StringComparison.Ordinal));
-        await WaitUntilAsync(async () => (await reader.GetStringAsync("/postgresql-vs-sqlite")).Contains("for tiny web apps", StringComparison.Ordinal));
+        await Eventually.TrueAsync(async () => (await reader.GetStringAsync("/postgresql-vs-sqlite")).Contains("for tiny web apps", StringComparison.Ordinal));
 
         Assert.Equal(untouched, await reader.GetStringAsync("/tricky-characters"));
         Assert.Equal(renders + 1, renderer.RenderCount);
@@ -71,7 +71,7 @@ public sealed class OutputCachingTests(PostgresFixture postgres) : IAsyncLifetim
 
         var import = await SiteProcess.RunVerbAsync(_database, "import", Path.Combine(FixturePaths.Root, "imports", "embedded-run.json"));
         Assert.Equal(0, import.ExitCode);
-        await WaitUntilAsync(async () => (await reader.GetAsync("/postgresql-vs-sqlite")).Content.Headers.LastModified != modified);
+        await Eventually.TrueAsync(async () => (await reader.GetAsync("/postgresql-vs-sqlite")).Content.Headers.LastModified != modified);
 
         Assert.NotEqual(before, await reader.GetStringAsync("/postgresql-vs-sqlite"));
         Assert.Equal(untouched, await reader.GetStringAsync("/tricky-characters"));
@@ -95,19 +95,9 @@ public sealed class OutputCachingTests(PostgresFixture postgres) : IAsyncLifetim
 
         foreach (var reader in readers)
         {
-            await WaitUntilAsync(async () => (await reader.GetStringAsync("/fastapi-vs-django-vs-flask")).Contains("9,200", StringComparison.Ordinal));
+            await Eventually.TrueAsync(async () => (await reader.GetStringAsync("/fastapi-vs-django-vs-flask")).Contains("9,200", StringComparison.Ordinal));
         }
 
         Assert.True(committed.Elapsed < TimeSpan.FromSeconds(1), $"both instances served the new run after {committed.ElapsedMilliseconds} ms");
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(10), "the change did not show within 10 seconds");
-            await Task.Delay(20);
-        }
     }
 }

@@ -29,7 +29,7 @@ public sealed class ResultsSyncTests(PostgresFixture postgres)
         var committed = Stopwatch.StartNew();
 
         Assert.Equal(0, import.ExitCode);
-        await WaitUntilAsync(() => store.Current!.RunFor("python-web-frameworks")!.Run.Id == "rerun-2026-06", TimeSpan.FromSeconds(5));
+        await Eventually.TrueAsync(() => store.Current!.RunFor("python-web-frameworks")!.Run.Id == "rerun-2026-06", TimeSpan.FromSeconds(5));
         // The requirement is "within a second of the commit"; the process exit comes after the commit.
         Assert.True(committed.Elapsed < TimeSpan.FromSeconds(1), $"the snapshot swap took {committed.ElapsedMilliseconds} ms after the import process exited");
     }
@@ -48,16 +48,16 @@ public sealed class ResultsSyncTests(PostgresFixture postgres)
             Assert.Equal("Healthy", await ReadinessAsync(reader));
 
             await cluster.StopAsync(CancellationToken.None);
-            await WaitUntilAsync(async () => await ReadinessAsync(reader) == "Unhealthy", TimeSpan.FromSeconds(15));
+            await Eventually.TrueAsync(async () => await ReadinessAsync(reader) == "Unhealthy", TimeSpan.FromSeconds(15));
             Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(Article)).StatusCode);
 
             await cluster.StartAsync(CancellationToken.None);
-            await WaitUntilAsync(async () => await ReadinessAsync(reader) == "Healthy", TimeSpan.FromSeconds(15));
+            await Eventually.TrueAsync(async () => await ReadinessAsync(reader) == "Healthy", TimeSpan.FromSeconds(15));
 
             var import = await SiteProcess.RunVerbAsync(database, "import", Path.Combine(FixturePaths.Root, "imports", "second-run.json"));
             Assert.Equal(0, import.ExitCode);
             var store = site.Get<ResultsStore>();
-            await WaitUntilAsync(() => store.Current!.RunFor("python-web-frameworks")!.Run.Id == "rerun-2026-06", TimeSpan.FromSeconds(5));
+            await Eventually.TrueAsync(() => store.Current!.RunFor("python-web-frameworks")!.Run.Id == "rerun-2026-06", TimeSpan.FromSeconds(5));
         }
         finally
         {
@@ -92,15 +92,4 @@ public sealed class ResultsSyncTests(PostgresFixture postgres)
         return json.RootElement.GetProperty("checks").GetProperty("results").GetProperty("status").GetString();
     }
 
-    private static Task WaitUntilAsync(Func<bool> condition, TimeSpan limit) => WaitUntilAsync(() => Task.FromResult(condition()), limit);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan limit)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(deadline.Elapsed < limit, $"condition not met within {limit.TotalSeconds} s");
-            await Task.Delay(20);
-        }
-    }
 }

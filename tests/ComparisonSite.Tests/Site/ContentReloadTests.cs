@@ -29,10 +29,10 @@ public sealed class ContentReloadTests(PostgresFixture postgres) : IAsyncLifetim
 
         var original = await File.ReadAllTextAsync(index);
         await File.WriteAllTextAsync(index, original.Replace("for small web apps", "for tiny web apps", StringComparison.Ordinal));
-        await WaitUntilAsync(async () => await TitleAsync(reader) == "PostgreSQL vs SQLite for tiny web apps");
+        await Eventually.TrueAsync(async () => await TitleAsync(reader) == "PostgreSQL vs SQLite for tiny web apps");
 
         await File.WriteAllTextAsync(index, original.Replace("slug: postgresql-vs-sqlite", "slug: [unclosed", StringComparison.Ordinal));
-        await WaitUntilAsync(async () => (await SiteFactory.ParseAsync(await reader.GetAsync("/"))).QuerySelector("#content-problems") is not null);
+        await Eventually.TrueAsync(async () => (await SiteFactory.ParseAsync(await reader.GetAsync("/"))).QuerySelector("#content-problems") is not null);
 
         using var response = await reader.GetAsync("/postgresql-vs-sqlite");
         var page = await SiteFactory.ParseAsync(response);
@@ -42,7 +42,7 @@ public sealed class ContentReloadTests(PostgresFixture postgres) : IAsyncLifetim
         Assert.StartsWith("postgresql-vs-sqlite/index.md:4", problem.QuerySelector("code")!.TextContent, StringComparison.Ordinal);
 
         await File.WriteAllTextAsync(index, original);
-        await WaitUntilAsync(async () => await TitleAsync(reader) == "PostgreSQL vs SQLite for small web apps");
+        await Eventually.TrueAsync(async () => await TitleAsync(reader) == "PostgreSQL vs SQLite for small web apps");
     }
 
     [Fact]
@@ -60,14 +60,4 @@ public sealed class ContentReloadTests(PostgresFixture postgres) : IAsyncLifetim
 
     private static async Task<string?> TitleAsync(HttpClient reader) =>
         (await SiteFactory.ParseAsync(await reader.GetAsync("/postgresql-vs-sqlite"))).QuerySelector("h1")?.TextContent;
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the site did not pick up the edited file within 10 seconds");
-            await Task.Delay(100);
-        }
-    }
 }

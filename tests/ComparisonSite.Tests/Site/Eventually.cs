@@ -1,0 +1,20 @@
+using System.Diagnostics;
+
+namespace ComparisonSite.Tests.Site;
+
+/// <summary>Polls until something asynchronous (a file reload, a NOTIFY, a restart) has shown, or fails the test.</summary>
+internal static class Eventually
+{
+    public static Task TrueAsync(Func<bool> condition, TimeSpan? limit = null) => TrueAsync(() => Task.FromResult(condition()), limit);
+
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan? limit = null)
+    {
+        var deadline = limit ?? TimeSpan.FromSeconds(10);
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(clock.Elapsed < deadline, $"the condition was not met within {deadline.TotalSeconds} s");
+            await Task.Delay(20);
+        }
+    }
+}
