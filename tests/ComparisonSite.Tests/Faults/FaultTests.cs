@@ -185,7 +185,10 @@ public sealed class ImportCrashTests
         {
             suite = "crash-suite",
             run = new { id = "crash-big", title = "Large run", date = "2026-08-01", source = "Fixture", origin = "measured" },
-            frameworks, scenarios, metrics, results,
+            frameworks,
+            scenarios,
+            metrics,
+            results,
         };
         var path = Path.Combine(folder, "crash-big.json");
         await File.WriteAllTextAsync(path, System.Text.Json.JsonSerializer.Serialize(document));

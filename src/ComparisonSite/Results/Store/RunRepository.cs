@@ -32,8 +32,24 @@ public sealed class RunRepository
         await connection.ExecuteAsync(new CommandDefinition(deleteSql, new { run.Id }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(insertRunSql, new
         {
-            run.Id, document.Suite, run.Title, run.Date, run.PeriodStart, run.PeriodEnd, run.Source, run.SourceUrl, run.Origin,
-            run.Hardware, run.Cores, run.Memory, run.Os, run.ServerSetup, run.LoadTool, run.Concurrency, run.Duration, run.Notes,
+            run.Id,
+            document.Suite,
+            run.Title,
+            run.Date,
+            run.PeriodStart,
+            run.PeriodEnd,
+            run.Source,
+            run.SourceUrl,
+            run.Origin,
+            run.Hardware,
+            run.Cores,
+            run.Memory,
+            run.Os,
+            run.ServerSetup,
+            run.LoadTool,
+            run.Concurrency,
+            run.Duration,
+            run.Notes,
             Caveats = run.Caveats.ToArray(),
         }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(insertMeasurementsSql,
@@ -98,9 +114,24 @@ public sealed class RunRepository
 
         public StoredRun ToStoredRun() => new(Suite, new RunInfo
         {
-            Id = Id, Title = Title, Date = Date, PeriodStart = PeriodStart, PeriodEnd = PeriodEnd, Source = Source, SourceUrl = SourceUrl,
-            Origin = Origin, Hardware = Hardware, Cores = Cores, Memory = Memory, Os = Os, ServerSetup = ServerSetup, LoadTool = LoadTool,
-            Concurrency = Concurrency, Duration = Duration, Notes = Notes, Caveats = Caveats,
+            Id = Id,
+            Title = Title,
+            Date = Date,
+            PeriodStart = PeriodStart,
+            PeriodEnd = PeriodEnd,
+            Source = Source,
+            SourceUrl = SourceUrl,
+            Origin = Origin,
+            Hardware = Hardware,
+            Cores = Cores,
+            Memory = Memory,
+            Os = Os,
+            ServerSetup = ServerSetup,
+            LoadTool = LoadTool,
+            Concurrency = Concurrency,
+            Duration = Duration,
+            Notes = Notes,
+            Caveats = Caveats,
         }, WholeSeconds(ImportedAt));
 
         // HTTP dates (Last-Modified, If-Modified-Since) and feeds carry whole seconds; so does every date we show.
