@@ -17,7 +17,7 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results)
 
     public static string ComparisonTag(string slug) => "comparison:" + slug;
 
-    private static readonly ConditionalWeakTable<ComparisonArticle, string[]> PinnedRuns = [];
+    private static readonly ConditionalWeakTable<ComparisonArticle, IReadOnlyList<string>> PinnedRuns = [];
     private readonly ConditionalWeakTable<ComparisonArticle, Tuple<ResultsSnapshot?, string>> _versions = [];
 
     /// <summary>Computed once per article and snapshot: a cache hit must not pay for building its own key.</summary>
@@ -49,8 +49,7 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results)
             return "none";
         }
 
-        var pinned = PinnedRuns.GetValue(article, a => [.. a.Sections.Select(s => s.Body).Prepend(a.Summary)
-            .SelectMany(DataReferencePolicy.References).Select(r => r.RunId).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]);
+        var pinned = PinnedRuns.GetValue(article, DataReferencePolicy.PinnedRunIds);
         var runs = pinned.Select(id => snapshot.RunsById.GetValueOrDefault(id)).Prepend(snapshot.RunFor(article.Meta.Suite));
         return string.Join('+', runs.Select(r => r is null ? "-" : snapshot.RunVersion(r)));
     }

@@ -17,6 +17,9 @@ public sealed record ComparisonArticle
 
     public required IReadOnlyList<ArticleSection> Sections { get; init; }
 
+    /// <summary>The summary and every section body, in page order.</summary>
+    public IEnumerable<MarkdownDocument> Bodies => Sections.Select(s => s.Body).Prepend(Summary);
+
     /// <summary>Path of the comparison's folder relative to the content root, for messages.</summary>
     public required string Folder { get; init; }
 

@@ -19,6 +19,10 @@ internal static class DataReferencePolicy
         }
     }
 
+    /// <summary>The runs an article pins with run=ID, distinct and in order.</summary>
+    public static IReadOnlyList<string> PinnedRunIds(ComparisonArticle article) =>
+        [.. article.Bodies.SelectMany(References).Select(r => r.RunId).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
     /// <summary>Every reference in a document, for checks and for finding pinned runs.</summary>
     public static IEnumerable<DataReference> References(MarkdownDocument document) =>
         document.Descendants<DataReferenceInline>().Select(i => i.Reference)

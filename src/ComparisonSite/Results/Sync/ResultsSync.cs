@@ -127,12 +127,7 @@ internal sealed class ResultsSync(
     /// <summary>Runs that content pins with run=ID must be in the snapshot: when the set changes, reload.</summary>
     private void UpdatePinnedRuns(ContentSnapshot snapshot)
     {
-        var pinned = snapshot.Comparisons.Values
-            .SelectMany(a => a.Sections.Select(s => s.Body).Prepend(a.Summary))
-            .SelectMany(DataReferencePolicy.References)
-            .Select(r => r.RunId)
-            .OfType<string>()
-            .ToHashSet(StringComparer.Ordinal);
+        var pinned = snapshot.Comparisons.Values.SelectMany(DataReferencePolicy.PinnedRunIds).ToHashSet(StringComparer.Ordinal);
         if (!pinned.SetEquals(store.PinnedRunIds))
         {
             store.PinnedRunIds = pinned;
