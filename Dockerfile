@@ -12,7 +12,9 @@ COPY . .
 # The same script CI's published-output test runs: no tests here, only the publish.
 RUN scripts/publish /app
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0.12 AS runtime
+# The publish is self-contained (the runtime is inside it, precompiled with the app): only the native
+# dependencies are needed here.
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0.12 AS runtime
 WORKDIR /app
 COPY --from=build --chown=root:root /app ./
 # Configuration comes from the environment only (deploy/site.env lists it).
@@ -25,6 +27,6 @@ ENV ASPNETCORE_ENVIRONMENT=Production \
 USER app
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
-    CMD ["dotnet", "/app/ComparisonSite.dll", "health", "--url", "http://127.0.0.1:8080/healthz/ready"]
+    CMD ["/app/ComparisonSite", "health", "--url", "http://127.0.0.1:8080/healthz/ready"]
 # No arguments: serve. `docker run IMAGE migrate` (or import, runs, check) runs that verb and exits.
-ENTRYPOINT ["dotnet", "/app/ComparisonSite.dll"]
+ENTRYPOINT ["/app/ComparisonSite"]

@@ -47,7 +47,7 @@ pg_start() { as_pg "$pgbin/pg_ctl" start -D "$work/pg/data" -l "$work/pg/log" -w
 pg_stop() { as_pg "$pgbin/pg_ctl" stop -D "$work/pg/data" -m fast -w >/dev/null; }
 
 # The store-sync messages (down once, back once) are what the fault benchmark reads from the log.
-start_site() { env "Serilog__MinimumLevel__Override__ComparisonSite.Results.Sync=Information" dotnet "$work/app/ComparisonSite.dll" --urls "$site_url" >>"$work/site.log" 2>&1 & site_pid=$!; }
+start_site() { env "Serilog__MinimumLevel__Override__ComparisonSite.Results.Sync=Information" "$work/app/ComparisonSite" --urls "$site_url" >>"$work/site.log" 2>&1 & site_pid=$!; }
 stop_site() { kill "$site_pid"; wait "$site_pid" 2>/dev/null || true; site_pid=""; }
 wait_for() { until curl -fs -o /dev/null "$site_url$1"; do sleep 0.005; done; }
 

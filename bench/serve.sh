@@ -43,12 +43,9 @@ start_site; wait_article; stop_site
 # site instances skip that check at start-up, as here from now on.
 export Results__MigrateOnStart=false
 echo "Cold start, $COLD_RUNS runs..."
-colds=()
-for _ in $(seq "$COLD_RUNS"); do
-  t0=$(date +%s%N); start_site; wait_article; t1=$(date +%s%N)
-  colds+=("$(( (t1 - t0) / 1000000 ))")
-  stop_site
-done
+mapfile -t colds < <(python3 "$root/bench/cold_start.py" "$COLD_RUNS" "$site_url$ARTICLE" "$work/site.log" \
+  env "Serilog__MinimumLevel__Override__ComparisonSite.Results.Sync=Information" "$work/app/ComparisonSite" --urls "$site_url")
+[ "${#colds[@]}" -eq "$COLD_RUNS" ] || { echo "cold start failed; see the log:"; tail -20 "$work/site.log"; exit 1; }
 cold_ms=$(printf '%s\n' "${colds[@]}" | sort -n | sed -n "$(( (COLD_RUNS + 1) / 2 ))p")
 
 start_site; wait_article

@@ -13,7 +13,9 @@ if (SiteCommands.IsCommand(args))
     return await SiteCommands.RunAsync(args, root);
 }
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+// The slim builder leaves out what this site never uses (HTTPS endpoints, as TLS ends at the proxy; IIS;
+// hosting startup assemblies; host filtering with AllowedHosts "*"), about 50 ms of every cold start.
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
 {
     Args = args,
     // appsettings*.json sit next to the binaries; content/, wwwroot/ and migrations/ under the site root.
@@ -21,6 +23,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = root.Combine("wwwroot"),
 });
 
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.AddSiteLogging();
 builder.Services.AddSitePages(builder.Configuration, root);
 builder.Services.AddContent(builder.Configuration, builder.Environment);
@@ -29,6 +32,7 @@ builder.Services.AddResultsSync();
 builder.Services.AddSiteOutputCache();
 
 var app = builder.Build();
+app.Services.BeginStartupLoads();
 
 // Only proxies listed in Site:TrustedProxies may set the client address and scheme.
 app.UseForwardedHeaders();
@@ -44,6 +48,7 @@ app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevels.For(app.Environm
 app.UseReadOnlyMethods();
 app.UseTrailingSlashRedirect();
 app.UseRouting();
+app.UseStartupGate();
 app.UseOutputCache();
 app.UseEntityTags();
 app.UseResponseCompression();

@@ -29,8 +29,21 @@ public sealed class ContentLibrary : IDisposable
 
     public ContentSnapshot Current => Volatile.Read(ref _current);
 
-    /// <summary>The start-up load, which runs beside the results store's; awaited before the site serves.</summary>
-    public Task InitialLoad { get; internal set; } = Task.CompletedTask;
+    private readonly Lock _initialLoadGate = new();
+    private Task? _initialLoad;
+
+    /// <summary>
+    /// Starts the start-up load, or joins the one already running. Program begins it as soon as the host is
+    /// built, beside the results store's; the host awaits it before the site serves.
+    /// </summary>
+    public Task LoadInitiallyAsync()
+    {
+        lock (_initialLoadGate)
+        {
+            // Not tied to a caller's token: whoever begins it, everyone after waits for this same load.
+            return _initialLoad ??= Task.Run(() => ReloadAsync(CancellationToken.None));
+        }
+    }
 
     /// <summary>Raised after a new snapshot is live, with that snapshot.</summary>
     public event Action<ContentSnapshot>? Changed;

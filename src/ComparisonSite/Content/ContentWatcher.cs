@@ -3,7 +3,7 @@ using System.Threading.Channels;
 namespace ComparisonSite.Content;
 
 /// <summary>
-/// Loads the content before the site takes requests, then reloads it whenever a file under content/ changes.
+/// Loads the content before the site serves pages, then reloads it whenever a file under content/ changes.
 /// Bursts of file events (an editor's save is often several) are folded into one reload.
 /// </summary>
 internal sealed class ContentWatcher(ContentLibrary library, ILogger<ContentWatcher> logger) : BackgroundService
@@ -13,12 +13,12 @@ internal sealed class ContentWatcher(ContentLibrary library, ILogger<ContentWatc
     private FileSystemWatcher? _watcher;
 
     /// <summary>
-    /// Starts the first load and returns at once, so the results store connects and loads at the same time;
-    /// <see cref="ContentLibrary.InitialLoad"/> is awaited before the site takes requests.
+    /// Starts the first load (unless Program already did) and returns at once; requests wait for it (see
+    /// <see cref="StartupLoads"/>). Then watches for changes.
     /// </summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        library.InitialLoad = library.ReloadAsync(cancellationToken);
+        _ = library.LoadInitiallyAsync();
         if (library.Options.WatchForChanges && Directory.Exists(library.RootPath))
         {
             _watcher = new FileSystemWatcher(library.RootPath) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };

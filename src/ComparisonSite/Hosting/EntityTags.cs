@@ -58,6 +58,14 @@ internal sealed class EntityTagMiddleware(RequestDelegate next)
             return;
         }
 
+        // The whole body is in hand: send its length rather than chunks. The output cache stores the length
+        // with the entry, so every hit goes out as one plain body too. An empty body keeps no length, or the
+        // status code pages would take it for an answer and not render the 404 page.
+        if (buffer.Length > 0)
+        {
+            response.ContentLength = buffer.Length;
+        }
+
         buffer.Position = 0;
         await buffer.CopyToAsync(body, context.RequestAborted);
     }
@@ -77,7 +85,7 @@ internal static class EntityTagRegistration
 {
     public static IApplicationBuilder UseEntityTags(this IApplicationBuilder app) => app.UseMiddleware<EntityTagMiddleware>();
 
-    /// <summary>Fingerprinted files (?v=hash from asp-append-version) never change: cache them for a year.</summary>
+    /// <summary>Fingerprinted files (?v=hash, see Pages/_ViewImports.cshtml) never change: cache them for a year.</summary>
     public static StaticFileOptions StaticFileCaching() => new()
     {
         OnPrepareResponse = file =>

@@ -7,10 +7,12 @@ namespace ComparisonSite;
 /// <summary>/healthz/live (the process answers) and /healthz/ready (store, snapshot age and content), as JSON.</summary>
 internal static class HealthEndpoints
 {
+    public const string Prefix = "/healthz";
+
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
-        endpoints.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteAsync });
+        endpoints.MapHealthChecks(Prefix + "/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        endpoints.MapHealthChecks(Prefix + "/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteAsync });
         return endpoints;
     }
 

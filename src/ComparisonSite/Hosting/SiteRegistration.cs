@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Serilog;
 using Serilog.Formatting.Compact;
+using Serilog.Settings.Configuration;
 
 namespace ComparisonSite;
 
@@ -14,7 +15,10 @@ public static class SiteRegistration
         var json = builder.Configuration[$"{SiteOptions.Section}:{nameof(SiteOptions.LogFormat)}"] == "json";
         builder.Services.AddSerilog((services, logger) =>
         {
-            logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+            // Levels come from configuration; sinks are set in code below. Naming the one sink assembly spares
+            // the reader its scan of every DLL beside the app (~40 ms of each cold start).
+            var readerOptions = new ConfigurationReaderOptions(typeof(ConsoleLoggerConfigurationExtensions).Assembly);
+            logger.ReadFrom.Configuration(builder.Configuration, readerOptions).ReadFrom.Services(services).Enrich.FromLogContext();
             if (json)
             {
                 logger.WriteTo.Console(new CompactJsonFormatter());
@@ -49,9 +53,11 @@ public static class SiteRegistration
             }
         });
         services.AddSingleton<ArticlePageRenderer>();
+        services.AddSingleton<StartupLoads>();
         services.AddSingleton<Seo.SiteUrls>();
         services.AddRouting(o => o.ConstraintMap[SlugRouteConstraint.Name] = typeof(SlugRouteConstraint));
         services.AddRazorPages();
+        services.SkipAntiforgery();
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
@@ -63,6 +69,31 @@ public static class SiteRegistration
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
         return services;
     }
+
+    /// <summary>
+    /// Razor Pages bring antiforgery: a validation filter on every page, and Data Protection, whose hosted service
+    /// loads (or creates) a key ring at start-up. No page has a form and unsafe methods answer 405 before any
+    /// page runs, so neither ever has work to do; dropping both keeps ~70 ms of key generation, hashing and file
+    /// I/O out of every cold start.
+    /// </summary>
+    private static void SkipAntiforgery(this IServiceCollection services)
+    {
+        var dataProtection = typeof(Microsoft.AspNetCore.DataProtection.DataProtectionOptions).Assembly;
+        var unused = services.Where(d =>
+            (d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Assembly == dataProtection)
+            || (d.ServiceType == typeof(Microsoft.AspNetCore.Mvc.ApplicationModels.IPageApplicationModelProvider)
+                && d.ImplementationType?.Name == "AutoValidateAntiforgeryPageApplicationModelProvider")).ToList();
+        foreach (var descriptor in unused)
+        {
+            services.Remove(descriptor);
+        }
+    }
+
+    /// <summary>
+    /// Starts loading the content and the results snapshot, side by side, as soon as the host is built: the
+    /// loads overlap composing the request pipeline and binding Kestrel (see <see cref="StartupLoads"/>).
+    /// </summary>
+    public static void BeginStartupLoads(this IServiceProvider services) => _ = services.GetRequiredService<StartupLoads>().Ready;
 
     /// <summary>
     /// Generated responses may be cached by browsers, proxies and CDNs for a minute and then revalidated with

@@ -37,7 +37,8 @@ public static class ResultsRegistration
     public static IServiceCollection AddResultsSync(this IServiceCollection services)
     {
         services.AddHostedService<ResultsDatabaseLifetime>();
-        services.AddHostedService<ResultsSync>();
+        services.AddSingleton<ResultsSync>();
+        services.AddHostedService(sp => sp.GetRequiredService<ResultsSync>());
         services.AddHealthChecks().AddCheck<ResultsHealthCheck>("results", tags: ["ready"]);
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ComparisonSite.Articles;
 using ComparisonSite.Results;
 using ComparisonSite.Results.Store;
@@ -12,8 +13,6 @@ namespace ComparisonSite.Seo;
 /// </summary>
 public static class StructuredData
 {
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = false };
-
     public static IReadOnlyList<string> ForArticle(ArticlePage page, ResultsSnapshot results, SiteUrls urls, string siteName)
     {
         var canonical = urls.Comparison(page.Meta.Slug);
@@ -57,7 +56,7 @@ public static class StructuredData
                     ["@type"] = "Question",
                     ["name"] = q.Question,
                     ["acceptedAnswer"] = new Dictionary<string, object?> { ["@type"] = "Answer", ["text"] = q.Answer },
-                }),
+                }).ToArray(),
             });
         }
 
@@ -66,7 +65,7 @@ public static class StructuredData
             documents.Add(Dataset(page, run, results, urls, canonical));
         }
 
-        return [.. documents.Select(d => JsonSerializer.Serialize(d, Options))];
+        return [.. documents.Select(d => JsonSerializer.Serialize(d, StructuredDataJson.Default.Object))];
     }
 
     public static string ForHome(SiteUrls urls, string siteName, string description) => JsonSerializer.Serialize(new Dictionary<string, object?>
@@ -77,7 +76,7 @@ public static class StructuredData
         ["description"] = description,
         ["url"] = urls.Absolute("/"),
         ["publisher"] = Publisher(urls, siteName),
-    }, Options);
+    }, StructuredDataJson.Default.DictionaryStringObject);
 
     private static Dictionary<string, object?> Dataset(ArticlePage page, RunResults run, ResultsSnapshot results, SiteUrls urls, string canonical)
     {
@@ -104,7 +103,7 @@ public static class StructuredData
                 ["name"] = m.Name,
                 ["unitText"] = m.Unit,
                 ["description"] = $"{(m.Better == Better.Higher ? "Higher" : "Lower")} is better{(m.Kind == Metric.MeasurementKind ? string.Empty : $" ({m.Kind})")}.",
-            }),
+            }).ToArray(),
             ["distribution"] = new object[]
             {
                 new Dictionary<string, object?> { ["@type"] = "DataDownload", ["encodingFormat"] = "text/csv", ["contentUrl"] = urls.Absolute($"/{page.Meta.Slug}/results.csv") },
@@ -138,3 +137,17 @@ public static class SocialCards
 
     public static string For(string slug) => $"/images/social/{slug}.png";
 }
+
+/// <summary>
+/// Every type a JSON-LD value can hold, serialized by code written at compile time (no reflection on a page's
+/// first render). A value of a type missing here fails loudly (NotSupportedException) in the SEO tests.
+/// </summary>
+[JsonSerializable(typeof(object))]
+[JsonSerializable(typeof(Dictionary<string, object?>))]
+[JsonSerializable(typeof(Dictionary<string, object?>[]))]
+[JsonSerializable(typeof(object[]))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(DateTimeOffset))]
+internal sealed partial class StructuredDataJson : JsonSerializerContext;

@@ -32,9 +32,12 @@ public sealed class OutputCachingTests(PostgresFixture postgres) : IAsyncLifetim
         var first = await reader.GetStringAsync("/fastapi-vs-django-vs-flask");
         var rendersAfterFirst = renderer.RenderCount;
         var loadsAfterFirst = site.Get<ContentLibrary>().Current;
-        var second = await reader.GetStringAsync("/fastapi-vs-django-vs-flask");
+        using var hit = await reader.GetAsync("/fastapi-vs-django-vs-flask");
+        var second = await hit.Content.ReadAsStringAsync();
 
         Assert.Equal(1, rendersAfterFirst);
+        // Sent with its length (not chunked), straight from the cache entry.
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(second), hit.Content.Headers.ContentLength);
         Assert.Equal(rendersAfterFirst, renderer.RenderCount);
         Assert.Same(loadsAfterFirst, site.Get<ContentLibrary>().Current);
         Assert.Equal(first, second);

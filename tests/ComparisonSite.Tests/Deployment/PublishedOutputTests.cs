@@ -21,7 +21,10 @@ public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutp
     [Fact]
     public void The_published_output_holds_exactly_what_the_image_needs()
     {
-        Assert.True(File.Exists(Path.Combine(_output, "ComparisonSite.dll")));
+        // Self-contained: the image starts the app host and has no dotnet of its own.
+        Assert.True(File.Exists(Path.Combine(_output, "ComparisonSite")));
+        Assert.True(File.Exists(Path.Combine(_output, "ComparisonSite.r2r.dll")), "the composite ReadyToRun image is missing");
+        Assert.True(File.Exists(Path.Combine(_output, "System.Private.CoreLib.dll")), "the runtime is not in the publish");
         Assert.True(File.Exists(Path.Combine(_output, "content", "fastapi-vs-django-vs-flask", "index.md")));
         Assert.True(File.Exists(Path.Combine(_output, "wwwroot", "lib", "chart.js", "dist", "chart.umd.min.js")));
         Assert.True(File.Exists(Path.Combine(_output, "migrations", "0001_results_store.sql")));
@@ -82,8 +85,7 @@ public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutp
 
     private ProcessStartInfo StartInfo(Dictionary<string, string> environment, string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _emptyDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(_output, "ComparisonSite.dll"));
+        var start = new ProcessStartInfo(Path.Combine(_output, "ComparisonSite")) { WorkingDirectory = _emptyDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

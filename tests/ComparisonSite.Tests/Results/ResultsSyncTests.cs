@@ -45,6 +45,8 @@ public sealed class ResultsSyncTests(PostgresFixture postgres)
             var database = await PostgresFixture.CreateDatabaseAsync(cluster);
             await using var site = SiteFactory.Create(SiteFactory.RepositoryContent, database);
             var reader = site.CreateReader();
+            // Readiness answers at once, also while start-up loads; a page waits for them.
+            Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(Article)).StatusCode);
             Assert.Equal("Healthy", await ReadinessAsync(reader));
 
             await cluster.StopAsync(CancellationToken.None);

@@ -33,7 +33,8 @@ public sealed class SiteServer : IAsyncDisposable
         }
     }
 
-    public static async Task<SiteServer> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Starts the site; unless told otherwise, returns once it reports ready.</summary>
+    public static async Task<SiteServer> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? environment = null, bool waitUntilReady = true)
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -59,7 +60,11 @@ public sealed class SiteServer : IAsyncDisposable
         server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
-        await server.WaitUntilReadyAsync();
+        if (waitUntilReady)
+        {
+            await server.WaitUntilReadyAsync();
+        }
+
         return server;
     }
 

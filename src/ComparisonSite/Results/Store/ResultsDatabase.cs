@@ -44,7 +44,24 @@ public sealed class ResultsDatabase(IOptions<ResultsOptions> options, SiteRoot r
         // Log where, never the connection string itself: it may carry a password.
         var target = new NpgsqlConnectionStringBuilder(connectionString);
         logger.LogInformation("Results store: PostgreSQL at {Host}:{Port}, database {Database}", target.Host, target.Port, target.Database);
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _dataSource = NpgsqlDataSource.Create(WithoutGssProbe(connectionString, target));
+    }
+
+    /// <summary>
+    /// Npgsql tries GSS (Kerberos) encryption first unless told otherwise, loading the system's Kerberos
+    /// libraries on the first connection: ~40 ms of every cold start, for a handshake that fails everywhere
+    /// Kerberos is not set up. A connection string that names GSS Encryption Mode keeps its choice.
+    /// </summary>
+    private static string WithoutGssProbe(string connectionString, NpgsqlConnectionStringBuilder parsed)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).Equals(nameof(parsed.GssEncryptionMode), StringComparison.OrdinalIgnoreCase)))
+        {
+            return connectionString;
+        }
+
+        parsed.GssEncryptionMode = GssEncryptionMode.Disable;
+        return parsed.ConnectionString;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

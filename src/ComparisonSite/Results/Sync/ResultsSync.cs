@@ -27,24 +27,39 @@ internal sealed class ResultsSync(
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LivenessProbe = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan StartupWait = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan RequestPoll = TimeSpan.FromMilliseconds(500);
     private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private readonly Lock _beginGate = new();
+    private Task? _begun;
+
+    /// <summary>Completes when the first load has succeeded or failed (the store is down): the site can serve.</summary>
+    public Task FirstAttempt => _firstAttempt.Task;
+
     /// <summary>
-    /// Waits for the first load attempt, so a healthy site serves figures from its first request; a store that
-    /// is down does not hold start-up hostage (the site starts, answers 503 for data pages, and keeps retrying).
+    /// Starts connecting and loading, or joins the start already under way. Program calls it as soon as the
+    /// host is built (see <see cref="StartupLoads"/>), so connecting overlaps composing the request pipeline.
     /// </summary>
-    public override async Task StartAsync(CancellationToken cancellationToken)
+    public Task BeginAsync()
+    {
+        lock (_beginGate)
+        {
+            return _begun ??= BeginOnceAsync();
+        }
+    }
+
+    private async Task BeginOnceAsync()
     {
         content.Changed += UpdatePinnedRuns;
-        await database.StartAsync(cancellationToken);
-        await base.StartAsync(cancellationToken);
-        await Task.WhenAny(_firstAttempt.Task, Task.Delay(StartupWait, cancellationToken));
-        // Content loaded meanwhile (see ContentWatcher); the site starts listening only once both are in.
-        await content.InitialLoad;
-        UpdatePinnedRuns(content.Current);
+        await database.StartAsync(CancellationToken.None);
+        await base.StartAsync(CancellationToken.None);
     }
+
+    /// <summary>
+    /// Joins the start Program began. A private cluster that cannot start fails the host here, with the reason;
+    /// the first load itself is not awaited (requests wait for it, see <see cref="StartupLoads"/>).
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken) => BeginAsync().WaitAsync(cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -63,6 +78,11 @@ internal sealed class ResultsSync(
                 }
 
                 await connection.ExecuteAsync(new CommandDefinition($"listen {RunImporter.Channel}", cancellationToken: stoppingToken));
+                // The snapshot holds the runs content pins by id: know them before the first load (the
+                // connection above was opened while the content loaded).
+                await content.LoadInitiallyAsync().WaitAsync(stoppingToken);
+                UpdatePinnedRuns(content.Current);
+                Interlocked.Exchange(ref _reloadRequested, 0);
                 await store.ReloadAsync(stoppingToken);
                 store.MarkReachable();
                 _firstAttempt.TrySetResult();
