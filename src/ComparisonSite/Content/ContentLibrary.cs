@@ -33,8 +33,8 @@ public sealed class ContentLibrary : IDisposable
     private Task? _initialLoad;
 
     /// <summary>
-    /// Starts the start-up load, or joins the one already running. Program begins it as soon as the host is
-    /// built, beside the results store's; the host awaits it before the site serves.
+    /// Begins the start-up load, or joins the one already running. Program begins it as soon as the host is
+    /// built, beside the results store's; requests wait for it (see <see cref="StartupLoads"/>).
     /// </summary>
     public Task LoadInitiallyAsync()
     {
