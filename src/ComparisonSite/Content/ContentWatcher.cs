@@ -3,7 +3,7 @@ using System.Threading.Channels;
 namespace ComparisonSite.Content;
 
 /// <summary>
-/// Loads the content before the site serves pages, then reloads it whenever a file under content/ changes.
+/// Reloads the content whenever a file under content/ changes (the first load is <see cref="StartupLoads"/>'s).
 /// Bursts of file events (an editor's save is often several) are folded into one reload.
 /// </summary>
 internal sealed class ContentWatcher(ContentLibrary library, ILogger<ContentWatcher> logger) : BackgroundService
@@ -12,13 +12,8 @@ internal sealed class ContentWatcher(ContentLibrary library, ILogger<ContentWatc
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private FileSystemWatcher? _watcher;
 
-    /// <summary>
-    /// Starts the first load (unless Program already did) and returns at once; requests wait for it (see
-    /// <see cref="StartupLoads"/>). Then watches for changes.
-    /// </summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = library.LoadInitiallyAsync();
         if (library.Options.WatchForChanges && Directory.Exists(library.RootPath))
         {
             _watcher = new FileSystemWatcher(library.RootPath) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
