@@ -29,7 +29,7 @@ builder.Services.AddSitePages(builder.Configuration, root);
 builder.Services.AddContent(builder.Configuration, builder.Environment);
 builder.Services.AddResultsStore(builder.Configuration);
 builder.Services.AddResultsSync();
-builder.Services.AddSiteOutputCache();
+builder.Services.AddPageCache();
 
 var app = builder.Build();
 app.Services.BeginStartupLoads();
@@ -44,12 +44,16 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/status/{0}");
+// Routing first, so the page cache knows which endpoints it keeps; the start-up gate before it, as a page's
+// cache key names the content and results it shows. A hit ends the request there: everything after it is
+// only for misses. (Hits are therefore not in the request log; in Production that log holds failures only,
+// which are never served from the cache.)
+app.UseRouting();
+app.UseStartupGate();
+app.UsePageCache();
 app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevels.For(app.Environment));
 app.UseReadOnlyMethods();
 app.UseTrailingSlashRedirect();
-app.UseRouting();
-app.UseStartupGate();
-app.UseOutputCache();
 app.UseEntityTags();
 app.UseResponseCompression();
 app.UseStaticFiles(EntityTagRegistration.StaticFileCaching());
@@ -57,7 +61,7 @@ app.UseSiteCacheHeaders();
 app.MapHealthEndpoints();
 app.MapSeoEndpoints();
 app.MapResultsDownloads();
-app.MapRazorPages().CacheOutput(SiteCachePolicy.Name);
+app.MapRazorPages().CachePage();
 
 await app.RunAsync();
 return 0;

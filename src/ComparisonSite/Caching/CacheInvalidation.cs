@@ -1,7 +1,5 @@
-using System.Threading.Channels;
 using ComparisonSite.Content;
 using ComparisonSite.Results.Store;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace ComparisonSite.Caching;
 
@@ -10,29 +8,21 @@ namespace ComparisonSite.Caching;
 /// changed (and the listings), a results reload the comparisons whose cited runs changed. The
 /// version in each cache key already keeps stale entries from being served; eviction frees their memory.
 /// </summary>
-internal sealed class CacheInvalidation(ContentLibrary content, ResultsStore results, IOutputCacheStore cache, ILogger<CacheInvalidation> logger) : BackgroundService
+internal sealed class CacheInvalidation(ContentLibrary content, ResultsStore results, PageCache cache, ILogger<CacheInvalidation> logger) : IHostedService, IDisposable
 {
-    private readonly Channel<string> _tags = Channel.CreateUnbounded<string>();
     private readonly Dictionary<string, string> _articleVersions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _dataVersions = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
-    public override Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
         Remember(content.Current, results.Current);
         content.Changed += OnContentChanged;
         results.Changed += OnResultsChanged;
-        return base.StartAsync(cancellationToken);
+        return Task.CompletedTask;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await foreach (var tag in _tags.Reader.ReadAllAsync(stoppingToken))
-        {
-            await cache.EvictByTagAsync(tag, stoppingToken);
-            logger.LogDebug("Evicted cached pages tagged {Tag}", tag);
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private void OnContentChanged(ContentSnapshot snapshot)
     {
@@ -44,11 +34,11 @@ internal sealed class CacheInvalidation(ContentLibrary content, ResultsStore res
                 var version = snapshot.Comparisons.TryGetValue(slug, out var article) ? PageVersions.ArticleVersion(article) : null;
                 if (version != _articleVersions.GetValueOrDefault(slug))
                 {
-                    _tags.Writer.TryWrite(PageVersions.ComparisonTag(slug));
+                    Evict(PageVersions.ComparisonTag(slug));
                 }
             }
 
-            _tags.Writer.TryWrite(PageVersions.ListingTag);
+            Evict(PageVersions.ListingTag);
             Remember(snapshot, null);
         }
     }
@@ -62,12 +52,12 @@ internal sealed class CacheInvalidation(ContentLibrary content, ResultsStore res
                 var version = PageVersions.DataVersion(article, snapshot);
                 if (version != _dataVersions.GetValueOrDefault(article.Slug))
                 {
-                    _tags.Writer.TryWrite(PageVersions.ComparisonTag(article.Slug));
+                    Evict(PageVersions.ComparisonTag(article.Slug));
                     _dataVersions[article.Slug] = version;
                 }
             }
 
-            _tags.Writer.TryWrite(PageVersions.ListingTag);
+            Evict(PageVersions.ListingTag);
         }
     }
 
@@ -84,26 +74,15 @@ internal sealed class CacheInvalidation(ContentLibrary content, ResultsStore res
         }
     }
 
-    public override void Dispose()
+    private void Evict(string tag)
+    {
+        var evicted = cache.EvictByTag(tag);
+        logger.LogDebug("Evicted {Count} cached pages tagged {Tag}", evicted, tag);
+    }
+
+    public void Dispose()
     {
         content.Changed -= OnContentChanged;
         results.Changed -= OnResultsChanged;
-        base.Dispose();
-    }
-}
-
-public static class CachingRegistration
-{
-    public static IServiceCollection AddSiteOutputCache(this IServiceCollection services)
-    {
-        services.AddOutputCache(options =>
-        {
-            options.SizeLimit = 256L * 1024 * 1024;
-            options.MaximumBodySize = 8L * 1024 * 1024;
-            options.AddPolicy(SiteCachePolicy.Name, new SiteCachePolicy());
-        });
-        services.AddSingleton<PageVersions>();
-        services.AddHostedService<CacheInvalidation>();
-        return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ComparisonSite.Caching;
 using ComparisonSite.Content;
 using ComparisonSite.Results;
 using ComparisonSite.Results.Store;
@@ -21,10 +22,10 @@ internal static class ResultsDownload
         string[] readMethods = [HttpMethods.Get, HttpMethods.Head];
         endpoints.MapMethods("/{slug:slug}/results.csv", readMethods, (string slug, HttpContext http, ContentLibrary library, ResultsStore store) =>
             Respond(slug, http, library, store, (article, snapshot, run) => TypedResults.Text(ToCsv(snapshot, run), "text/csv; charset=utf-8", Encoding.UTF8)))
-            .CacheOutput(Caching.SiteCachePolicy.Name);
+            .CachePage();
         endpoints.MapMethods("/{slug:slug}/results.json", readMethods, (string slug, HttpContext http, ContentLibrary library, ResultsStore store) =>
             Respond(slug, http, library, store, (article, snapshot, run) => TypedResults.Text(ToJson(article, snapshot, run), "application/json; charset=utf-8", Encoding.UTF8)))
-            .CacheOutput(Caching.SiteCachePolicy.Name);
+            .CachePage();
         return endpoints;
     }
 

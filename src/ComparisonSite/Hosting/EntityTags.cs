@@ -42,7 +42,7 @@ internal sealed class EntityTagMiddleware(RequestDelegate next)
             var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
             var tag = new EntityTagHeaderValue($"\"{Base64Url.EncodeToString(hash.AsSpan(0, 18))}\"");
             response.GetTypedHeaders().ETag = tag;
-            if (IsNotModified(request.GetTypedHeaders(), response.GetTypedHeaders(), tag))
+            if (IsNotModified(request.GetTypedHeaders(), tag, response.GetTypedHeaders().LastModified))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 response.ContentLength = null;
@@ -70,14 +70,15 @@ internal sealed class EntityTagMiddleware(RequestDelegate next)
         await buffer.CopyToAsync(body, context.RequestAborted);
     }
 
-    private static bool IsNotModified(RequestHeaders request, ResponseHeaders response, EntityTagHeaderValue tag)
+    /// <summary>If-None-Match decides when present; otherwise If-Modified-Since against Last-Modified.</summary>
+    public static bool IsNotModified(RequestHeaders request, EntityTagHeaderValue tag, DateTimeOffset? lastModified)
     {
         if (request.IfNoneMatch is { Count: > 0 } candidates)
         {
             return candidates.Any(c => c.Equals(EntityTagHeaderValue.Any) || c.Compare(tag, useStrongComparison: true));
         }
 
-        return request.IfModifiedSince is { } since && response.LastModified is { } modified && modified <= since;
+        return request.IfModifiedSince is { } since && lastModified is { } modified && modified <= since;
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using ComparisonSite.Caching;
 using ComparisonSite.Content;
 using ComparisonSite.Results.Store;
 using Microsoft.Extensions.Options;
@@ -15,13 +16,13 @@ internal static class SeoEndpoints
         string[] readMethods = [HttpMethods.Get, HttpMethods.Head];
         endpoints.MapMethods("/robots.txt", readMethods, (SiteUrls urls) =>
             TypedResults.Text($"User-agent: *\nAllow: /\n\nSitemap: {urls.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8"))
-            .CacheOutput(Caching.SiteCachePolicy.Name);
+            .CachePage();
         endpoints.MapMethods("/sitemap.xml", readMethods, (HttpContext http, ContentLibrary library, ResultsStore results, SiteUrls urls) =>
             Xml(http, Dated(library, results), (writer, entries) => Sitemap(writer, entries, urls)))
-            .CacheOutput(Caching.SiteCachePolicy.Name);
+            .CachePage();
         endpoints.MapMethods("/feed.xml", readMethods, (HttpContext http, ContentLibrary library, ResultsStore results, SiteUrls urls, IOptions<SiteOptions> site) =>
             Xml(http, Dated(library, results), (writer, entries) => Feed(writer, entries, urls, site.Value.Name), "application/atom+xml; charset=utf-8"))
-            .CacheOutput(Caching.SiteCachePolicy.Name);
+            .CachePage();
         return endpoints;
     }
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Net;
 using ComparisonSite.Articles;
+using ComparisonSite.Caching;
 using ComparisonSite.Content;
 using ComparisonSite.Tests.Fixtures;
 using ComparisonSite.Tests.Results;
@@ -103,4 +105,79 @@ public sealed class OutputCachingTests(PostgresFixture postgres) : IAsyncLifetim
 
         Assert.True(committed.Elapsed < TimeSpan.FromSeconds(1), $"both instances served the new run after {committed.ElapsedMilliseconds} ms");
     }
+
+    [Fact]
+    public async Task A_cache_hit_carries_every_header_of_the_original_and_answers_conditional_and_head_requests()
+    {
+        await using var site = SiteFactory.Create(SiteFactory.RepositoryContent, _database);
+        var reader = site.CreateReader();
+        using var miss = await reader.GetAsync("/fastapi-vs-django-vs-flask");
+        var entries = site.Get<PageCache>().Count;
+        using var hit = await reader.GetAsync("/fastapi-vs-django-vs-flask");
+
+        Assert.Equal(entries, site.Get<PageCache>().Count);
+        Assert.Equal(HttpStatusCode.OK, hit.StatusCode);
+        foreach (var header in new[] { "ETag", "Cache-Control", "Vary", "Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy", "Permissions-Policy" })
+        {
+            Assert.Equal(HeaderValues(miss, header), HeaderValues(hit, header));
+        }
+
+        Assert.Equal(miss.Content.Headers.LastModified, hit.Content.Headers.LastModified);
+        Assert.Equal(miss.Content.Headers.ContentType, hit.Content.Headers.ContentType);
+
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, "/fastapi-vs-django-vs-flask") { Headers = { IfNoneMatch = { hit.Headers.ETag! } } };
+        using var notModified = await reader.SendAsync(revalidate);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(hit.Headers.ETag, notModified.Headers.ETag);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+
+        using var head = await reader.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/fastapi-vs-django-vs-flask"));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(hit.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+        Assert.Equal(hit.Headers.ETag, head.Headers.ETag);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Each_encoding_is_its_own_entry_and_query_strings_add_none()
+    {
+        await using var site = SiteFactory.Create(SiteFactory.RepositoryContent, _database);
+        var reader = site.CreateReader();
+        var cache = site.Get<PageCache>();
+        var plain = await reader.GetByteArrayAsync("/fastapi-vs-django-vs-flask");
+        var entries = cache.Count;
+
+        using var brotli = new HttpRequestMessage(HttpMethod.Get, "/fastapi-vs-django-vs-flask") { Headers = { { "Accept-Encoding", "br" } } };
+        using var compressed = await reader.SendAsync(brotli);
+        Assert.Equal("br", Assert.Single(compressed.Content.Headers.ContentEncoding));
+        Assert.Equal(entries + 1, cache.Count);
+        Assert.Equal(plain, await reader.GetByteArrayAsync("/fastapi-vs-django-vs-flask"));
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(plain, await reader.GetByteArrayAsync($"/fastapi-vs-django-vs-flask?utm_source={i}&x=%3Cscript%3E"));
+        }
+
+        Assert.Equal(entries + 1, cache.Count);
+    }
+
+    [Fact]
+    public async Task Static_files_health_and_error_responses_are_never_kept()
+    {
+        await using var site = SiteFactory.Create(SiteFactory.RepositoryContent, _database);
+        var reader = site.CreateReader();
+        var cache = site.Get<PageCache>();
+        var page = await SiteFactory.ParseAsync(await reader.GetAsync("/fastapi-vs-django-vs-flask"));
+        var entries = cache.Count;
+
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/healthz/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/no-such-comparison")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/no-such-comparison")).StatusCode);
+        Assert.Equal(HttpStatusCode.MovedPermanently, (await reader.GetAsync("/fastapi-vs-django-vs-flask/")).StatusCode);
+        Assert.Equal(entries, cache.Count);
+    }
+
+    private static string HeaderValues(HttpResponseMessage response, string name) =>
+        string.Join(", ", response.Headers.TryGetValues(name, out var values) ? values : response.Content.Headers.GetValues(name));
 }
