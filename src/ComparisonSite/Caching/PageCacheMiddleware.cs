@@ -7,8 +7,9 @@ namespace ComparisonSite.Caching;
 /// <summary>
 /// Serves generated pages (every endpoint marked with <see cref="PageCacheRegistration.CachePage"/>: pages,
 /// sitemap, feed, downloads) from <see cref="PageCache"/>. It runs right after routing, so a hit skips all
-/// the middleware behind it and costs a dictionary lookup and a copy of the stored bytes; ASP.NET Core's
-/// output cache did the same job at about twice the cost per hit (bench/serve.sh; see README, "Performance").
+/// the middleware behind it and costs a dictionary lookup and a copy of the stored bytes. ASP.NET Core's
+/// output cache, used before, built its key and deserialized its entry on every hit, behind the whole
+/// middleware chain: ~17% of the site's CPU under load (see README, "Performance").
 /// A miss runs the rest of the pipeline once per key, however many requests wait for it, and keeps a 200.
 /// </summary>
 internal sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache, PageVersions versions, ContentLibrary library, IHostEnvironment environment)

@@ -58,9 +58,9 @@ internal sealed class EntityTagMiddleware(RequestDelegate next)
             return;
         }
 
-        // The whole body is in hand: send its length rather than chunks. The output cache stores the length
-        // with the entry, so every hit goes out as one plain body too. An empty body keeps no length, or the
-        // status code pages would take it for an answer and not render the 404 page.
+        // The whole body is in hand: send its length rather than chunks (cache hits send the stored body's
+        // length too). An empty body keeps no length, or the status code pages would take it for an answer
+        // and not render the 404 page.
         if (buffer.Length > 0)
         {
             response.ContentLength = buffer.Length;
