@@ -33,10 +33,20 @@ builder.Services.AddPageCache();
 
 var app = builder.Build();
 app.Services.BeginStartupLoads();
+app.SkipAuthenticationMiddleware();
 
 // Only proxies listed in Site:TrustedProxies may set the client address and scheme.
 app.UseForwardedHeaders();
 app.UseSecurityHeaders(app.Environment);
+
+// Routing first, so the page cache knows which endpoints it keeps; the start-up gate before it, as a page's
+// cache key names the content and results it shows. A hit ends the request there: everything after it is
+// only for misses. (Hits are therefore not in the request log; in Production that log holds failures only,
+// which are never served from the cache.) The error and status-code pages re-execute through routing of
+// their own, as ASP.NET Core does when routing comes first.
+app.UseRouting();
+app.UseStartupGate();
+app.UsePageCache();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -44,13 +54,6 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/status/{0}");
-// Routing first, so the page cache knows which endpoints it keeps; the start-up gate before it, as a page's
-// cache key names the content and results it shows. A hit ends the request there: everything after it is
-// only for misses. (Hits are therefore not in the request log; in Production that log holds failures only,
-// which are never served from the cache.)
-app.UseRouting();
-app.UseStartupGate();
-app.UsePageCache();
 app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevels.For(app.Environment));
 app.UseReadOnlyMethods();
 app.UseTrailingSlashRedirect();

@@ -96,6 +96,19 @@ public static class SiteRegistration
     public static void BeginStartupLoads(this IServiceProvider services) => _ = services.GetRequiredService<StartupLoads>().Ready;
 
     /// <summary>
+    /// Razor Pages register authentication and authorization services, and WebApplication then puts both
+    /// middlewares in front of every request unless the app has placed them itself, which it records under
+    /// these two keys. The site has no users and no page has [Authorize], so the two only cost time: ~3% of
+    /// the requests/s of cached pages (bench/serve.sh). Were the keys ever renamed, the middlewares would
+    /// simply come back; were a page to demand authorization, endpoint routing would stop it with an error.
+    /// </summary>
+    public static void SkipAuthenticationMiddleware(this IApplicationBuilder app)
+    {
+        app.Properties["__AuthenticationMiddlewareSet"] = true;
+        app.Properties["__AuthorizationMiddlewareSet"] = true;
+    }
+
+    /// <summary>
     /// Generated responses may be cached by browsers, proxies and CDNs for a minute and then revalidated with
     /// their ETag; health and error responses are never cached.
     /// </summary>

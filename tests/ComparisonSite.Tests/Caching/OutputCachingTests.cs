@@ -6,6 +6,13 @@ using ComparisonSite.Content;
 using ComparisonSite.Tests.Fixtures;
 using ComparisonSite.Tests.Results;
 using ComparisonSite.Tests.Site;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComparisonSite.Tests.Caching;
 
@@ -176,6 +183,79 @@ public sealed class OutputCachingTests(PostgresFixture postgres) : IAsyncLifetim
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/no-such-comparison")).StatusCode);
         Assert.Equal(HttpStatusCode.MovedPermanently, (await reader.GetAsync("/fastapi-vs-django-vs-flask/")).StatusCode);
         Assert.Equal(entries, cache.Count);
+    }
+
+    [Fact]
+    public async Task A_page_that_throws_answers_500_with_the_error_page_and_is_not_kept()
+    {
+        await using var site = SiteFactory.Create(SiteFactory.RepositoryContent, _database);
+        await using var failing = site.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+            services.Configure<MvcOptions>(o => o.Filters.Add(new ThrowOnComparisonPages()))));
+        var reader = failing.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var cache = failing.Services.GetRequiredService<PageCache>();
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var response = await reader.GetAsync("/fastapi-vs-django-vs-flask");
+            var page = await SiteFactory.ParseAsync(response);
+            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+            Assert.True(response.Headers.CacheControl?.NoStore);
+            Assert.Equal("Something went wrong", page.QuerySelector("h1")?.TextContent);
+            Assert.DoesNotContain("8,520", page.Body!.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, cache.Count);
+    }
+
+    /// <summary>A fault in the comparison page itself (the error page, re-executed, renders as usual).</summary>
+    private sealed class ThrowOnComparisonPages : IPageFilter
+    {
+        public void OnPageHandlerSelected(PageHandlerSelectedContext context)
+        {
+        }
+
+        public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+        {
+            if (context.HandlerInstance is ComparisonSite.Pages.ComparisonModel)
+            {
+                throw new InvalidOperationException("a fault while rendering the page");
+            }
+        }
+
+        public void OnPageHandlerExecuted(PageHandlerExecutedContext context)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task No_authentication_or_authorization_middleware_runs_for_a_request()
+    {
+        var seen = new List<bool>();
+        await using var site = SiteFactory.Create(SiteFactory.RepositoryContent, _database);
+        await using var observed = site.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+            services.AddSingleton<IStartupFilter>(new ObserveAuthentication(seen))));
+        var reader = observed.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/fastapi-vs-django-vs-flask")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/fastapi-vs-django-vs-flask")).StatusCode);
+        Assert.Equal([false, false], seen);
+    }
+
+    /// <summary>Wraps the whole pipeline and records whether the authentication middleware left its feature.</summary>
+    private sealed class ObserveAuthentication(List<bool> seen) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, inner) =>
+            {
+                await inner(context);
+                lock (seen)
+                {
+                    seen.Add(context.Features.Get<Microsoft.AspNetCore.Authentication.IAuthenticationFeature>() is not null);
+                }
+            });
+            next(app);
+        };
     }
 
     private static string HeaderValues(HttpResponseMessage response, string name) =>
