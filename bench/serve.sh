@@ -5,7 +5,9 @@
 # each at $CONNECTIONS connections for $DURATION seconds:
 #   1. the article page through the site (output cache);
 #   2. the very same response bytes as a static file from nginx (the practical ceiling on this machine);
-#   3. the same bytes through the site's own static file middleware.
+#   3. the same bytes through the site's own static file middleware;
+#   4. the same bytes from a bare Kestrel program (bench/kestrel-ceiling: no middleware, bytes from memory),
+#      which shows what Kestrel itself costs per response on this machine, apart from the site.
 # Prints requests/s and p50/p99 latency for each, the site/nginx ratios, cold start (process start to the
 # first 200 on the article, median of 5), resident memory after the load, and the article's compressed size.
 # Writes the figures as a run document (bench/results/serve-<time>.json) that `import` accepts.
@@ -28,12 +30,15 @@ ARTICLE=/fastapi-vs-django-vs-flask
 . "$root/bench/lib.sh"
 bench_install wrk nginx curl
 nginx_conf=""
+ceiling_pid=""
 cleanup() {
   [ -n "$nginx_conf" ] && /usr/sbin/nginx -c "$nginx_conf" -s stop 2>/dev/null || true
+  [ -n "$ceiling_pid" ] && kill "$ceiling_pid" 2>/dev/null || true
   bench_cleanup
 }
 trap cleanup EXIT
 bench_setup
+dotnet publish "$root/bench/kestrel-ceiling" -c Release -o "$work/ceiling" --nologo -v quiet >/dev/null
 wait_article() { wait_for "$ARTICLE"; }
 
 echo "Warm-up start (migrates and seeds the empty store)..."
@@ -78,6 +83,10 @@ http {
 }
 NGINX
 /usr/sbin/nginx -c "$nginx_conf"
+ceiling_port=$(free_port)
+"$work/ceiling/KestrelCeiling" "$work/www/article.html" "http://127.0.0.1:$ceiling_port" >"$work/ceiling.log" 2>&1 &
+ceiling_pid=$!
+until curl -fs -o /dev/null "http://127.0.0.1:$ceiling_port/"; do sleep 0.05; done
 
 # wrk prints latency with units; convert to milliseconds.
 to_ms() { awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.2f", n }'; }
@@ -96,12 +105,14 @@ curl -fs -o /dev/null "$site_url/_bench/article.html"
 # Let tiered compilation settle before measuring (a long-running server is past this point).
 wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "$site_url$ARTICLE" >/dev/null
 wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "$site_url/_bench/article.html" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "http://127.0.0.1:$ceiling_port/" >/dev/null
 for _ in $(seq "$ROUNDS"); do
   measure site "$site_url$ARTICLE"
   measure nginx "http://127.0.0.1:$nginx_port/article.html"
   measure static "$site_url/_bench/article.html"
+  measure kestrel "http://127.0.0.1:$ceiling_port/"
 done
-for target in site nginx static; do
+for target in site nginx static kestrel; do
   for figure in rps p50 p99; do
     # shellcheck disable=SC2086
     printf -v "${figure}_$target" '%s' "$(median ${samples[${figure}_$target]})"
@@ -117,14 +128,17 @@ printf '%-34s %12s %10s %10s\n' "target" "requests/s" "p50 ms" "p99 ms"
 printf '%-34s %12s %10s %10s\n' "article through the site" "$rps_site" "$p50_site" "$p99_site"
 printf '%-34s %12s %10s %10s\n' "same bytes from nginx" "$rps_nginx" "$p50_nginx" "$p99_nginx"
 printf '%-34s %12s %10s %10s\n' "same bytes, site static files" "$rps_static" "$p50_static" "$p99_static"
+printf '%-34s %12s %10s %10s\n' "same bytes, bare Kestrel" "$rps_kestrel" "$p50_kestrel" "$p99_kestrel"
 echo
-echo "medians of $ROUNDS rounds; site requests/s per round:${samples[rps_site]}; nginx:${samples[rps_nginx]}"
+echo "medians of $ROUNDS rounds; site requests/s per round:${samples[rps_site]}; nginx:${samples[rps_nginx]}; bare Kestrel:${samples[rps_kestrel]}"
 echo "throughput site/nginx:        $(ratio "$rps_site" "$rps_nginx")   (target >= 0.80)"
+echo "  bare Kestrel/nginx:         $(ratio "$rps_kestrel" "$rps_nginx")   (Kestrel's own ceiling on this machine)"
+echo "  site/bare Kestrel:          $(ratio "$rps_site" "$rps_kestrel")   (what the site's own work leaves of it)"
 echo "p99 site/nginx:               $(ratio "$p99_site" "$p99_nginx")   (target <= 2.00)"
 echo "cold start, median of $COLD_RUNS:     ${cold_ms} ms  (runs: ${colds[*]}; target < 1000)"
 echo "resident memory after load:   ${rss_mb} MB  (target < 150)"
 echo "article HTML:                 ${html_bytes} bytes; brotli ${br_bytes}, gzip ${gzip_bytes} (target < 30720 compressed)"
-[ -n "${errors_site:-}${errors_nginx:-}${errors_static:-}" ] && echo "non-2xx responses: site ${errors_site:-0}, nginx ${errors_nginx:-0}, static ${errors_static:-0}"
+[ -n "${errors_site:-}${errors_nginx:-}${errors_static:-}${errors_kestrel:-}" ] && echo "non-2xx responses: site ${errors_site:-0}, nginx ${errors_nginx:-0}, static ${errors_static:-0}, bare Kestrel ${errors_kestrel:-0}"
 
 mkdir -p "$root/bench/results"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
@@ -141,12 +155,13 @@ cat >"$out" <<JSON
     "origin": "measured",
     "environment": { "hardware": "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//;s/"//g')", "cores": $(nproc), "memory": "$(free -g | awk '/Mem:/ { print $2 }') GB", "os": "$(. /etc/os-release; echo "$PRETTY_NAME")", "server": "Kestrel (.NET $(dotnet --version)), nginx $(/usr/sbin/nginx -v 2>&1 | cut -d/ -f2)" },
     "load": { "tool": "wrk", "concurrency": $CONNECTIONS, "duration": "${DURATION} s per target" },
-    "notes": "Same response bytes ($html_bytes bytes, uncompressed) for all three targets; wrk on the same machine."
+    "notes": "Same response bytes ($html_bytes bytes, uncompressed) for all four targets; wrk on the same machine."
   },
   "frameworks": [
     { "slug": "comparisonsite", "name": "ComparisonSite (output cache)" },
     { "slug": "nginx-static", "name": "nginx static file" },
-    { "slug": "kestrel-static", "name": "ComparisonSite static files" }
+    { "slug": "kestrel-static", "name": "ComparisonSite static files" },
+    { "slug": "kestrel-bare", "name": "Bare Kestrel (bytes from memory)" }
   ],
   "scenarios": [ { "slug": "article", "name": "Article page", "description": "GET $ARTICLE at $CONNECTIONS connections" } ],
   "metrics": [
@@ -167,7 +182,10 @@ cat >"$out" <<JSON
     { "framework": "nginx-static", "scenario": "article", "metric": "p99", "value": $p99_nginx },
     { "framework": "kestrel-static", "scenario": "article", "metric": "rps", "value": $rps_static },
     { "framework": "kestrel-static", "scenario": "article", "metric": "p50", "value": $p50_static },
-    { "framework": "kestrel-static", "scenario": "article", "metric": "p99", "value": $p99_static }
+    { "framework": "kestrel-static", "scenario": "article", "metric": "p99", "value": $p99_static },
+    { "framework": "kestrel-bare", "scenario": "article", "metric": "rps", "value": $rps_kestrel },
+    { "framework": "kestrel-bare", "scenario": "article", "metric": "p50", "value": $p50_kestrel },
+    { "framework": "kestrel-bare", "scenario": "article", "metric": "p99", "value": $p99_kestrel }
   ]
 }
 JSON
