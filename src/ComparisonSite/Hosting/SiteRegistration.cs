@@ -99,8 +99,9 @@ public static class SiteRegistration
     /// Razor Pages register authentication and authorization services, and WebApplication then puts both
     /// middlewares in front of every request unless the app has placed them itself, which it records under
     /// these two keys. The site has no users and no page has [Authorize], so the two only cost time: ~3% of
-    /// the requests/s of cached pages (bench/serve.sh). Were the keys ever renamed, the middlewares would
-    /// simply come back; were a page to demand authorization, endpoint routing would stop it with an error.
+    /// the requests/s of cached pages (bench/serve.sh). Were the keys ever renamed, the middlewares would come
+    /// back and OutputCachingTests would say so; were a page to demand authorization, endpoint routing would
+    /// stop it with an error.
     /// </summary>
     public static void SkipAuthenticationMiddleware(this IApplicationBuilder app)
     {
