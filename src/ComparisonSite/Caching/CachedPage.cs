@@ -18,6 +18,7 @@ internal sealed class CachedPage
         // Content-Length follows the body; Date is Kestrel's, fresh on every response.
         _headers = [.. headers.Where(h => !HeaderNames.ContentLength.Equals(h.Key, StringComparison.OrdinalIgnoreCase) && !HeaderNames.Date.Equals(h.Key, StringComparison.OrdinalIgnoreCase))];
         Body = body;
+        Size = body.Length + _headers.Sum(h => h.Key.Length + h.Value.ToString().Length);
         Tag = tag;
         ExpiresAt = expiresAt;
         var typed = new Microsoft.AspNetCore.Http.Headers.ResponseHeaders(headers);
@@ -34,7 +35,7 @@ internal sealed class CachedPage
     public long ExpiresAt { get; }
 
     /// <summary>What the entry holds in memory, roughly: the body and the header text.</summary>
-    public long Size => Body.Length + _headers.Sum(h => h.Key.Length + h.Value.ToString().Length);
+    public long Size { get; }
 
     public Task WriteAsync(HttpContext context)
     {
@@ -44,7 +45,9 @@ internal sealed class CachedPage
             response.Headers[name] = value;
         }
 
-        if (_entityTag is not null && EntityTagMiddleware.IsNotModified(context.Request.GetTypedHeaders(), _entityTag, _lastModified))
+        // Most hits are not revalidations: parse the request's conditional headers only when it sends one.
+        var conditional = context.Request.Headers.ContainsKey(HeaderNames.IfNoneMatch) || context.Request.Headers.ContainsKey(HeaderNames.IfModifiedSince);
+        if (conditional && _entityTag is not null && EntityTagMiddleware.IsNotModified(context.Request.GetTypedHeaders(), _entityTag, _lastModified))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             response.Headers.Remove(HeaderNames.ContentType);

@@ -49,29 +49,22 @@ internal sealed class PageCache(ILogger<PageCache> logger)
         }
     }
 
-    public int EvictByTag(string tag)
+    public int EvictByTag(string tag) => RemoveWhere(page => page.Tag == tag);
+
+    private void Clear() => RemoveWhere(_ => true);
+
+    private int RemoveWhere(Func<CachedPage, bool> match)
     {
-        var evicted = 0;
+        var removed = 0;
         foreach (var (key, page) in _pages)
         {
-            if (page.Tag == tag && _pages.TryRemove(new KeyValuePair<string, CachedPage>(key, page)))
+            if (match(page) && _pages.TryRemove(new KeyValuePair<string, CachedPage>(key, page)))
             {
                 Interlocked.Add(ref _size, -page.Size);
-                evicted++;
+                removed++;
             }
         }
 
-        return evicted;
-    }
-
-    private void Clear()
-    {
-        foreach (var (key, page) in _pages)
-        {
-            if (_pages.TryRemove(new KeyValuePair<string, CachedPage>(key, page)))
-            {
-                Interlocked.Add(ref _size, -page.Size);
-            }
-        }
+        return removed;
     }
 }
