@@ -9,8 +9,14 @@ using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Pages;
 
-/// <summary>One comparison as a long-form article. The slug is looked up in the loaded content, never on disk.</summary>
-public sealed class ComparisonModel(ContentLibrary library, ResultsStore results, ArticlePageRenderer renderer, SiteUrls urls, IOptions<SiteOptions> site) : PageModel
+/// <summary>One comparison as a long-form article. The slug is looked up in the loaded content, never on disk.
+/// </summary>
+public sealed class ComparisonModel(
+    ContentLibrary library,
+    ResultsStore results,
+    ArticlePageRenderer renderer,
+    SiteUrls urls,
+    IOptions<SiteOptions> site) : PageModel
 {
     public ArticlePage? Article { get; private set; }
 

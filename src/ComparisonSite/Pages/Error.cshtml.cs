@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +9,7 @@ namespace ComparisonSite.Pages;
 public sealed class ErrorModel : PageModel
 {
     /// <summary>500 when the exception handler re-executes here; requested directly, there is no such page.</summary>
-    public void OnGet() => Response.StatusCode = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null
+    public void OnGet() => Response.StatusCode = HttpContext.Features.Get<IExceptionHandlerFeature>() is null
         ? StatusCodes.Status404NotFound
         : StatusCodes.Status500InternalServerError;
 }

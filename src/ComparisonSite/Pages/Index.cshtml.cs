@@ -8,7 +8,9 @@ namespace ComparisonSite.Pages;
 
 public sealed class IndexModel(ContentLibrary library, IOptions<SiteOptions> site, SiteUrls urls) : PageModel
 {
-    private const string Description = "Technology comparisons with verdicts, head-to-head tables and benchmark figures that come from recorded runs, not from memory.";
+    private const string Description =
+        "Technology comparisons with verdicts, head-to-head tables and benchmark figures that come from " +
+        "recorded runs, not from memory.";
 
     public IReadOnlyList<ComparisonArticle> Comparisons { get; private set; } = [];
 
@@ -16,7 +18,12 @@ public sealed class IndexModel(ContentLibrary library, IOptions<SiteOptions> sit
 
     public void OnGet()
     {
-        Comparisons = [.. library.Published.OrderByDescending(a => a.Meta.Updated).ThenBy(a => a.Meta.Title, StringComparer.Ordinal)];
+        Comparisons =
+        [
+            .. library.Published
+                .OrderByDescending(a => a.Meta.Updated)
+                .ThenBy(a => a.Meta.Title, StringComparer.Ordinal),
+        ];
         ViewData[nameof(PageMetadata)] = new PageMetadata
         {
             Title = $"{site.Value.Name}: technology comparisons backed by benchmark data",

@@ -14,7 +14,8 @@ public sealed class StatusCodeModel(ContentLibrary library) : PageModel
 
     public string Heading { get; private set; } = "Page not found";
 
-    public string Explanation { get; private set; } = "There is no page at this address. It may have moved, or the link may be mistyped.";
+    public string Explanation { get; private set; } =
+        "There is no page at this address. It may have moved, or the link may be mistyped.";
 
     public IReadOnlyList<ComparisonArticle> Comparisons { get; private set; } = [];
 
@@ -31,7 +32,8 @@ public sealed class StatusCodeModel(ContentLibrary library) : PageModel
         else if (reExecuted && code == StatusCodes.Status410Gone)
         {
             Heading = "This comparison has been withdrawn";
-            Explanation = "We took this comparison down on purpose and it will not come back. Other comparisons are listed below.";
+            Explanation = "We took this comparison down on purpose and it will not come back. " +
+                "Other comparisons are listed below.";
         }
         else if (reExecuted && code == StatusCodes.Status405MethodNotAllowed)
         {

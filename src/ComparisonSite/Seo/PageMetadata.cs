@@ -1,6 +1,8 @@
 namespace ComparisonSite.Seo;
 
-/// <summary>What the layout puts in &lt;head&gt; for a page: title, description, canonical, previews, structured data.</summary>
+/// <summary>
+/// What the layout puts in &lt;head&gt; for a page: title, description, canonical, previews, structured data.
+/// </summary>
 public sealed record PageMetadata
 {
     public required string Title { get; init; }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ComparisonSite.Articles;
@@ -13,7 +14,8 @@ namespace ComparisonSite.Seo;
 /// </summary>
 public static class StructuredData
 {
-    public static IReadOnlyList<string> ForArticle(ArticlePage page, ResultsSnapshot results, SiteUrls urls, string siteName)
+    public static IReadOnlyList<string> ForArticle(
+        ArticlePage page, ResultsSnapshot results, SiteUrls urls, string siteName)
     {
         var canonical = urls.Comparison(page.Meta.Slug);
         var image = urls.Absolute(page.Meta.Image ?? SocialCards.Default);
@@ -27,7 +29,7 @@ public static class StructuredData
                 ["description"] = page.Meta.Description,
                 ["datePublished"] = page.Published,
                 ["dateModified"] = page.Modified,
-                ["author"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = page.Meta.Author },
+                ["author"] = Organization(page.Meta.Author),
                 ["publisher"] = Publisher(urls, siteName),
                 ["image"] = image,
                 ["mainEntityOfPage"] = canonical,
@@ -68,33 +70,50 @@ public static class StructuredData
         return [.. documents.Select(d => JsonSerializer.Serialize(d, StructuredDataJson.Default.Object))];
     }
 
-    public static string ForHome(SiteUrls urls, string siteName, string description) => JsonSerializer.Serialize(new Dictionary<string, object?>
+    public static string ForHome(SiteUrls urls, string siteName, string description)
     {
-        ["@context"] = "https://schema.org",
-        ["@type"] = "WebSite",
-        ["name"] = siteName,
-        ["description"] = description,
-        ["url"] = urls.Absolute("/"),
-        ["publisher"] = Publisher(urls, siteName),
-    }, StructuredDataJson.Default.DictionaryStringObject);
+        var website = new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "WebSite",
+            ["name"] = siteName,
+            ["description"] = description,
+            ["url"] = urls.Absolute("/"),
+            ["publisher"] = Publisher(urls, siteName),
+        };
+        return JsonSerializer.Serialize(website, StructuredDataJson.Default.DictionaryStringObject);
+    }
 
-    private static Dictionary<string, object?> Dataset(ArticlePage page, RunResults run, ResultsSnapshot results, SiteUrls urls, string canonical)
+    private static Dictionary<string, object?> Dataset(
+        ArticlePage page, RunResults run, ResultsSnapshot results, SiteUrls urls, string canonical)
     {
         var info = run.Run.Info;
-        var metrics = run.Measurements.Select(m => m.Metric).Distinct().Order(StringComparer.Ordinal).Select(m => results.Metrics[m]).ToList();
-        var frameworks = run.Measurements.Select(m => m.Framework).Distinct().Select(f => results.Frameworks[f].Name).Order(StringComparer.Ordinal);
+        var metrics = run.Measurements
+            .Select(m => m.Metric)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .Select(m => results.Metrics[m])
+            .ToList();
+        var frameworks = run.Measurements
+            .Select(m => m.Framework)
+            .Distinct()
+            .Select(f => results.Frameworks[f].Name)
+            .Order(StringComparer.Ordinal);
+        var provenance = run.Run.IsReported
+            ? $"Figures as reported by {info.Source}, not our own measurements."
+            : $"Measured by {info.Source}.";
         return new Dictionary<string, object?>
         {
             ["@context"] = "https://schema.org",
             ["@type"] = "Dataset",
             ["name"] = $"{info.Title}: benchmark data for {page.Meta.Title}",
-            ["description"] = $"{string.Join(", ", metrics.Select(m => m.Name))} for {string.Join(", ", frameworks)}. "
-                + (run.Run.IsReported ? $"Figures as reported by {info.Source}, not our own measurements." : $"Measured by {info.Source}."),
+            ["description"] =
+                $"{string.Join(", ", metrics.Select(m => m.Name))} for {string.Join(", ", frameworks)}. {provenance}",
             ["url"] = canonical + "#methodology",
-            ["creator"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = info.Source },
+            ["creator"] = Organization(info.Source),
             ["temporalCoverage"] = info.PeriodStart is { } start && info.PeriodEnd is { } end
                 ? $"{start:yyyy-MM-dd}/{end:yyyy-MM-dd}"
-                : info.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                : info.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["dateModified"] = run.Run.ImportedAt,
             ["isAccessibleForFree"] = true,
             ["variableMeasured"] = metrics.Select(m => new Dictionary<string, object?>
@@ -102,22 +121,46 @@ public static class StructuredData
                 ["@type"] = "PropertyValue",
                 ["name"] = m.Name,
                 ["unitText"] = m.Unit,
-                ["description"] = $"{(m.Better == Better.Higher ? "Higher" : "Lower")} is better{(m.Kind == Metric.MeasurementKind ? string.Empty : $" ({m.Kind})")}.",
+                ["description"] = MetricDescription(m),
             }).ToArray(),
             ["distribution"] = new object[]
             {
-                new Dictionary<string, object?> { ["@type"] = "DataDownload", ["encodingFormat"] = "text/csv", ["contentUrl"] = urls.Absolute($"/{page.Meta.Slug}/results.csv") },
-                new Dictionary<string, object?> { ["@type"] = "DataDownload", ["encodingFormat"] = "application/json", ["contentUrl"] = urls.Absolute($"/{page.Meta.Slug}/results.json") },
+                Download("text/csv", urls.Absolute($"/{page.Meta.Slug}/results.csv")),
+                Download("application/json", urls.Absolute($"/{page.Meta.Slug}/results.json")),
             },
         };
     }
+
+    private static string MetricDescription(Metric metric)
+    {
+        var direction = metric.Better == Better.Higher ? "Higher" : "Lower";
+        var kind = metric.Kind == Metric.MeasurementKind ? string.Empty : $" ({metric.Kind})";
+        return $"{direction} is better{kind}.";
+    }
+
+    private static Dictionary<string, object?> Download(string encodingFormat, string contentUrl) => new()
+    {
+        ["@type"] = "DataDownload",
+        ["encodingFormat"] = encodingFormat,
+        ["contentUrl"] = contentUrl,
+    };
+
+    private static Dictionary<string, object?> Organization(string name) => new()
+    {
+        ["@type"] = "Organization",
+        ["name"] = name,
+    };
 
     private static Dictionary<string, object?> Publisher(SiteUrls urls, string siteName) => new()
     {
         ["@type"] = "Organization",
         ["name"] = siteName,
         ["url"] = urls.Absolute("/"),
-        ["logo"] = new Dictionary<string, object?> { ["@type"] = "ImageObject", ["url"] = urls.Absolute(SocialCards.Logo) },
+        ["logo"] = new Dictionary<string, object?>
+        {
+            ["@type"] = "ImageObject",
+            ["url"] = urls.Absolute(SocialCards.Logo),
+        },
     };
 
     private static Dictionary<string, object?> Crumb(int position, string name, string url) => new()

@@ -37,22 +37,31 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
         Database = database,
     }.ConnectionString;
 
-    /// <summary>For one-off administrative statements: unpooled, so a restart never hands out a dead connection.</summary>
-    public string AdminConnectionString() => new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false }.ConnectionString;
+    /// <summary>
+    /// For one-off administrative statements: unpooled, so a restart never hands out a dead connection.
+    /// </summary>
+    public string AdminConnectionString() =>
+        new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false }.ConnectionString;
 
-    /// <summary>Creates the cluster on first use, starts it (or joins it when another process already did), and makes sure the site's database exists.</summary>
+    /// <summary>
+    /// Creates the cluster on first use, starts it (or joins it when another process already did), and makes sure
+    /// the site's database exists.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _binDirectory ??= FindBinDirectory() ?? throw new InvalidOperationException(
-            "No ConnectionStrings:Results is configured, so the site wants to start a private PostgreSQL, but no PostgreSQL server binaries " +
-            "(initdb, pg_ctl) were found under /usr/lib/postgresql/<version>/bin or on PATH. " + InstallHint);
+            "No ConnectionStrings:Results is configured, so the site wants to start a private PostgreSQL, " +
+            "but no PostgreSQL server binaries (initdb, pg_ctl) were found under " +
+            "/usr/lib/postgresql/<version>/bin or on PATH. " + InstallHint);
 
         Directory.CreateDirectory(folder);
         GiveToServerUser(folder);
         if (!File.Exists(Path.Combine(_dataDirectory, "PG_VERSION")))
         {
             logger.LogInformation("Creating a private PostgreSQL cluster in {Folder}", _dataDirectory);
-            await RunAsync("initdb", ["-D", _dataDirectory, "-U", User, "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync"], cancellationToken);
+            string[] initdb =
+                ["-D", _dataDirectory, "-U", User, "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync"];
+            await RunAsync("initdb", initdb, cancellationToken);
         }
 
         if (RunningPort() is { } port)
@@ -84,7 +93,8 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
     /// <summary>Stops the server the way a crash would (immediate shutdown, no checkpoint): for fault tests.</summary>
     public async Task KillAsync(CancellationToken cancellationToken)
     {
-        await RunAsync("pg_ctl", ["stop", "-D", _dataDirectory, "-m", "immediate", "-w", "-t", "30"], cancellationToken);
+        await RunAsync(
+            "pg_ctl", ["stop", "-D", _dataDirectory, "-m", "immediate", "-w", "-t", "30"], cancellationToken);
         Owned = false;
     }
 
@@ -92,13 +102,17 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
     {
         // Keep the port across restarts of this instance, so clients reconnect to the same address.
         Port = Port != 0 ? Port : FreeLoopbackPort();
-        var serverOptions = string.Create(CultureInfo.InvariantCulture,
-            $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c max_connections=200");
+        var serverOptions = string.Create(
+            CultureInfo.InvariantCulture,
+            $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' " +
+            "-c fsync=off -c max_connections=200");
         try
         {
-            await RunAsync("pg_ctl", ["start", "-D", _dataDirectory, "-l", _logFile, "-w", "-t", "60", "-o", serverOptions], cancellationToken);
+            string[] start = ["start", "-D", _dataDirectory, "-l", _logFile, "-w", "-t", "60", "-o", serverOptions];
+            await RunAsync("pg_ctl", start, cancellationToken);
             Owned = true;
-            logger.LogInformation("Started a private PostgreSQL on 127.0.0.1:{Port} (data in {Folder})", Port, _dataDirectory);
+            logger.LogInformation(
+                "Started a private PostgreSQL on 127.0.0.1:{Port} (data in {Folder})", Port, _dataDirectory);
         }
         catch (InvalidOperationException) when (RunningPort() is { } port)
         {
@@ -121,7 +135,8 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
             {
                 await create.ExecuteNonQueryAsync(cancellationToken);
             }
-            catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            catch (PostgresException ex)
+                when (ex.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
             {
                 // Created by a concurrent starter; that is what we wanted.
             }
@@ -147,7 +162,9 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
             return null;
         }
 
-        if (lines.Length < 4 || !int.TryParse(lines[0], CultureInfo.InvariantCulture, out var pid) || !int.TryParse(lines[3], CultureInfo.InvariantCulture, out var port))
+        if (lines.Length < 4
+            || !int.TryParse(lines[0], CultureInfo.InvariantCulture, out var pid)
+            || !int.TryParse(lines[3], CultureInfo.InvariantCulture, out var port))
         {
             return null;
         }
@@ -166,7 +183,12 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
     private async Task RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var executable = Path.Combine(_binDirectory!, program);
-        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
         if (Environment.IsPrivilegedProcess)
         {
             start.FileName = "runuser";
@@ -192,8 +214,9 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
         if (process.ExitCode != 0)
         {
             var log = File.Exists(_logFile) ? string.Join('\n', File.ReadLines(_logFile).TakeLast(10)) : string.Empty;
+            var printed = $"{(await error).Trim()} {(await output).Trim()}";
             throw new InvalidOperationException(
-                $"{program} failed with exit code {process.ExitCode}: {(await error).Trim()} {(await output).Trim()}\n{log}".Trim());
+                $"{program} failed with exit code {process.ExitCode}: {printed}\n{log}".Trim());
         }
     }
 
@@ -205,7 +228,8 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
             return;
         }
 
-        using var chown = Process.Start(new ProcessStartInfo("chown", ["-R", "postgres:postgres", path]) { UseShellExecute = false });
+        var chownStart = new ProcessStartInfo("chown", ["-R", "postgres:postgres", path]) { UseShellExecute = false };
+        using var chown = Process.Start(chownStart);
         chown?.WaitForExit();
     }
 
@@ -216,6 +240,9 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    private static double VersionOf(string folder) =>
+        double.TryParse(Path.GetFileName(folder), CultureInfo.InvariantCulture, out var version) ? version : 0;
+
     /// <summary>The newest installed PostgreSQL's bin folder, or one on PATH; null when there is none.</summary>
     public static string? FindBinDirectory()
     {
@@ -223,7 +250,7 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
         if (Directory.Exists(debianRoot))
         {
             var newest = Directory.EnumerateDirectories(debianRoot)
-                .Select(d => (Dir: Path.Combine(d, "bin"), Version: double.TryParse(Path.GetFileName(d), CultureInfo.InvariantCulture, out var v) ? v : 0))
+                .Select(d => (Dir: Path.Combine(d, "bin"), Version: VersionOf(d)))
                 .Where(d => File.Exists(Path.Combine(d.Dir, "initdb")) && File.Exists(Path.Combine(d.Dir, "pg_ctl")))
                 .OrderByDescending(d => d.Version)
                 .Select(d => d.Dir)

@@ -32,11 +32,18 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, string 
         var files = ReadMigrationFiles();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(@key)", new { key = AdvisoryLockKey }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(CreateHistory, transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "select pg_advisory_xact_lock(@key)",
+            new { key = AdvisoryLockKey },
+            transaction,
+            cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(
+            new CommandDefinition(CreateHistory, transaction: transaction, cancellationToken: cancellationToken));
 
-        var applied = (await connection.QueryAsync<(string Version, string Checksum)>(
-            new CommandDefinition("select version, checksum from schema_migrations", transaction: transaction, cancellationToken: cancellationToken)))
+        var applied = (await connection.QueryAsync<(string Version, string Checksum)>(new CommandDefinition(
+                "select version, checksum from schema_migrations",
+                transaction: transaction,
+                cancellationToken: cancellationToken)))
             .ToDictionary(r => r.Version, r => r.Checksum, StringComparer.Ordinal);
 
         var newlyApplied = new List<string>();
@@ -47,7 +54,8 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, string 
                 if (checksum != file.Checksum)
                 {
                     throw new InvalidOperationException(
-                        $"Migration {file.FileName} was changed after it was applied. Applied migrations are history: add a new migration instead.");
+                        $"Migration {file.FileName} was changed after it was applied. " +
+                        "Applied migrations are history: add a new migration instead.");
                 }
 
                 continue;
@@ -55,11 +63,15 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, string 
 
             try
             {
-                await connection.ExecuteAsync(new CommandDefinition(file.Sql, transaction: transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(
+                    new CommandDefinition(file.Sql, transaction: transaction, cancellationToken: cancellationToken));
             }
             catch (PostgresException ex)
             {
-                throw new InvalidOperationException($"Migration {file.FileName} failed: {ex.MessageText} (at character {ex.Position}); nothing was applied.", ex);
+                throw new InvalidOperationException(
+                    $"Migration {file.FileName} failed: {ex.MessageText} (at character {ex.Position}); " +
+                    "nothing was applied.",
+                    ex);
             }
 
             await connection.ExecuteAsync(new CommandDefinition(
@@ -91,17 +103,20 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, string 
             var match = FileNamePattern().Match(fileName);
             if (!match.Success)
             {
-                throw new InvalidOperationException($"Migration file {fileName} must be named NNNN_description.sql (e.g. 0002_add_samples.sql).");
+                throw new InvalidOperationException(
+                    $"Migration file {fileName} must be named NNNN_description.sql (e.g. 0002_add_samples.sql).");
             }
 
             var sql = File.ReadAllText(path).ReplaceLineEndings("\n");
             var checksum = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sql)));
-            files.Add(new MigrationFile(match.Groups["version"].Value, match.Groups["name"].Value, fileName, sql, checksum));
+            var (version, name) = (match.Groups["version"].Value, match.Groups["name"].Value);
+            files.Add(new MigrationFile(version, name, fileName, sql, checksum));
         }
 
         foreach (var duplicate in files.GroupBy(f => f.Version).Where(g => g.Count() > 1))
         {
-            throw new InvalidOperationException($"Two migrations share version {duplicate.Key}: {string.Join(", ", duplicate.Select(f => f.FileName))}.");
+            var names = string.Join(", ", duplicate.Select(f => f.FileName));
+            throw new InvalidOperationException($"Two migrations share version {duplicate.Key}: {names}.");
         }
 
         return [.. files.OrderBy(f => f.Version, StringComparer.Ordinal)];
