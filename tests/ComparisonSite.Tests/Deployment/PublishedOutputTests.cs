@@ -177,7 +177,8 @@ public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutp
             .Select(l => l.Split('=', 2))
             .ToDictionary(p => p[0], p => p[1]);
 
-    private ProcessStartInfo StartInfo(Dictionary<string, string> environment, string[] arguments, bool captureOutput = true)
+    private ProcessStartInfo StartInfo(
+        Dictionary<string, string> environment, string[] arguments, bool captureOutput = true)
     {
         // Only the compose environment: nothing inherited from the test run can make it work by accident.
         var inherited = Environment.GetEnvironmentVariables().Keys.Cast<string>()

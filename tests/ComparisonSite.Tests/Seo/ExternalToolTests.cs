@@ -40,7 +40,8 @@ public sealed class ExternalToolTests(PostgresFixture postgres, ITestOutputHelpe
             files.Add(file);
         }
 
-        var (exitCode, _, report) = await ToolProcess.RunAsync("java", ["-jar", TestTools.Module("vnu-jar/build/dist/vnu.jar"), "--format", "json", .. files]);
+        var (exitCode, _, report) = await ToolProcess.RunAsync(
+            "java", ["-jar", TestTools.Module("vnu-jar/build/dist/vnu.jar"), "--format", "json", .. files]);
 
         using var json = JsonDocument.Parse(report);
         var errors = json.RootElement.GetProperty("messages").EnumerateArray()
