@@ -1,5 +1,3 @@
-using ComparisonSite.Tests.Results;
-using ComparisonSite.Tests.Site;
 using Microsoft.Playwright;
 
 namespace ComparisonSite.Tests.Browser;

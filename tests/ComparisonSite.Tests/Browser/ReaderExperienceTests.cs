@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using ComparisonSite.Tests.Site;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 

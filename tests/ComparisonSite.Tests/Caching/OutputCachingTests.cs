@@ -1,11 +1,6 @@
-using System.Diagnostics;
-using System.Net;
 using ComparisonSite.Articles;
 using ComparisonSite.Caching;
 using ComparisonSite.Content;
-using ComparisonSite.Tests.Fixtures;
-using ComparisonSite.Tests.Results;
-using ComparisonSite.Tests.Site;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc;

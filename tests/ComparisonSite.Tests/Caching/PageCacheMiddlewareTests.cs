@@ -1,7 +1,5 @@
 using ComparisonSite.Caching;
 using ComparisonSite.Content;
-using ComparisonSite.Tests.Results;
-using ComparisonSite.Tests.Site;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +18,7 @@ public sealed class PageCacheMiddlewareTests(PostgresFixture postgres)
     [Fact]
     public async Task Concurrent_misses_for_one_page_render_it_once_and_all_get_its_bytes()
     {
-        await using var site = SiteFactory.Create(SiteFactory.RepositoryContent, await postgres.CreateDatabaseAsync());
+        await using var site = await TestSite.CreateAsync(postgres);
         // Through the real pipeline first: content and results are loaded, so every request below has one key.
         await site.CreateReader().GetAsync("/fastapi-vs-django-vs-flask");
         var body = "<!doctype html><title>held</title>"u8.ToArray();

@@ -1,7 +1,3 @@
-using ComparisonSite.Tests.Fixtures;
-using ComparisonSite.Tests.Results;
-using ComparisonSite.Tests.Site;
-
 namespace ComparisonSite.Tests.Commands;
 
 [Collection(PostgresTests.Name)]

@@ -1,7 +1,3 @@
-using ComparisonSite.Tests.Fixtures;
-using ComparisonSite.Tests.Results;
-using ComparisonSite.Tests.Site;
-
 namespace ComparisonSite.Tests.Commands;
 
 /// <summary>The verbs as an operator runs them: a separate process, a real store, exit codes and output.</summary>

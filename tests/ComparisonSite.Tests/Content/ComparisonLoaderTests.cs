@@ -1,5 +1,4 @@
 using ComparisonSite.Content;
-using ComparisonSite.Tests.Fixtures;
 
 namespace ComparisonSite.Tests.Content;
 

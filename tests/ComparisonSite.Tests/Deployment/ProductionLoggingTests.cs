@@ -1,7 +1,3 @@
-using System.Text.Json;
-using ComparisonSite.Tests.Results;
-using ComparisonSite.Tests.Site;
-
 namespace ComparisonSite.Tests.Deployment;
 
 [Collection(PostgresTests.Name)]

@@ -1,10 +1,4 @@
-using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
-using System.Text.Json;
-using ComparisonSite.Tests.Fixtures;
-using ComparisonSite.Tests.Results;
-using ComparisonSite.Tests.Site;
 using Npgsql;
 
 namespace ComparisonSite.Tests.Deployment;
@@ -145,7 +139,7 @@ public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutp
     private async Task<(Dictionary<string, string> Environment, int Port)> MigratedEnvironmentAsync()
     {
         var connectionString = new NpgsqlConnectionStringBuilder(await postgres.CreateDatabaseAsync());
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var environment = ComposeEnvironment();
         environment["Site__Root"] = _output;
         environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
@@ -183,44 +177,23 @@ public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutp
             .Select(l => l.Split('=', 2))
             .ToDictionary(p => p[0], p => p[1]);
 
-    private ProcessStartInfo StartInfo(Dictionary<string, string> environment, string[] arguments)
+    private ProcessStartInfo StartInfo(
+        Dictionary<string, string> environment, string[] arguments, bool captureOutput = true)
     {
-        var start = new ProcessStartInfo(Path.Combine(_output, "ComparisonSite")) { WorkingDirectory = _emptyDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         // Only the compose environment: nothing inherited from the test run can make it work by accident.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ConnectionStrings", StringComparison.Ordinal) || k.StartsWith("Site__", StringComparison.Ordinal) || k.StartsWith("ASPNETCORE", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        return start;
+        var inherited = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(k => k.StartsWith("ConnectionStrings", StringComparison.Ordinal)
+                || k.StartsWith("Site__", StringComparison.Ordinal)
+                || k.StartsWith("ASPNETCORE", StringComparison.Ordinal));
+        return ToolProcess.StartInfo(
+            Path.Combine(_output, "ComparisonSite"), arguments, environment, _emptyDirectory, inherited, captureOutput);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(Dictionary<string, string> environment, params string[] arguments)
-    {
-        using var process = Process.Start(StartInfo(environment, arguments))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<ProcessResult> RunAsync(Dictionary<string, string> environment, params string[] arguments) =>
+        ToolProcess.RunAsync(StartInfo(environment, arguments));
 
-    private Process Start(Dictionary<string, string> environment)
-    {
-        var start = StartInfo(environment, []);
-        start.RedirectStandardOutput = false;
-        start.RedirectStandardError = false;
-        return Process.Start(start)!;
-    }
+    private Process Start(Dictionary<string, string> environment) =>
+        ToolProcess.Start(StartInfo(environment, [], captureOutput: false));
 
     private static async Task WaitForAsync(HttpClient client, string path)
     {
@@ -242,13 +215,6 @@ public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutp
             await Task.Delay(100);
         }
     }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>One run of scripts/publish for the whole class: the Dockerfile's publish step.</summary>
@@ -260,7 +226,8 @@ public sealed class PublishedOutput : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var (exitCode, output, error) = await TestTools.RunAsync("bash", [SiteRoot.Locate(null).Combine("scripts/publish"), Folder], timeoutSeconds: 600);
+        var (exitCode, output, error) = await ToolProcess.RunAsync(
+            "bash", [SiteRoot.Locate(null).Combine("scripts/publish"), Folder], timeout: TimeSpan.FromSeconds(600));
         Assert.True(exitCode == 0, $"scripts/publish failed:\n{output}\n{error}");
     }
 

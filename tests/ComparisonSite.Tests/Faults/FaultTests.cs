@@ -1,9 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Net;
 using ComparisonSite.Results.LocalServer;
-using ComparisonSite.Tests.Results;
-using ComparisonSite.Tests.Site;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ComparisonSite.Tests.Faults;
@@ -135,14 +131,7 @@ public sealed class ImportCrashTests
             }
 
             var file = await WriteLargeRunAsync(folder);
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = SiteRoot.Locate(null).Path };
-            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "ComparisonSite.dll"), "import", file })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            start.Environment["ConnectionStrings__Results"] = database;
-            using var import = Process.Start(start)!;
+            using var import = SiteProcess.StartVerb(database, "import", file);
             var error = import.StandardError.ReadToEndAsync();
             var output = import.StandardOutput.ReadToEndAsync();
             await Task.Delay(2500);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ComparisonSite.Figures;
 using ComparisonSite.Results;
 

@@ -1,8 +1,5 @@
-using System.Diagnostics;
-using System.Text;
 using ComparisonSite.Content;
 using ComparisonSite.Results.Import;
-using ComparisonSite.Tests.Fixtures;
 
 namespace ComparisonSite.Tests.Hostile;
 

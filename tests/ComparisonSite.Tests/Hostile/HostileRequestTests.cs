@@ -1,8 +1,4 @@
 using System.Net.Sockets;
-using System.Text;
-using ComparisonSite.Tests.Fixtures;
-using ComparisonSite.Tests.Results;
-using ComparisonSite.Tests.Site;
 
 namespace ComparisonSite.Tests.Hostile;
 

@@ -1,10 +1,7 @@
-using System.Globalization;
-using System.Text;
 using ComparisonSite.Content;
 using ComparisonSite.Figures;
 using ComparisonSite.Markdown;
 using ComparisonSite.Results.Import;
-using ComparisonSite.Tests.Figures;
 using CsCheck;
 
 namespace ComparisonSite.Tests.Hostile;

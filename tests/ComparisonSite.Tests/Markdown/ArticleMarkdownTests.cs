@@ -1,4 +1,3 @@
-using AngleSharp.Html.Parser;
 using ComparisonSite.Content;
 using ComparisonSite.Markdown;
 

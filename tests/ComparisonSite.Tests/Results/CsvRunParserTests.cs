@@ -1,5 +1,4 @@
 using ComparisonSite.Results.Import;
-using ComparisonSite.Tests.Fixtures;
 
 namespace ComparisonSite.Tests.Results;
 

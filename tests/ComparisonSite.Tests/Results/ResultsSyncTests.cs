@@ -1,10 +1,5 @@
-using System.Diagnostics;
-using System.Net;
-using System.Text.Json;
 using ComparisonSite.Results.LocalServer;
 using ComparisonSite.Results.Store;
-using ComparisonSite.Tests.Fixtures;
-using ComparisonSite.Tests.Site;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ComparisonSite.Tests.Results;

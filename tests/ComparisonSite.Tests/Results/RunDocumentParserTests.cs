@@ -1,7 +1,5 @@
-using System.Text;
 using ComparisonSite.Results;
 using ComparisonSite.Results.Import;
-using ComparisonSite.Tests.Fixtures;
 
 namespace ComparisonSite.Tests.Results;
 

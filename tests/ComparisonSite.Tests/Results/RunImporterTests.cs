@@ -1,6 +1,5 @@
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
-using ComparisonSite.Tests.Fixtures;
 
 namespace ComparisonSite.Tests.Results;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using ComparisonSite.Tests.Fixtures;
-using ComparisonSite.Tests.Results;
-using ComparisonSite.Tests.Site;
 using Xunit.Abstractions;
 
 namespace ComparisonSite.Tests.Seo;
@@ -44,7 +40,8 @@ public sealed class ExternalToolTests(PostgresFixture postgres, ITestOutputHelpe
             files.Add(file);
         }
 
-        var (exitCode, _, report) = await TestTools.RunAsync("java", ["-jar", TestTools.Module("vnu-jar/build/dist/vnu.jar"), "--format", "json", .. files]);
+        var (exitCode, _, report) = await ToolProcess.RunAsync(
+            "java", ["-jar", TestTools.Module("vnu-jar/build/dist/vnu.jar"), "--format", "json", .. files]);
 
         using var json = JsonDocument.Parse(report);
         var errors = json.RootElement.GetProperty("messages").EnumerateArray()
@@ -61,7 +58,7 @@ public sealed class ExternalToolTests(PostgresFixture postgres, ITestOutputHelpe
     public async Task Lighthouse_scores_the_article_100_for_seo_accessibility_and_best_practices()
     {
         var report = Path.Combine(Path.GetTempPath(), $"comparisonsite-lighthouse-{Guid.NewGuid():N}.json");
-        var (exitCode, _, error) = await TestTools.RunAsync("node",
+        var (exitCode, _, error) = await ToolProcess.RunAsync("node",
         [
             TestTools.Module("lighthouse/cli/index.js"), _site.BaseUrl + "/fastapi-vs-django-vs-flask",
             "--quiet", "--output=json", $"--output-path={report}", "--only-categories=seo,accessibility,best-practices",

@@ -1,11 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Xml.Linq;
-using AngleSharp.Html.Dom;
-using ComparisonSite.Tests.Fixtures;
-using ComparisonSite.Tests.Results;
-using ComparisonSite.Tests.Site;
 
 namespace ComparisonSite.Tests.Seo;
 
@@ -16,13 +10,13 @@ public sealed class SeoTests(PostgresFixture postgres) : IAsyncLifetime
     private const string BaseUrl = "https://comparisons.example";
     private const string Article = "/fastapi-vs-django-vs-flask";
     private static readonly Dictionary<string, string?> PublicBase = new() { ["Site:PublicBaseUrl"] = BaseUrl };
-    private SiteFactory _site = null!;
-    private SiteFactory _fixtures = null!;
+    private TestSite _site = null!;
+    private TestSite _fixtures = null!;
 
     public async Task InitializeAsync()
     {
-        _site = SiteFactory.Create(SiteFactory.RepositoryContent, await postgres.CreateDatabaseAsync(), extra: PublicBase);
-        _fixtures = SiteFactory.Create(FixturePaths.SecondSiteContent, await postgres.CreateDatabaseAsync(), extra: PublicBase);
+        _site = await TestSite.CreateAsync(postgres, settings: PublicBase);
+        _fixtures = await TestSite.CreateAsync(postgres, FixturePaths.SecondSiteContent, settings: PublicBase);
     }
 
     public async Task DisposeAsync()
@@ -105,7 +99,7 @@ public sealed class SeoTests(PostgresFixture postgres) : IAsyncLifetime
         await Task.Delay(1100);
 
         var store = _site.Get<ComparisonSite.Results.Store.ResultsStore>();
-        var seed = Figures.TestSnapshots.SeedDocument();
+        var seed = TestSnapshots.SeedDocument();
         var outcome = await _site.Get<ComparisonSite.Results.Import.RunImporter>().ImportAsync(seed, CancellationToken.None);
         Assert.True(outcome.Succeeded);
         var deadline = DateTime.UtcNow.AddSeconds(10);

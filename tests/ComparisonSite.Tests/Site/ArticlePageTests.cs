@@ -1,6 +1,3 @@
-using System.Net;
-using ComparisonSite.Tests.Results;
-
 namespace ComparisonSite.Tests.Site;
 
 /// <summary>The published article as a reader and a crawler get it, from the repository's own content.</summary>
@@ -8,9 +5,9 @@ namespace ComparisonSite.Tests.Site;
 public sealed class ArticlePageTests(PostgresFixture postgres) : IAsyncLifetime
 {
     private const string Slug = "/fastapi-vs-django-vs-flask";
-    private SiteFactory _site = null!;
+    private TestSite _site = null!;
 
-    public async Task InitializeAsync() => _site = SiteFactory.Create(SiteFactory.RepositoryContent, await postgres.CreateDatabaseAsync());
+    public async Task InitializeAsync() => _site = await TestSite.CreateAsync(postgres);
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
 

@@ -1,30 +1,17 @@
-using System.Net;
-using ComparisonSite.Tests.Fixtures;
-using ComparisonSite.Tests.Results;
-
 namespace ComparisonSite.Tests.Site;
 
 /// <summary>Editors save a file and see it on the next reload; a broken save never takes the page down.</summary>
 [Collection(PostgresTests.Name)]
-public sealed class ContentReloadTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class ContentReloadTests(PostgresFixture postgres)
 {
-    private readonly string _content = FixturePaths.CopyToTemp(FixturePaths.SecondSiteContent);
-    private string _database = null!;
-
-    public async Task InitializeAsync() => _database = await postgres.CreateDatabaseAsync();
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_content, recursive: true);
-        return Task.CompletedTask;
-    }
+    private static readonly string SecondSite = FixturePaths.SecondSiteContent;
 
     [Fact]
     public async Task A_saved_edit_shows_without_a_restart_and_a_broken_save_keeps_the_last_good_version()
     {
-        await using var site = SiteFactory.Create(_content, _database, "Development");
+        await using var site = await TestSite.CreateAsync(postgres, SecondSite, "Development", editable: true);
         var reader = site.CreateReader();
-        var index = Path.Combine(_content, "postgresql-vs-sqlite", "index.md");
+        var index = Path.Combine(site.Content, "postgresql-vs-sqlite", "index.md");
         Assert.Equal("PostgreSQL vs SQLite for small web apps", await TitleAsync(reader));
 
         var original = await File.ReadAllTextAsync(index);
@@ -48,8 +35,8 @@ public sealed class ContentReloadTests(PostgresFixture postgres) : IAsyncLifetim
     [Fact]
     public async Task The_problem_panel_is_never_shown_in_production()
     {
-        File.WriteAllText(Path.Combine(_content, "postgresql-vs-sqlite", "03-broken.md"), "no front matter");
-        await using var site = SiteFactory.Create(_content, _database);
+        await using var site = await TestSite.CreateAsync(postgres, SecondSite, editable: true);
+        File.WriteAllText(Path.Combine(site.Content, "postgresql-vs-sqlite", "03-broken.md"), "no front matter");
 
         using var response = await site.CreateReader().GetAsync("/postgresql-vs-sqlite");
         var page = await SiteFactory.ParseAsync(response);

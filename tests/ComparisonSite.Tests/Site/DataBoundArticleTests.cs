@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
-using ComparisonSite.Tests.Figures;
-using ComparisonSite.Tests.Results;
 
 namespace ComparisonSite.Tests.Site;
 
@@ -15,14 +11,9 @@ namespace ComparisonSite.Tests.Site;
 public sealed class DataBoundArticleTests(PostgresFixture postgres) : IAsyncLifetime
 {
     private const string Slug = "/fastapi-vs-django-vs-flask";
-    private string _database = null!;
-    private SiteFactory _site = null!;
+    private TestSite _site = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = await postgres.CreateDatabaseAsync();
-        _site = SiteFactory.Create(SiteFactory.RepositoryContent, _database);
-    }
+    public async Task InitializeAsync() => _site = await TestSite.CreateAsync(postgres);
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
 
@@ -34,7 +25,7 @@ public sealed class DataBoundArticleTests(PostgresFixture postgres) : IAsyncLife
         Assert.Contains(before.QuerySelectorAll("#speed a.figure"), a => a.TextContent == "about 8,500\u00a0req/s");
 
         var file = await WriteRerunAsync();
-        var import = await SiteProcess.RunVerbAsync(_database, "import", file);
+        var import = await SiteProcess.RunVerbAsync(_site.Database, "import", file);
         Assert.Equal(0, import.ExitCode);
         var store = _site.Get<ResultsStore>();
         var deadline = DateTime.UtcNow.AddSeconds(10);

@@ -1,21 +1,12 @@
-using System.Net;
-using ComparisonSite.Tests.Fixtures;
-using ComparisonSite.Tests.Results;
-
 namespace ComparisonSite.Tests.Site;
 
 /// <summary>Addresses, redirects and status codes, against the fixtures' second site.</summary>
 [Collection(PostgresTests.Name)]
 public sealed class RoutingTests(PostgresFixture postgres) : IAsyncLifetime
 {
-    private string _database = null!;
-    private SiteFactory _site = null!;
+    private TestSite _site = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = await postgres.CreateDatabaseAsync();
-        _site = SiteFactory.Create(FixturePaths.SecondSiteContent, _database);
-    }
+    public async Task InitializeAsync() => _site = await TestSite.CreateAsync(postgres, FixturePaths.SecondSiteContent);
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
 
@@ -80,7 +71,7 @@ public sealed class RoutingTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task Drafts_are_visible_in_development_with_a_badge()
     {
-        await using var development = SiteFactory.Create(FixturePaths.SecondSiteContent, _database, "Development");
+        await using var development = SiteFactory.Create(FixturePaths.SecondSiteContent, _site.Database, "Development");
         using var response = await development.CreateReader().GetAsync("/draft-comparison");
         var page = await SiteFactory.ParseAsync(response);
 

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using ComparisonSite.Tests.Results;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -40,7 +37,7 @@ public sealed class StartupTests(PostgresFixture postgres)
     [Fact]
     public async Task Start_up_leaves_out_antiforgery_as_no_page_has_a_form()
     {
-        await using var site = SiteFactory.Create(SiteFactory.RepositoryContent, await postgres.CreateDatabaseAsync());
+        await using var site = await TestSite.CreateAsync(postgres);
         using var response = await site.CreateReader().GetAsync("/fastapi-vs-django-vs-flask");
         var dataProtection = typeof(Microsoft.AspNetCore.DataProtection.DataProtectionOptions).Assembly;
 

@@ -1,17 +1,20 @@
-using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace ComparisonSite.Tests.Site;
+namespace ComparisonSite.Tests.Infrastructure;
 
 /// <summary>
 /// The real site, hosted in-process against a real PostgreSQL database, with the settings a test gives.
 /// Production unless told otherwise, because that is what readers get.
 /// </summary>
-internal sealed class SiteFactory(IReadOnlyDictionary<string, string?> settings, string environment) : WebApplicationFactory<Program>
+internal sealed class SiteFactory(IReadOnlyDictionary<string, string?> settings, string environment)
+    : WebApplicationFactory<Program>
 {
-    public static SiteFactory Create(string contentPath, string connectionString, string environment = "Production", IReadOnlyDictionary<string, string?>? extra = null)
+    public static SiteFactory Create(
+        string contentPath,
+        string connectionString,
+        string environment = "Production",
+        IReadOnlyDictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -37,7 +40,9 @@ internal sealed class SiteFactory(IReadOnlyDictionary<string, string?> settings,
         }
     }
 
-    public HttpClient CreateReader() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>A client that does not follow redirects, so a test sees each answer as a crawler would.</summary>
+    public HttpClient CreateReader() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     public T Get<T>()
         where T : notnull => (T)Services.GetService(typeof(T))!;

@@ -1,9 +1,6 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
-namespace ComparisonSite.Tests.Site;
+namespace ComparisonSite.Tests.Infrastructure;
 
 /// <summary>
 /// The site as its own process on a loopback port, for tools that need a real server: the HTML checker,
@@ -34,28 +31,26 @@ public sealed class SiteServer : IAsyncDisposable
     }
 
     /// <summary>Starts the site; unless told otherwise, returns once it reports ready.</summary>
-    public static async Task<SiteServer> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? environment = null, bool waitUntilReady = true)
+    public static async Task<SiteServer> StartAsync(
+        string connectionString,
+        IReadOnlyDictionary<string, string>? environment = null,
+        bool waitUntilReady = true)
     {
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet")
+        var variables = new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = SiteRoot.Locate(null).Path,
+            ["ConnectionStrings__Results"] = connectionString,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Site__PublicBaseUrl"] = baseUrl,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ComparisonSite.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(baseUrl);
-        start.Environment["ConnectionStrings__Results"] = connectionString;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Site__PublicBaseUrl"] = baseUrl;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
-            start.Environment[key] = value;
+            variables[key] = value;
         }
 
-        var server = new SiteServer(Process.Start(start)!, baseUrl);
+        var process = ToolProcess.Start(SiteProcess.StartInfo(["--urls", baseUrl], variables));
+        var server = new SiteServer(process, baseUrl);
         server._process.OutputDataReceived += (_, e) => server.Append(e.Data);
         server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         server._process.BeginOutputReadLine();
@@ -82,7 +77,8 @@ public sealed class SiteServer : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(60))
         {
-            Assert.False(_process.HasExited, $"the site exited with code {(_process.HasExited ? _process.ExitCode : 0)}:\n{Log}");
+            var exitCode = _process.HasExited ? _process.ExitCode : 0;
+            Assert.False(_process.HasExited, $"the site exited with code {exitCode}:\n{Log}");
             try
             {
                 using var response = await client.GetAsync(BaseUrl + "/healthz/ready");
@@ -112,10 +108,7 @@ public sealed class SiteServer : IAsyncDisposable
             return _process.ExitCode;
         }
 
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
+        await ToolProcess.RunAsync("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
@@ -135,12 +128,5 @@ public sealed class SiteServer : IAsyncDisposable
     {
         await StopAsync();
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,4 +1,4 @@
-namespace ComparisonSite.Tests.Fixtures;
+namespace ComparisonSite.Tests.Infrastructure;
 
 /// <summary>Where the fixture files are copied next to the test assembly.</summary>
 internal static class FixturePaths

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace ComparisonSite.Tests.Results;
+namespace ComparisonSite.Tests.Infrastructure;
 
 /// <summary>The store's real services wired to one test database, as the site and the verbs wire them.</summary>
 internal sealed class StoreHarness : IAsyncDisposable
@@ -22,7 +22,11 @@ internal sealed class StoreHarness : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<StoreHarness> CreateAsync(string connectionString, bool migrate = true, bool seed = false, string? migrationsPath = null)
+    public static async Task<StoreHarness> CreateAsync(
+        string connectionString,
+        bool migrate = true,
+        bool seed = false,
+        string? migrationsPath = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -58,7 +62,9 @@ internal sealed class StoreHarness : IAsyncDisposable
         return await connection.ExecuteScalarAsync<long>($"select count(*) from {table}");
     }
 
-    /// <summary>Every row of the store's tables, as text: compares the whole store before and after a failed import.</summary>
+    /// <summary>
+    /// Every row of the store's tables, as text: compares the whole store before and after a failed import.
+    /// </summary>
     public async Task<string> DumpAsync()
     {
         await using var connection = await Get<NpgsqlDataSource>().OpenConnectionAsync();
@@ -75,7 +81,9 @@ internal sealed class StoreHarness : IAsyncDisposable
     public async Task<ImportOutcome> ImportFileAsync(string path)
     {
         var parsed = RunDocumentParser.Parse(await File.ReadAllBytesAsync(path));
-        return parsed.Succeeded ? await Get<RunImporter>().ImportAsync(parsed.Document!, CancellationToken.None) : new ImportOutcome(null, 0, parsed.Problems);
+        return parsed.Succeeded
+            ? await Get<RunImporter>().ImportAsync(parsed.Document!, CancellationToken.None)
+            : new ImportOutcome(null, 0, parsed.Problems);
     }
 
     public async ValueTask DisposeAsync()

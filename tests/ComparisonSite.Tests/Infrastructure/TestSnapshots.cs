@@ -2,25 +2,29 @@ using ComparisonSite.Content;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
 
-namespace ComparisonSite.Tests.Figures;
+namespace ComparisonSite.Tests.Infrastructure;
 
-/// <summary>Results snapshots built in memory from real run documents, for rendering tests that need no database.</summary>
+/// <summary>
+/// Results snapshots built in memory from real run documents, for rendering tests that need no database.
+/// </summary>
 internal static class TestSnapshots
 {
-    public static RunDocument SeedDocument() =>
-        RunDocumentParser.Parse(File.ReadAllBytes(SiteRoot.Locate(null).Combine("migrations/seed/bytepulse-2026-03.json"))).Document!;
+    public static RunDocument SeedDocument() => RunDocumentParser.Parse(
+        File.ReadAllBytes(SiteRoot.Locate(null).Combine("migrations/seed/bytepulse-2026-03.json"))).Document!;
 
     public static ResultsSnapshot From(params RunDocument[] documents)
     {
         var runs = documents.Select(d => new RunResults(
             new StoredRun(d.Suite, d.Run, DateTimeOffset.UnixEpoch),
-            [.. d.Results.Select(r => new Measurement(r.Framework, r.Scenario, r.Metric, r.Value, r.Samples))])).ToList();
+            [.. d.Results.Select(r => new Measurement(r.Framework, r.Scenario, r.Metric, r.Value, r.Samples))]))
+            .ToList();
         return new ResultsSnapshot
         {
             Frameworks = documents.SelectMany(d => d.Frameworks).DistinctBy(f => f.Slug).ToDictionary(f => f.Slug),
             Scenarios = documents.SelectMany(d => d.Scenarios).DistinctBy(s => s.Slug).ToDictionary(s => s.Slug),
             Metrics = documents.SelectMany(d => d.Metrics).DistinctBy(m => m.Slug).ToDictionary(m => m.Slug),
-            LatestBySuite = runs.GroupBy(r => r.Run.Suite).ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Run.Info.Date).First()),
+            LatestBySuite = runs.GroupBy(r => r.Run.Suite)
+                .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Run.Info.Date).First()),
             RunsById = runs.ToDictionary(r => r.Run.Id),
             LoadedAt = DateTimeOffset.UtcNow,
         };

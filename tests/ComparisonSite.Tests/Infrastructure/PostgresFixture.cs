@@ -2,7 +2,7 @@ using ComparisonSite.Results.LocalServer;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace ComparisonSite.Tests.Results;
+namespace ComparisonSite.Tests.Infrastructure;
 
 /// <summary>
 /// One real PostgreSQL for the whole test run, started from the machine's server binaries by the same code
@@ -11,7 +11,8 @@ namespace ComparisonSite.Tests.Results;
 /// </summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "comparisonsite-tests", "pg-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly string _folder =
+        Path.Combine(Path.GetTempPath(), "comparisonsite-tests", "pg-" + Guid.NewGuid().ToString("N")[..8]);
 
     public LocalPostgresCluster Cluster { get; private set; } = null!;
 
@@ -40,10 +41,4 @@ public sealed class PostgresFixture : IAsyncLifetime
         await create.ExecuteNonQueryAsync();
         return cluster.ConnectionString(name);
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class PostgresTests : ICollectionFixture<PostgresFixture>
-{
-    public const string Name = "postgres";
 }

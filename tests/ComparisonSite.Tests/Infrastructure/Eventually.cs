@@ -1,11 +1,12 @@
-using System.Diagnostics;
+namespace ComparisonSite.Tests.Infrastructure;
 
-namespace ComparisonSite.Tests.Site;
-
-/// <summary>Polls until something asynchronous (a file reload, a NOTIFY, a restart) has shown, or fails the test.</summary>
+/// <summary>
+/// Polls until something asynchronous (a file reload, a NOTIFY, a restart) has shown, or fails the test.
+/// </summary>
 internal static class Eventually
 {
-    public static Task TrueAsync(Func<bool> condition, TimeSpan? limit = null) => TrueAsync(() => Task.FromResult(condition()), limit);
+    public static Task TrueAsync(Func<bool> condition, TimeSpan? limit = null) =>
+        TrueAsync(() => Task.FromResult(condition()), limit);
 
     public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan? limit = null)
     {
