@@ -1,5 +1,4 @@
 using AngleSharp.Html.Parser;
-using ComparisonSite.Content;
 using ComparisonSite.Markdown;
 
 namespace ComparisonSite.Tests.Markdown;
