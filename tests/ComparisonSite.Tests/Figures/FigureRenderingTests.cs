@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using ComparisonSite.Content;
 using ComparisonSite.Figures;
 using ComparisonSite.Markdown;
 using ComparisonSite.Results.Store;
