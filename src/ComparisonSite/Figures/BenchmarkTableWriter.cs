@@ -127,7 +127,9 @@ internal static class BenchmarkTableWriter
         FigureContext context, RunResults run, SeriesKey series, IReadOnlyList<string> frameworks)
     {
         var metric = context.Snapshot.Metrics[series.Metric];
-        var values = frameworks.Select(f => run.Find(f, series.Scenario, series.Metric)?.Value).OfType<double>().ToList();
+        var values = frameworks.Select(f => run.Find(f, series.Scenario, series.Metric)?.Value)
+            .OfType<double>()
+            .ToList();
         return values.Count < 2 ? null : values.Aggregate((x, y) => FigureFormatter.IsBetter(y, x, metric) ? y : x);
     }
 }

@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 
 namespace ComparisonSite.Figures;
 
-/// <summary>The JSON a chart script reads: labels are scenarios, each series a framework with its colour slot.</summary>
+/// <summary>
+/// The JSON a chart script reads: labels are scenarios, each series a framework with its colour slot.
+/// </summary>
 internal sealed record ChartData(
     string Title, string Unit, int Decimals, bool Horizontal, IReadOnlyList<string> Labels,
     IReadOnlyList<ChartSeries> Series);

@@ -57,7 +57,8 @@ internal static class ChartWriter
         html.Write("<figure class=\"chart\" id=\"").Write(id).Write("\" data-chart=\"").Write(id).WriteLine("-data\">");
         html.Write("<figcaption>").WriteEscape(title).Write(". ").WriteEscape(context.Provenance(run.Run))
             .WriteLine(".</figcaption>");
-        html.Write("<div class=\"chart-canvas").Write(horizontal ? " chart-horizontal" : string.Empty).Write("\" hidden>");
+        var canvasClass = horizontal ? "chart-canvas chart-horizontal" : "chart-canvas";
+        html.Write("<div class=\"").Write(canvasClass).Write("\" hidden>");
         html.Write("<canvas aria-label=\"").WriteEscape(canvasLabel).Write("\" role=\"img\"></canvas>");
         html.WriteLine("</div>");
         // JsonSerializer's default encoder escapes <, >, & and quotes, so no string can close the script element.

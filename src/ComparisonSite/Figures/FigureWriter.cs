@@ -33,7 +33,9 @@ public sealed class FigureWriter(HtmlRenderer renderer, FigureContext context, s
         return run;
     }
 
-    /// <summary>A number with its provenance: a link to the methodology whose title names the run, date and source.</summary>
+    /// <summary>
+    /// A number with its provenance: a link to the methodology whose title names the run, date and source.
+    /// </summary>
     public void WriteFigure(StoredRun run, string text, double value)
     {
         if (!WritesHtml)

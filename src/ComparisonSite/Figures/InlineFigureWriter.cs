@@ -88,7 +88,8 @@ internal static class InlineFigureWriter
         figure.Html.Write("</span>");
     }
 
-    private static Measurement? Find(FigureWriter figure, RunResults run, string framework, string scenario, string metric)
+    private static Measurement? Find(
+        FigureWriter figure, RunResults run, string framework, string scenario, string metric)
     {
         if (figure.Context.Unknown(framework, scenario, metric) is { } unknown)
         {

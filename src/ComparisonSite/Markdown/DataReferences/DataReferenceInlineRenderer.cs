@@ -38,10 +38,12 @@ public sealed class DataReferenceInlineRenderer : HtmlObjectRenderer<DataReferen
                     figure, run, args[0], args[1], args[2], withUnit: !reference.WithoutUnit, reference.RoundTo);
                 break;
             case DataReferenceKind.Ratio:
-                InlineFigureWriter.WriteComparison(figure, run, FigureComparison.Ratio, args[0], args[1], args[2], args[3]);
+                InlineFigureWriter.WriteComparison(
+                    figure, run, FigureComparison.Ratio, args[0], args[1], args[2], args[3]);
                 break;
             case DataReferenceKind.Percent:
-                InlineFigureWriter.WriteComparison(figure, run, FigureComparison.Percent, args[0], args[1], args[2], args[3]);
+                InlineFigureWriter.WriteComparison(
+                    figure, run, FigureComparison.Percent, args[0], args[1], args[2], args[3]);
                 break;
             case DataReferenceKind.Diff:
                 InlineFigureWriter.WriteComparison(

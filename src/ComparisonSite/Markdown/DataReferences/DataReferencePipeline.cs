@@ -2,7 +2,7 @@ using Markdig;
 
 namespace ComparisonSite.Markdown.DataReferences;
 
-/// <summary>The fluent entry point for the data-reference syntax, in the shape of Markdig's own <c>UseX()</c>.</summary>
+/// <summary>The fluent entry point for the data-reference syntax, shaped like Markdig's own <c>UseX()</c>.</summary>
 public static class DataReferencePipeline
 {
     /// <summary>Adds the <c>{{kind args…}}</c> syntax (once, however often it is called).</summary>

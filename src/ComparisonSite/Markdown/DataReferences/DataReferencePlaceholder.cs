@@ -2,7 +2,7 @@ using Markdig.Renderers;
 
 namespace ComparisonSite.Markdown.DataReferences;
 
-/// <summary>What a reference shows when a render has no results snapshot: a visible placeholder, never a number.</summary>
+/// <summary>What a reference shows in a render without a results snapshot: a placeholder, never a number.</summary>
 internal static class DataReferencePlaceholder
 {
     public static void Write(HtmlRenderer renderer, string source)
