@@ -44,7 +44,8 @@ public sealed class ArticlePageRenderer(IOptions<SiteOptions> site, IHostEnviron
     /// <summary>Renders without caching or logging, returning every unresolved reference: what the check verb uses.</summary>
     public (ArticlePage Page, IReadOnlyList<FigureProblem> Problems) Build(ComparisonArticle article, ResultsSnapshot results, bool showErrors)
     {
-        var context = new FigureContext(results, article, _formatter, showErrors);
+        var figures = new FigureArticle(article.Slug, article.Meta.Suite, article.Meta.Frameworks);
+        var context = new FigureContext(results, figures, _formatter, showErrors);
         var summary = RenderPart(article.Summary, context, article.Folder + "/" + ComparisonLoader.IndexFile, 1);
         var sections = article.Sections
             .Select(s => new RenderedSection(s.Title, s.Anchor, RenderPart(s.Body, context, s.File, s.BodyFirstLine), HasCharts(s.Body)))

@@ -1,4 +1,3 @@
-using ComparisonSite.Markdown.DataReferences;
 using ComparisonSite.Results;
 using ComparisonSite.Results.Store;
 
@@ -10,89 +9,127 @@ namespace ComparisonSite.Figures;
 /// </summary>
 internal static class BenchmarkTableWriter
 {
-    public static void Write(FigureHtmlRenderer renderer, DataReference reference, RunResults run, int line)
+    /// <param name="figure">Where the table goes.</param>
+    /// <param name="run">The run whose values the table shows.</param>
+    /// <param name="series">The scenario and metric pairs to show.</param>
+    /// <param name="frameworks">The frameworks to show, or null for the article's own list.</param>
+    /// <param name="frameworksAsColumns">One column per framework (the default), else one row per framework.</param>
+    public static void Write(
+        FigureWriter figure, RunResults run, IReadOnlyList<SeriesKey> series, IReadOnlyList<string>? frameworks,
+        bool frameworksAsColumns)
     {
-        var context = renderer.Context!;
-        var series = reference.Series;
+        var context = figure.Context;
         var unknown = series.Select(s => context.Unknown(scenario: s.Scenario, metric: s.Metric))
-            .Concat((reference.Frameworks ?? []).Select(f => context.Unknown(framework: f)))
+            .Concat((frameworks ?? []).Select(f => context.Unknown(framework: f)))
             .FirstOrDefault(u => u is not null);
         if (unknown is not null)
         {
-            renderer.WriteUnresolved(line, reference.Source, unknown, block: true);
+            figure.WriteUnresolved(unknown, block: true);
             return;
         }
 
-        var frameworks = reference.Frameworks ?? context.Article.Meta.Frameworks;
-        var frameworksAsColumns = reference.Options.GetValueOrDefault("layout", "columns") == "columns";
-        var caption = $"{string.Join(", ", series.Select(s => context.Snapshot.Metrics[s.Metric].Name).Distinct())}: {context.Provenance(run.Run)}. ★ marks the best value.";
+        var shown = frameworks ?? context.Article.Frameworks;
+        var metricNames = series.Select(s => context.Snapshot.Metrics[s.Metric].Name).Distinct();
+        var caption = $"{string.Join(", ", metricNames)}: {context.Provenance(run.Run)}. ★ marks the best value.";
+        var headers = frameworksAsColumns
+            ? shown.Select(context.FrameworkName)
+            : series.Select(s => SeriesLabel(context, s));
+        var best = series.ToDictionary(s => s, s => BestValue(context, run, s, shown));
 
-        renderer.EnsureLine();
-        renderer.Write("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"").WriteEscape(caption).WriteLine("\">");
-        renderer.WriteLine("<table class=\"benchmark\">");
-        renderer.Write("<caption>").WriteEscape(caption).WriteLine("</caption>");
-        renderer.Write("<thead><tr><th scope=\"col\">").Write(frameworksAsColumns ? "Metric" : "Framework").Write("</th>");
-        foreach (var header in frameworksAsColumns ? frameworks.Select(context.FrameworkName) : series.Select(s => SeriesLabel(context, s)))
+        var html = figure.Html;
+        html.EnsureLine();
+        html.Write("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"")
+            .WriteEscape(caption).WriteLine("\">");
+        html.WriteLine("<table class=\"benchmark\">");
+        html.Write("<caption>").WriteEscape(caption).WriteLine("</caption>");
+        html.Write("<thead>");
+        html.Write("<tr>");
+        html.Write("<th scope=\"col\">").Write(frameworksAsColumns ? "Metric" : "Framework").Write("</th>");
+        foreach (var header in headers)
         {
-            renderer.Write("<th scope=\"col\">").WriteEscape(header).Write("</th>");
+            html.Write("<th scope=\"col\">").WriteEscape(header).Write("</th>");
         }
 
-        renderer.WriteLine("</tr></thead>");
-        renderer.WriteLine("<tbody>");
-        var best = series.ToDictionary(s => s, s => BestValue(context, run, s, frameworks));
-        foreach (var row in frameworksAsColumns ? series.Cast<object>() : frameworks.Cast<object>())
+        html.Write("</tr>");
+        html.WriteLine("</thead>");
+        html.WriteLine("<tbody>");
+        if (frameworksAsColumns)
         {
-            renderer.Write("<tr><th scope=\"row\">").WriteEscape(row is SeriesKey key ? SeriesLabel(context, key) : context.FrameworkName((string)row)).Write("</th>");
-            foreach (var column in frameworksAsColumns ? frameworks.Cast<object>() : series.Cast<object>())
+            foreach (var s in series)
             {
-                var (s, framework) = row is SeriesKey k ? (k, (string)column) : ((SeriesKey)column, (string)row);
-                WriteCell(renderer, reference, run, s, framework, best[s], line);
+                WriteRow(figure, run, SeriesLabel(context, s), shown.Select(f => (s, f)), best);
             }
-
-            renderer.WriteLine("</tr>");
+        }
+        else
+        {
+            foreach (var framework in shown)
+            {
+                WriteRow(figure, run, context.FrameworkName(framework), series.Select(s => (s, framework)), best);
+            }
         }
 
-        renderer.WriteLine("</tbody>");
-        renderer.WriteLine("</table>");
-        renderer.WriteLine("</div>");
-        renderer.WriteDownloads();
-        renderer.WriteLine();
+        html.WriteLine("</tbody>");
+        html.WriteLine("</table>");
+        html.WriteLine("</div>");
+        figure.WriteDownloads();
+        html.WriteLine();
     }
 
-    /// <summary>"Requests per second, JSON endpoint (req/s, higher is better)".</summary>
-    public static string SeriesLabel(FigureContext context, SeriesKey series)
+    private static void WriteRow(
+        FigureWriter figure, RunResults run, string heading, IEnumerable<(SeriesKey Series, string Framework)> cells,
+        Dictionary<SeriesKey, double?> best)
     {
-        var metric = context.Snapshot.Metrics[series.Metric];
-        return $"{metric.Name}, {context.Snapshot.Scenarios[series.Scenario].Name} ({FigureFormatter.UnitLabel(metric.Unit)}, {(metric.Better == Better.Higher ? "higher" : "lower")} is better)";
+        figure.Html.Write("<tr>");
+        figure.Html.Write("<th scope=\"row\">").WriteEscape(heading).Write("</th>");
+        foreach (var (series, framework) in cells)
+        {
+            WriteCell(figure, run, series, framework, best[series]);
+        }
+
+        figure.Html.WriteLine("</tr>");
     }
 
-    private static void WriteCell(FigureHtmlRenderer renderer, DataReference reference, RunResults run, SeriesKey series, string framework, double? best, int line)
+    private static void WriteCell(FigureWriter figure, RunResults run, SeriesKey series, string framework, double? best)
     {
-        var context = renderer.Context!;
+        var html = figure.Html;
         var measurement = run.Find(framework, series.Scenario, series.Metric);
         if (measurement is null)
         {
-            renderer.Write("<td>");
-            renderer.WriteUnresolved(line, reference.Source, $"run '{run.Run.Id}' has no value for {framework} on {series}", block: false);
-            renderer.Write("</td>");
+            html.Write("<td>");
+            figure.WriteUnresolved($"run '{run.Run.Id}' has no value for {framework} on {series}", block: false);
+            html.Write("</td>");
             return;
         }
 
+        var context = figure.Context;
         var isBest = measurement.Value == best;
-        renderer.Write(isBest ? "<td class=\"best\">" : "<td>");
-        renderer.WriteFigure(run.Run, context.Formatter.Number(measurement.Value, context.Snapshot.Metrics[series.Metric]), measurement.Value);
+        html.Write(isBest ? "<td class=\"best\">" : "<td>");
+        var text = context.Formatter.Number(measurement.Value, context.Snapshot.Metrics[series.Metric]);
+        figure.WriteFigure(run.Run, text, measurement.Value);
         if (isBest)
         {
-            renderer.Write(" <span class=\"best-mark\" role=\"img\" aria-label=\"best\">★</span>");
+            html.Write(" <span class=\"best-mark\" role=\"img\" aria-label=\"best\">★</span>");
         }
 
-        renderer.Write("</td>");
+        html.Write("</td>");
     }
 
-    private static double? BestValue(FigureContext context, RunResults run, SeriesKey series, IReadOnlyList<string> frameworks)
+    /// <summary>"Requests per second, JSON endpoint (req/s, higher is better)".</summary>
+    private static string SeriesLabel(FigureContext context, SeriesKey series)
     {
         var metric = context.Snapshot.Metrics[series.Metric];
-        var values = frameworks.Select(f => run.Find(f, series.Scenario, series.Metric)?.Value).OfType<double>().ToList();
+        var scenario = context.Snapshot.Scenarios[series.Scenario];
+        var direction = metric.Better == Better.Higher ? "higher" : "lower";
+        return $"{metric.Name}, {scenario.Name} ({FigureFormatter.UnitLabel(metric.Unit)}, {direction} is better)";
+    }
+
+    private static double? BestValue(
+        FigureContext context, RunResults run, SeriesKey series, IReadOnlyList<string> frameworks)
+    {
+        var metric = context.Snapshot.Metrics[series.Metric];
+        var values = frameworks.Select(f => run.Find(f, series.Scenario, series.Metric)?.Value)
+            .OfType<double>()
+            .ToList();
         return values.Count < 2 ? null : values.Aggregate((x, y) => FigureFormatter.IsBetter(y, x, metric) ? y : x);
     }
 }

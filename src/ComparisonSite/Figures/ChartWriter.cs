@@ -1,6 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using ComparisonSite.Markdown.DataReferences;
 using ComparisonSite.Results;
 using ComparisonSite.Results.Store;
 
@@ -13,95 +11,111 @@ namespace ComparisonSite.Figures;
 /// </summary>
 internal static class ChartWriter
 {
-    public static void Write(FigureHtmlRenderer renderer, DataReference reference, RunResults run, int line)
+    /// <param name="figure">Where the chart goes.</param>
+    /// <param name="run">The run whose values the chart shows.</param>
+    /// <param name="series">The scenario and metric pairs to show, all of one metric.</param>
+    /// <param name="frameworks">The frameworks to show, or null for the article's own list.</param>
+    /// <param name="horizontal">Bars run sideways, for long scenario names.</param>
+    public static void Write(
+        FigureWriter figure, RunResults run, IReadOnlyList<SeriesKey> series, IReadOnlyList<string>? frameworks,
+        bool horizontal)
     {
-        var context = renderer.Context!;
-        var series = reference.Series;
-        if (series.Select(s => context.Unknown(scenario: s.Scenario, metric: s.Metric)).FirstOrDefault(u => u is not null) is { } unknown)
+        var context = figure.Context;
+        var unknown = series.Select(s => context.Unknown(scenario: s.Scenario, metric: s.Metric))
+            .FirstOrDefault(u => u is not null);
+        if (unknown is not null)
         {
-            renderer.WriteUnresolved(line, reference.Source, unknown, block: true);
+            figure.WriteUnresolved(unknown, block: true);
             return;
         }
 
         var metric = context.Snapshot.Metrics[series[0].Metric];
-        var frameworks = (reference.Frameworks ?? context.Article.Meta.Frameworks)
+        var shown = (frameworks ?? context.Article.Frameworks)
             .Where(f => series.Any(s => run.Find(f, s.Scenario, s.Metric) is not null))
             .ToList();
-        if (frameworks.Count == 0)
+        if (shown.Count == 0)
         {
-            renderer.WriteUnresolved(line, reference.Source, $"run '{run.Run.Id}' has no values for {string.Join(", ", series)}", block: true);
+            figure.WriteUnresolved($"run '{run.Run.Id}' has no values for {string.Join(", ", series)}", block: true);
             return;
         }
 
-        var number = context.NextChartNumber();
-        var id = $"chart-{number}";
+        var id = $"chart-{context.NextChartNumber()}";
         var direction = metric.Better == Better.Higher ? "higher is better" : "lower is better";
         var unit = FigureFormatter.UnitLabel(metric.Unit);
         var title = $"{metric.Name} ({unit}, {direction})";
         var scenarioNames = series.Select(s => context.Snapshot.Scenarios[s.Scenario].Name).ToList();
-        var data = new ChartData(
-            title,
-            unit,
-            metric.Decimals,
-            reference.Flags.Contains("horizontal"),
-            scenarioNames,
-            [.. frameworks.Select(f => new ChartSeries(context.FrameworkName(f), f, context.ColourOf(f), [.. series.Select(s => run.Find(f, s.Scenario, s.Metric)?.Value)]))]);
+        var bars = shown.Select(f => new ChartSeries(
+            context.FrameworkName(f),
+            f,
+            context.ColourOf(f),
+            [.. series.Select(s => run.Find(f, s.Scenario, s.Metric)?.Value)]));
+        var data = new ChartData(title, unit, metric.Decimals, horizontal, scenarioNames, [.. bars]);
+        var canvasLabel = $"Bar chart of {title}; the same data is in the table below.";
 
-        renderer.EnsureLine();
-        renderer.Write("<figure class=\"chart\" id=\"").Write(id).Write("\" data-chart=\"").Write(id).WriteLine("-data\">");
-        renderer.Write("<figcaption>").WriteEscape(title).Write(". ").WriteEscape(context.Provenance(run.Run)).WriteLine(".</figcaption>");
-        renderer.Write("<div class=\"chart-canvas").Write(data.Horizontal ? " chart-horizontal" : string.Empty).Write("\" hidden><canvas aria-label=\"")
-            .WriteEscape($"Bar chart of {title}; the same data is in the table below.").WriteLine("\" role=\"img\"></canvas></div>");
+        var html = figure.Html;
+        html.EnsureLine();
+        html.Write("<figure class=\"chart\" id=\"").Write(id).Write("\" data-chart=\"").Write(id).WriteLine("-data\">");
+        html.Write("<figcaption>").WriteEscape(title).Write(". ").WriteEscape(context.Provenance(run.Run))
+            .WriteLine(".</figcaption>");
+        var canvasClass = horizontal ? "chart-canvas chart-horizontal" : "chart-canvas";
+        html.Write("<div class=\"").Write(canvasClass).Write("\" hidden>");
+        html.Write("<canvas aria-label=\"").WriteEscape(canvasLabel).Write("\" role=\"img\"></canvas>");
+        html.WriteLine("</div>");
         // JsonSerializer's default encoder escapes <, >, & and quotes, so no string can close the script element.
-        renderer.Write("<script type=\"application/json\" id=\"").Write(id).Write("-data\">").Write(JsonSerializer.Serialize(data, ChartJson.Default.ChartData)).WriteLine("</script>");
-        WriteTable(renderer, reference, run, metric, scenarioNames, frameworks, line);
-        renderer.WriteDownloads();
-        renderer.WriteLine("</figure>");
+        html.Write("<script type=\"application/json\" id=\"").Write(id).Write("-data\">")
+            .Write(JsonSerializer.Serialize(data, ChartJson.Default.ChartData))
+            .WriteLine("</script>");
+        WriteTable(figure, run, series, metric, scenarioNames, shown);
+        figure.WriteDownloads();
+        html.WriteLine("</figure>");
     }
 
-    private static void WriteTable(FigureHtmlRenderer renderer, DataReference reference, RunResults run, Metric metric, List<string> scenarioNames, List<string> frameworks, int line)
+    private static void WriteTable(
+        FigureWriter figure, RunResults run, IReadOnlyList<SeriesKey> series, Metric metric,
+        List<string> scenarioNames, List<string> frameworks)
     {
-        var series = reference.Series;
-        var context = renderer.Context!;
-        renderer.Write("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"").WriteEscape($"Data for the chart of {metric.Name}, {string.Join(" and ", scenarioNames)}").WriteLine("\">");
-        renderer.Write("<table class=\"chart-table\"><thead><tr><th scope=\"col\">Framework</th>");
+        var html = figure.Html;
+        var label = $"Data for the chart of {metric.Name}, {string.Join(" and ", scenarioNames)}";
+        html.Write("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"")
+            .WriteEscape(label).WriteLine("\">");
+        html.Write("<table class=\"chart-table\">");
+        html.Write("<thead>");
+        html.Write("<tr>");
+        html.Write("<th scope=\"col\">Framework</th>");
         foreach (var name in scenarioNames)
         {
-            renderer.Write("<th scope=\"col\">").WriteEscape(name).Write(" (").WriteEscape(FigureFormatter.UnitLabel(metric.Unit)).Write(")</th>");
+            html.Write("<th scope=\"col\">").WriteEscape(name)
+                .Write(" (").WriteEscape(FigureFormatter.UnitLabel(metric.Unit)).Write(")</th>");
         }
 
-        renderer.WriteLine("</tr></thead><tbody>");
+        html.Write("</tr>");
+        html.Write("</thead>");
+        html.WriteLine("<tbody>");
         foreach (var framework in frameworks)
         {
-            renderer.Write("<tr><th scope=\"row\">").WriteEscape(context.FrameworkName(framework)).Write("</th>");
+            html.Write("<tr>");
+            html.Write("<th scope=\"row\">").WriteEscape(figure.Context.FrameworkName(framework)).Write("</th>");
             foreach (var s in series)
             {
-                renderer.Write("<td>");
+                html.Write("<td>");
                 if (run.Find(framework, s.Scenario, s.Metric) is { } measurement)
                 {
-                    renderer.WriteFigure(run.Run, context.Formatter.Number(measurement.Value, metric), measurement.Value);
+                    var text = figure.Context.Formatter.Number(measurement.Value, metric);
+                    figure.WriteFigure(run.Run, text, measurement.Value);
                 }
                 else
                 {
-                    renderer.WriteUnresolved(line, reference.Source, $"run '{run.Run.Id}' has no value for {framework} on {s}", block: false);
+                    figure.WriteUnresolved($"run '{run.Run.Id}' has no value for {framework} on {s}", block: false);
                 }
 
-                renderer.Write("</td>");
+                html.Write("</td>");
             }
 
-            renderer.WriteLine("</tr>");
+            html.WriteLine("</tr>");
         }
 
-        renderer.WriteLine("</tbody></table></div>");
+        html.Write("</tbody>");
+        html.Write("</table>");
+        html.WriteLine("</div>");
     }
 }
-
-/// <summary>The JSON a chart script reads: labels are scenarios, each series a framework with its colour slot.</summary>
-internal sealed record ChartData(string Title, string Unit, int Decimals, bool Horizontal, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series);
-
-internal sealed record ChartSeries(string Label, string Framework, int Colour, IReadOnlyList<double?> Values);
-
-/// <summary>Serialization written at compile time: no reflection or code generation on a page's first render.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(ChartData))]
-internal sealed partial class ChartJson : JsonSerializerContext;

@@ -1,4 +1,3 @@
-using ComparisonSite.Content;
 using ComparisonSite.Results;
 using ComparisonSite.Results.Store;
 
@@ -19,18 +18,19 @@ public sealed class FigureContext
     private readonly List<string> _colourOrder;
     private int _chartCount;
 
-    public FigureContext(ResultsSnapshot snapshot, ComparisonArticle article, FigureFormatter formatter, bool showErrors)
+    public FigureContext(ResultsSnapshot snapshot, FigureArticle article, FigureFormatter formatter, bool showErrors)
     {
         Snapshot = snapshot;
         Article = article;
         Formatter = formatter;
         ShowErrors = showErrors;
-        _colourOrder = [.. article.Meta.Frameworks.Concat(snapshot.Frameworks.Keys.Order(StringComparer.Ordinal).Except(article.Meta.Frameworks))];
+        var others = snapshot.Frameworks.Keys.Order(StringComparer.Ordinal).Except(article.Frameworks);
+        _colourOrder = [.. article.Frameworks.Concat(others)];
     }
 
     public ResultsSnapshot Snapshot { get; }
 
-    public ComparisonArticle Article { get; }
+    public FigureArticle Article { get; }
 
     public FigureFormatter Formatter { get; }
 
@@ -57,10 +57,10 @@ public sealed class FigureContext
 
     public RunResults? Run(string? runId, out string? problem)
     {
-        var run = Snapshot.RunFor(Article.Meta.Suite, runId);
+        var run = Snapshot.RunFor(Article.Suite, runId);
         problem = run is not null ? null
             : runId is not null ? $"run '{runId}' is not in the results store"
-            : $"suite '{Article.Meta.Suite}' has no runs in the results store";
+            : $"suite '{Article.Suite}' has no runs in the results store";
         return run;
     }
 

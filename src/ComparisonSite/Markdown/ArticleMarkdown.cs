@@ -1,4 +1,3 @@
-using ComparisonSite.Content;
 using ComparisonSite.Figures;
 using ComparisonSite.Markdown.DataReferences;
 using Markdig;
@@ -21,7 +20,7 @@ public static class ArticleMarkdown
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
         .UseSmartyPants()
         .Use<ScrollableTablesExtension>()
-        .Use<DataReferenceExtension>()
+        .UseDataReferences()
         .DisableHtml()
         .Build();
 

@@ -1,4 +1,3 @@
-using ComparisonSite.Content;
 using Markdig.Syntax;
 
 namespace ComparisonSite.Markdown;

@@ -1,4 +1,3 @@
-using ComparisonSite.Content;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;

@@ -1,5 +1,4 @@
 using AngleSharp.Dom;
-using ComparisonSite.Content;
 using ComparisonSite.Figures;
 using ComparisonSite.Markdown;
 using ComparisonSite.Results.Store;

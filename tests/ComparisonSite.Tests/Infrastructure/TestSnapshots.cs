@@ -1,4 +1,4 @@
-using ComparisonSite.Content;
+using ComparisonSite.Figures;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
 
@@ -30,22 +30,7 @@ internal static class TestSnapshots
         };
     }
 
-    public static ComparisonArticle Article(string suite = "python-web-frameworks", params string[] frameworks) => new()
-    {
-        Meta = new ArticleFrontMatter
-        {
-            Title = "Test",
-            Description = "Test",
-            Slug = "test-comparison",
-            Published = new DateOnly(2026, 1, 1),
-            Updated = new DateOnly(2026, 1, 1),
-            Author = "Tests",
-            Frameworks = frameworks.Length > 0 ? frameworks : ["fastapi", "django", "flask"],
-            Suite = suite,
-        },
-        Summary = Markdig.Markdown.Parse(string.Empty),
-        Sections = [],
-        Folder = "test-comparison",
-        FilesModified = DateTimeOffset.UnixEpoch,
-    };
+    /// <summary>The article the figures appear in: the seed suite and its three frameworks unless told.</summary>
+    public static FigureArticle Article(string suite = "python-web-frameworks", params string[] frameworks) =>
+        new("test-comparison", suite, frameworks.Length > 0 ? frameworks : ["fastapi", "django", "flask"]);
 }

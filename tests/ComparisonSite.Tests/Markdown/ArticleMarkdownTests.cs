@@ -1,4 +1,3 @@
-using ComparisonSite.Content;
 using ComparisonSite.Markdown;
 
 namespace ComparisonSite.Tests.Markdown;

@@ -1,3 +1,4 @@
+using ComparisonSite.Figures;
 using ComparisonSite.Markdown.DataReferences;
 
 namespace ComparisonSite.Tests.Markdown;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ComparisonSite.Figures;
 
 namespace ComparisonSite.Markdown.DataReferences;
 
@@ -14,12 +15,6 @@ public enum DataReferenceKind
     Table,
     Chart,
     Environment,
-}
-
-/// <summary>A scenario and metric pair, written <c>scenario:metric</c> in tables and charts.</summary>
-public sealed record SeriesKey(string Scenario, string Metric)
-{
-    public override string ToString() => $"{Scenario}:{Metric}";
 }
 
 /// <summary>

@@ -3,7 +3,10 @@ using Markdig.Renderers;
 
 namespace ComparisonSite.Markdown.DataReferences;
 
-/// <summary>Registers the <c>{{kind args…}}</c> syntax that pulls benchmark figures from the results store.</summary>
+/// <summary>
+/// Registers the <c>{{kind args…}}</c> syntax that pulls benchmark figures from the results store. Add it with
+/// <see cref="DataReferencePipeline.UseDataReferences"/>.
+/// </summary>
 public sealed class DataReferenceExtension : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
@@ -22,9 +25,18 @@ public sealed class DataReferenceExtension : IMarkdownExtension
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
     {
-        if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<DataReferenceInlineRenderer>())
+        if (renderer is not HtmlRenderer html)
+        {
+            return;
+        }
+
+        if (!html.ObjectRenderers.Contains<DataReferenceInlineRenderer>())
         {
             html.ObjectRenderers.Insert(0, new DataReferenceInlineRenderer());
+        }
+
+        if (!html.ObjectRenderers.Contains<DataBlockRenderer>())
+        {
             html.ObjectRenderers.Insert(0, new DataBlockRenderer());
         }
     }

@@ -12,64 +12,50 @@ public sealed class DataReferenceInlineRenderer : HtmlObjectRenderer<DataReferen
 {
     protected override void Write(HtmlRenderer renderer, DataReferenceInline obj)
     {
-        if (renderer is not FigureHtmlRenderer { Context: not null } figures)
+        if (renderer is not FigureHtmlRenderer { Context: { } context })
         {
             DataReferencePlaceholder.Write(renderer, obj.Source);
-        }
-        else if (obj.Reference is null)
-        {
-            figures.WriteUnresolved(obj.Line, obj.Source, obj.Error!, block: false);
-        }
-        else
-        {
-            InlineFigureWriter.Write(figures, obj.Reference, obj.Line);
-        }
-    }
-}
-
-/// <summary>Renders a table, chart or environment block from the snapshot of this render.</summary>
-public sealed class DataBlockRenderer : HtmlObjectRenderer<DataBlock>
-{
-    protected override void Write(HtmlRenderer renderer, DataBlock obj)
-    {
-        if (renderer is not FigureHtmlRenderer { Context: { } context } figures)
-        {
-            renderer.Write("<p>");
-            DataReferencePlaceholder.Write(renderer, obj.Source);
-            renderer.WriteLine("</p>");
             return;
         }
 
+        var figure = new FigureWriter(renderer, context, obj.Source, obj.Line);
         if (obj.Reference is not { } reference)
         {
-            figures.WriteUnresolved(obj.Line, obj.Source, obj.Error!, block: true);
+            figure.WriteUnresolved(obj.Error!, block: false);
             return;
         }
 
-        var run = context.Run(reference.RunId, out var problem);
-        if (run is null)
+        if (figure.Run(reference.RunId, block: false) is not { } run)
         {
-            figures.WriteUnresolved(obj.Line, obj.Source, problem!, block: true);
             return;
         }
 
+        var args = reference.Arguments;
         switch (reference.Kind)
         {
-            case DataReferenceKind.Table:
-                BenchmarkTableWriter.Write(figures, reference, run, obj.Line);
+            case DataReferenceKind.Value:
+                InlineFigureWriter.WriteValue(
+                    figure, run, args[0], args[1], args[2], withUnit: !reference.WithoutUnit, reference.RoundTo);
                 break;
-            case DataReferenceKind.Chart:
-                ChartWriter.Write(figures, reference, run, obj.Line);
+            case DataReferenceKind.Ratio:
+                InlineFigureWriter.WriteComparison(
+                    figure, run, FigureComparison.Ratio, args[0], args[1], args[2], args[3]);
+                break;
+            case DataReferenceKind.Percent:
+                InlineFigureWriter.WriteComparison(
+                    figure, run, FigureComparison.Percent, args[0], args[1], args[2], args[3]);
+                break;
+            case DataReferenceKind.Diff:
+                InlineFigureWriter.WriteComparison(
+                    figure, run, FigureComparison.Difference, args[0], args[1], args[2], args[3]);
+                break;
+            case DataReferenceKind.Best:
+                InlineFigureWriter.WriteBest(figure, run, args[0], args[1], reference.Frameworks);
                 break;
             default:
-                EnvironmentWriter.Write(figures, run);
+                // The parser turns a block kind inside text into an error, so this is only a safety net.
+                figure.WriteUnresolved("this kind must stand alone on its own line", block: false);
                 break;
         }
     }
-}
-
-internal static class DataReferencePlaceholder
-{
-    public static void Write(HtmlRenderer renderer, string source) =>
-        renderer.Write("<span class=\"data-pending\" title=\"Benchmark figure from the results store: ").WriteEscape(source).Write("\">[benchmark data pending]</span>");
 }

@@ -19,9 +19,15 @@ internal static class DataReferencePolicy
         }
     }
 
+    /// <summary>The runs these bodies pin with run=ID, distinct and in order.</summary>
+    public static IReadOnlyList<string> PinnedRunIds(IEnumerable<MarkdownDocument> bodies) =>
+        [.. bodies.SelectMany(References).Select(r => r.RunId).OfType<string>()
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
     /// <summary>The runs an article pins with run=ID, distinct and in order.</summary>
-    public static IReadOnlyList<string> PinnedRunIds(ComparisonArticle article) =>
-        [.. article.Bodies.SelectMany(References).Select(r => r.RunId).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    // The last use of Content in Markdown: Caching/PageVersions and Results/Sync pass an article as a method
+    // group. Once they call PinnedRunIds(article.Bodies), this overload and the using go (issue #14).
+    public static IReadOnlyList<string> PinnedRunIds(ComparisonArticle article) => PinnedRunIds(article.Bodies);
 
     /// <summary>Every reference in a document, for checks and for finding pinned runs.</summary>
     public static IEnumerable<DataReference> References(MarkdownDocument document) =>

@@ -102,10 +102,8 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
     {
         // Keep the port across restarts of this instance, so clients reconnect to the same address.
         Port = Port != 0 ? Port : FreeLoopbackPort();
-        var serverOptions = string.Create(
-            CultureInfo.InvariantCulture,
-            $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' " +
-            "-c fsync=off -c max_connections=200");
+        var serverOptions = string.Create(CultureInfo.InvariantCulture, $"-p {Port} -c listen_addresses=127.0.0.1")
+            + " -c unix_socket_directories='' -c fsync=off -c max_connections=200";
         try
         {
             string[] start = ["start", "-D", _dataDirectory, "-l", _logFile, "-w", "-t", "60", "-o", serverOptions];

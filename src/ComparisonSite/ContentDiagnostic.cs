@@ -1,4 +1,4 @@
-namespace ComparisonSite.Content;
+namespace ComparisonSite;
 
 /// <summary>How bad a content problem is: an error keeps the file out of the site, a warning does not.</summary>
 public enum DiagnosticSeverity

@@ -1,0 +1,109 @@
+using System.Globalization;
+using ComparisonSite.Results.Store;
+using Markdig.Renderers;
+
+namespace ComparisonSite.Figures;
+
+/// <summary>
+/// Writes the figures of one data reference: the renderer to write to, the figures of this render, and where the
+/// editor wrote the reference, so that every problem names its file and line. One per reference.
+/// </summary>
+/// <param name="renderer">The renderer of this render; plain text when it writes no inline HTML.</param>
+/// <param name="context">The snapshot, article and problem list of this render.</param>
+/// <param name="source">The reference as written, between the braces.</param>
+/// <param name="line">The reference's 0-based line in the Markdown body.</param>
+public sealed class FigureWriter(HtmlRenderer renderer, FigureContext context, string source, int line)
+{
+    public HtmlRenderer Html { get; } = renderer;
+
+    public FigureContext Context { get; } = context;
+
+    /// <summary>False for plain-text rendering (structured data): the words, without markup.</summary>
+    public bool WritesHtml => Html.EnableHtmlForInline;
+
+    /// <summary>The run the reference cites, or null after writing why there is none.</summary>
+    public RunResults? Run(string? runId, bool block)
+    {
+        var run = Context.Run(runId, out var problem);
+        if (run is null)
+        {
+            WriteUnresolved(problem!, block);
+        }
+
+        return run;
+    }
+
+    /// <summary>
+    /// A number with its provenance: a link to the methodology whose title names the run, date and source.
+    /// </summary>
+    public void WriteFigure(StoredRun run, string text, double value)
+    {
+        if (!WritesHtml)
+        {
+            Html.WriteEscape(text);
+            return;
+        }
+
+        Html.Write("<a class=\"figure\" href=\"").WriteEscape(Context.MethodologyHref)
+            .Write("\" title=\"").WriteEscape(Context.Provenance(run)).Write("\">");
+        Html.Write("<data value=\"").Write(value.ToString("R", CultureInfo.InvariantCulture)).Write("\">");
+        Html.WriteEscape(text);
+        Html.Write("</data>");
+        Html.Write("</a>");
+    }
+
+    /// <summary>
+    /// A reference that cannot be resolved never shows a wrong or empty number: development gets a highlighted
+    /// error, production a visible "n/a"; either way the problem is recorded with file and line.
+    /// </summary>
+    public void WriteUnresolved(string message, bool block)
+    {
+        Context.Problems.Add(new FigureProblem(Context.File, Context.FirstLine + line, $"{{{{{source}}}}}: {message}"));
+        var tag = block ? "div" : "span";
+        if (!WritesHtml)
+        {
+            Html.Write("n/a");
+        }
+        else if (Context.ShowErrors)
+        {
+            Html.Write($"<{tag} class=\"figure-error\" role=\"note\">");
+            Html.Write("Data reference problem: ");
+            Html.Write("<code>{{").WriteEscape(source).Write("}}</code>");
+            Html.Write(' ');
+            Html.WriteEscape(message);
+            Html.Write($"</{tag}>");
+        }
+        else
+        {
+            if (block)
+            {
+                Html.Write("<p>");
+            }
+
+            Html.Write("<span class=\"figure-missing\" title=\"This figure is not available\">n/a</span>");
+            if (block)
+            {
+                Html.Write("</p>");
+            }
+        }
+    }
+
+    /// <summary>The line under a table or chart linking to its data and to the methodology.</summary>
+    public void WriteDownloads()
+    {
+        Html.Write("<p class=\"figure-downloads\">");
+        Html.Write("Data: ");
+        WriteDataLinks();
+        Html.Write(" · ");
+        Html.Write("<a href=\"").WriteEscape(Context.MethodologyHref).Write("\">methodology</a>");
+        Html.Write("</p>");
+    }
+
+    /// <summary>"CSV · JSON": the article's results as downloads.</summary>
+    public void WriteDataLinks()
+    {
+        Html.Write("<a href=\"").WriteEscape(Context.CsvHref).Write("\" download>CSV</a>");
+        Html.Write(" · ");
+        Html.Write("<a href=\"").WriteEscape(Context.JsonHref).Write("\" download>JSON</a>");
+    }
+}

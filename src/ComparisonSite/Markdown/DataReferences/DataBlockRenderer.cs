@@ -1,0 +1,47 @@
+using ComparisonSite.Figures;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+
+namespace ComparisonSite.Markdown.DataReferences;
+
+/// <summary>Renders a table, chart or environment block from the results snapshot of this render.</summary>
+public sealed class DataBlockRenderer : HtmlObjectRenderer<DataBlock>
+{
+    protected override void Write(HtmlRenderer renderer, DataBlock obj)
+    {
+        if (renderer is not FigureHtmlRenderer { Context: { } context })
+        {
+            renderer.Write("<p>");
+            DataReferencePlaceholder.Write(renderer, obj.Source);
+            renderer.WriteLine("</p>");
+            return;
+        }
+
+        var figure = new FigureWriter(renderer, context, obj.Source, obj.Line);
+        if (obj.Reference is not { } reference)
+        {
+            figure.WriteUnresolved(obj.Error!, block: true);
+            return;
+        }
+
+        if (figure.Run(reference.RunId, block: true) is not { } run)
+        {
+            return;
+        }
+
+        switch (reference.Kind)
+        {
+            case DataReferenceKind.Table:
+                var frameworksAsColumns = reference.Options.GetValueOrDefault("layout", "columns") == "columns";
+                BenchmarkTableWriter.Write(figure, run, reference.Series, reference.Frameworks, frameworksAsColumns);
+                break;
+            case DataReferenceKind.Chart:
+                var horizontal = reference.Flags.Contains("horizontal");
+                ChartWriter.Write(figure, run, reference.Series, reference.Frameworks, horizontal);
+                break;
+            default:
+                EnvironmentWriter.Write(figure, run);
+                break;
+        }
+    }
+}
