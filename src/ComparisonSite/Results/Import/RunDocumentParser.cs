@@ -91,7 +91,7 @@ public static partial class RunDocumentParser
         }
 
         var id = run.Text("id", required: true);
-        if (id is not null && !RunIdPattern().IsMatch(id))
+        if (id is not null && !Identifiers.IsRunId(id))
         {
             id = null;
             run.Reject("id", "expected lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
@@ -206,7 +206,4 @@ public static partial class RunDocumentParser
 
     [GeneratedRegex(@"\s*(Path: .*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?$")]
     private static partial Regex PositionSuffix();
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,99}$")]
-    private static partial Regex RunIdPattern();
 }
