@@ -9,6 +9,12 @@ namespace ComparisonSite;
 /// </summary>
 internal static partial class Identifiers
 {
+    /// <summary>The slug rule in an author's words, for messages.</summary>
+    public const string SlugRule = "lower-case letters, digits and hyphens, at most 100 characters";
+
+    /// <summary>The run id rule in an author's words, for messages.</summary>
+    public const string RunIdRule = "lower-case letters, digits, '.', '_' or '-', starting with a letter or digit";
+
     /// <summary>
     /// A slug names a comparison (its folder and address), an alias, a suite, a framework, a scenario or a metric:
     /// lower-case letters, digits and hyphens, starting with a letter or digit, at most 100 characters.
@@ -27,7 +33,9 @@ internal static partial class Identifiers
     /// </summary>
     public static bool IsAnchor(string text) => AnchorPattern().IsMatch(text);
 
-    /// <summary>Cuts an author's text quoted back in an error message, so one bad value cannot flood the report.</summary>
+    /// <summary>
+    /// Cuts an author's text quoted back in an error message, so one bad value cannot flood the report.
+    /// </summary>
     public static string Shorten(string? text, int maxLength = 40) =>
         text is null ? string.Empty : text.Length <= maxLength ? text : text[..maxLength] + "…";
 

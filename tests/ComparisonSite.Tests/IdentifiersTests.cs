@@ -1,3 +1,4 @@
+using ComparisonSite.Content;
 using Microsoft.AspNetCore.Routing;
 
 namespace ComparisonSite.Tests;
@@ -23,7 +24,7 @@ public sealed class IdentifiersTests
     [InlineData("fastapi\n", false)]
     [InlineData("favicon.svg", false)]
     [InlineData("café", false)]
-    public void A_slug_is_lower_case_letters_digits_and_hyphens_starting_with_a_letter_or_digit(string text, bool isSlug) =>
+    public void A_slug_is_lower_case_letters_digits_and_hyphens_led_by_a_letter_or_digit(string text, bool isSlug) =>
         Assert.Equal(isSlug, Identifiers.IsSlug(text));
 
     [Fact]
@@ -41,7 +42,8 @@ public sealed class IdentifiersTests
     public void The_comparison_route_takes_exactly_the_slugs(string segment, bool matches)
     {
         var values = new RouteValueDictionary { ["slug"] = segment };
-        Assert.Equal(matches, new SlugRouteConstraint().Match(null, null, "slug", values, RouteDirection.IncomingRequest));
+        var matched = new SlugRouteConstraint().Match(null, null, "slug", values, RouteDirection.IncomingRequest);
+        Assert.Equal(matches, matched);
     }
 
     [Theory]
@@ -83,8 +85,8 @@ public sealed class IdentifiersTests
     [Fact]
     public void An_anchor_from_a_title_is_always_an_anchor()
     {
-        Assert.True(Identifiers.IsAnchor(Content.ComparisonLoader.AnchorFromTitle("2026: the results")));
-        Assert.True(Identifiers.IsAnchor(Content.ComparisonLoader.AnchorFromTitle("Speed & memory")));
+        Assert.True(Identifiers.IsAnchor(ComparisonLoader.AnchorFromTitle("2026: the results")));
+        Assert.True(Identifiers.IsAnchor(ComparisonLoader.AnchorFromTitle("Speed & memory")));
     }
 
     [Theory]

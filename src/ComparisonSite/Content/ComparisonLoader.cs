@@ -126,7 +126,8 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         }
         else if (slug is not null && !Identifiers.IsSlug(slug))
         {
-            fields.Reject("slug", $"slug '{slug}' must be lower-case letters, digits and hyphens, at most 100 characters");
+            fields.Reject(
+                "slug", $"slug '{slug}' must be lower-case letters, digits and hyphens, at most 100 characters");
         }
 
         if (published is not null && updated is not null && updated < published)

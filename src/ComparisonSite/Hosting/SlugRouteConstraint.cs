@@ -9,6 +9,10 @@ internal sealed class SlugRouteConstraint : IRouteConstraint
     public const string Name = "slug";
 
     public bool Match(
-        HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection) =>
+        HttpContext? httpContext,
+        IRouter? route,
+        string routeKey,
+        RouteValueDictionary values,
+        RouteDirection routeDirection) =>
         values.TryGetValue(routeKey, out var value) && value is string slug && Identifiers.IsSlug(slug);
 }

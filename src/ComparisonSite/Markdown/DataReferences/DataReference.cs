@@ -162,7 +162,9 @@ public sealed record DataReference
     private static string FirstWord(string source) => source.TrimStart().Split(' ', 2)[0];
 
     private static bool IsSeries(string argument) =>
-        argument.Split(':', 2) is [var scenario, var metric] && Identifiers.IsSlug(scenario) && Identifiers.IsSlug(metric);
+        argument.Split(':', 2) is [var scenario, var metric]
+        && Identifiers.IsSlug(scenario)
+        && Identifiers.IsSlug(metric);
 
     // A reference is one line of an article: a longer cut still shows the author which one is meant.
     private static string Shorten(string text) => Identifiers.Shorten(text, 60);

@@ -67,6 +67,17 @@ public static class CsvRunParser
             problems.Add(new ImportProblem("line 2", "the file has a header but no results"));
         }
 
+        // The suite and run id come from the command line, not the file; they obey the same rules as a document's.
+        if (!IsSlug(suite))
+        {
+            problems.Add(new ImportProblem("--suite", $"expected a slug ({SlugRule}), found \"{Shorten(suite)}\""));
+        }
+
+        if (!IsRunId(run.Id))
+        {
+            problems.Add(new ImportProblem("--run-id", $"expected {RunIdRule}, found \"{Shorten(run.Id)}\""));
+        }
+
         var document = new RunDocument { Suite = suite, SuiteTitle = suiteTitle, Run = run, Results = rows };
         problems.AddRange(RunDocumentRules.Check(document));
         return problems.Count == 0 ? new ParsedRun(document, []) : new ParsedRun(null, problems);

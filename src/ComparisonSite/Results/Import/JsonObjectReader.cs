@@ -58,7 +58,7 @@ internal sealed class JsonObjectReader
             return text;
         }
 
-        return Problem<string>(name, $"expected a slug (lower-case letters, digits and hyphens, at most 100 characters), found \"{Shorten(text)}\"");
+        return Problem<string>(name, $"expected a slug ({SlugRule}), found \"{Shorten(text)}\"");
     }
 
     public string? OneOf(string name, bool required, params string[] allowed)
