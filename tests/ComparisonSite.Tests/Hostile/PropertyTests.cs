@@ -80,7 +80,11 @@ public sealed class PropertyTests
     {
         var run = new RunInfo
         {
-            Id = "r", Title = "t", Date = new DateOnly(2026, 1, 1), Source = "s", Origin = RunOrigin.Measured,
+            Id = "r",
+            Title = "t",
+            Date = new DateOnly(2026, 1, 1),
+            Source = "s",
+            Origin = RunOrigin.Measured,
         };
         Gen.String[Gen.Char["framework,scenario,metric,value\"\r\n 0123456789.e-abc"], 0, 300].Sample(text =>
         {

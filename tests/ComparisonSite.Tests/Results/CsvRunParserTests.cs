@@ -7,7 +7,10 @@ public sealed class CsvRunParserTests
 {
     private static readonly RunInfo Run = new()
     {
-        Id = "csv-run", Title = "CSV run", Date = new DateOnly(2026, 7, 1), Source = "Fixture",
+        Id = "csv-run",
+        Title = "CSV run",
+        Date = new DateOnly(2026, 7, 1),
+        Source = "Fixture",
         Origin = RunOrigin.Measured,
     };
 

@@ -56,7 +56,10 @@ public sealed class RunImporterTests(PostgresFixture postgres)
         var parsed = CsvRunParser.Parse(reader, "python-web-frameworks", null,
             new RunInfo
             {
-                Id = "csv-2026-08", Title = "CSV", Date = new DateOnly(2026, 8, 1), Source = "Fixture",
+                Id = "csv-2026-08",
+                Title = "CSV",
+                Date = new DateOnly(2026, 8, 1),
+                Source = "Fixture",
                 Origin = RunOrigin.Measured,
             });
 
