@@ -16,8 +16,12 @@ internal static class ImportCommand
         var title = new Option<string?>("--title") { Description = "CSV only: the run's title." };
         var date = new Option<string?>("--date") { Description = "CSV only: the run's date, YYYY-MM-DD." };
         var source = new Option<string?>("--source") { Description = "CSV only: who produced the figures." };
-        var origin = new Option<string>("--origin") { Description = "CSV only: 'measured' (our own run) or 'reported' (carried over).", DefaultValueFactory = _ => "measured" };
-        origin.AcceptOnlyFromAmong("measured", "reported");
+        var origin = new Option<string>("--origin")
+        {
+            Description = "CSV only: 'measured' (our own run) or 'reported' (carried over).",
+            DefaultValueFactory = _ => RunOrigin.Measured.ToText(),
+        };
+        origin.AcceptOnlyFromAmong(RunOrigin.Measured.ToText(), RunOrigin.Reported.ToText());
         var notes = new Option<string?>("--notes") { Description = "CSV only: notes on method and caveats." };
 
         var command = new Command("import", "Import benchmark runs into the results store. Each file is all or nothing; if any file has problems, none is written.")
@@ -118,7 +122,7 @@ internal static class ImportCommand
             Title = parse.GetValue(csv.Title)!,
             Date = runDate,
             Source = parse.GetValue(csv.Source)!,
-            Origin = parse.GetValue(csv.Origin)!,
+            Origin = RunOriginText.Parse(parse.GetValue(csv.Origin)) ?? RunOrigin.Measured,
             Notes = parse.GetValue(csv.Notes),
         };
         using var reader = new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);

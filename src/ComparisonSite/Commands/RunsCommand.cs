@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Migrations;
 using ComparisonSite.Results.Store;
 
@@ -29,8 +30,10 @@ internal static class RunsCommand
                 var first = true;
                 foreach (var run in suite)
                 {
+                    var (mark, origin, imported) = (first ? '*' : ' ', run.Origin.ToText(), run.ImportedAt.UtcDateTime);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  {(first ? '*' : ' ')} {run.Id,-28} {run.Date:yyyy-MM-dd}  {run.Origin,-8}  {run.Measurements,4} measurements  imported {run.ImportedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC  {run.Title}"));
+                        $"  {mark} {run.Id,-28} {run.Date:yyyy-MM-dd}  {origin,-8}  {run.Measurements,4} measurements  "
+                        + $"imported {imported:yyyy-MM-dd HH:mm} UTC  {run.Title}"));
                     first = false;
                 }
             }

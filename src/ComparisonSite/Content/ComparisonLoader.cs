@@ -70,7 +70,7 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         var anchor = fields.String("anchor", required: false);
         var faq = fields.Boolean("faq", defaultValue: false);
         fields.RejectUnknownKeys();
-        if (anchor is not null && !AnchorPattern().IsMatch(anchor))
+        if (anchor is not null && !Identifiers.IsAnchor(anchor))
         {
             fields.Reject("anchor", $"anchor '{anchor}' must be lower-case letters, digits and hyphens, starting with a letter");
         }
@@ -110,7 +110,7 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         var image = fields.String("image", required: false);
         fields.RejectUnknownKeys();
 
-        foreach (var alias in aliases.Where(a => !AnchorPattern().IsMatch(a) || a == slug))
+        foreach (var alias in aliases.Where(a => !Identifiers.IsSlug(a) || a == slug))
         {
             fields.Reject("aliases", $"alias '{alias}' must be a slug (lower-case letters, digits and hyphens) other than the comparison's own");
         }
@@ -124,9 +124,10 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         {
             fields.Reject("slug", $"slug '{slug}' must match the folder name '{folderName}': the folder is the page's address");
         }
-        else if (slug is not null && !AnchorPattern().IsMatch(slug))
+        else if (slug is not null && !Identifiers.IsSlug(slug))
         {
-            fields.Reject("slug", $"slug '{slug}' must be lower-case letters, digits and hyphens, starting with a letter");
+            fields.Reject(
+                "slug", $"slug '{slug}' must be lower-case letters, digits and hyphens, at most 100 characters");
         }
 
         if (published is not null && updated is not null && updated < published)
@@ -195,9 +196,6 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
     }
 
     private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
-
-    [GeneratedRegex("^[a-z][a-z0-9-]*$")]
-    private static partial Regex AnchorPattern();
 
     [GeneratedRegex("[^a-z0-9]+")]
     private static partial Regex NonWordRun();

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ComparisonSite.Caching;
 using ComparisonSite.Content;
 using ComparisonSite.Results;
+using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
 using CsvHelper;
 
@@ -70,7 +71,7 @@ internal static class ResultsDownload
             csv.WriteField(info.Title);
             csv.WriteField(info.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             csv.WriteField(info.Source);
-            csv.WriteField(info.Origin);
+            csv.WriteField(info.Origin.ToText());
             csv.WriteField(m.Framework);
             csv.WriteField(snapshot.Frameworks[m.Framework].Name);
             csv.WriteField(m.Scenario);
@@ -102,7 +103,7 @@ internal static class ResultsDownload
                 period = info.PeriodStart is null && info.PeriodEnd is null ? null : new { start = info.PeriodStart, end = info.PeriodEnd },
                 source = info.Source,
                 sourceUrl = info.SourceUrl,
-                origin = info.Origin,
+                origin = info.Origin.ToText(),
                 environment = new { hardware = info.Hardware, cores = info.Cores, memory = info.Memory, os = info.Os, server = info.ServerSetup },
                 load = new { tool = info.LoadTool, concurrency = info.Concurrency, duration = info.Duration },
                 notes = info.Notes,

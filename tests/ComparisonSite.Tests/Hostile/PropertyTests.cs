@@ -75,7 +75,14 @@ public sealed class PropertyTests
     [Fact]
     public void Any_csv_is_parsed_or_reported_never_thrown()
     {
-        var run = new RunInfo { Id = "r", Title = "t", Date = new DateOnly(2026, 1, 1), Source = "s", Origin = "measured" };
+        var run = new RunInfo
+        {
+            Id = "r",
+            Title = "t",
+            Date = new DateOnly(2026, 1, 1),
+            Source = "s",
+            Origin = RunOrigin.Measured,
+        };
         Gen.String[Gen.Char["framework,scenario,metric,value\"\r\n 0123456789.e-abc"], 0, 300].Sample(text =>
         {
             var parsed = CsvRunParser.Parse(new StringReader(text), "s", null, run);

@@ -5,7 +5,6 @@ using ComparisonSite.Figures;
 using ComparisonSite.Markdown;
 using ComparisonSite.Markdown.DataReferences;
 using ComparisonSite.Results.Store;
-using ComparisonSite.Tests.Figures;
 
 namespace ComparisonSite.Tests.Markdown;
 

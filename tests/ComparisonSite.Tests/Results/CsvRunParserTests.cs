@@ -4,7 +4,14 @@ namespace ComparisonSite.Tests.Results;
 
 public sealed class CsvRunParserTests
 {
-    private static readonly RunInfo Run = new() { Id = "csv-run", Title = "CSV run", Date = new DateOnly(2026, 7, 1), Source = "Fixture", Origin = "measured" };
+    private static readonly RunInfo Run = new()
+    {
+        Id = "csv-run",
+        Title = "CSV run",
+        Date = new DateOnly(2026, 7, 1),
+        Source = "Fixture",
+        Origin = RunOrigin.Measured,
+    };
 
     private static ParsedRun Parse(string name)
     {
@@ -57,5 +64,22 @@ public sealed class CsvRunParserTests
         var parsed = CsvRunParser.Parse(new StringReader(csv), "s", null, Run);
 
         Assert.Contains(parsed.Problems, p => p.ToString().StartsWith(expectedStart, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_suite_and_run_id_from_the_command_line_follow_the_slug_and_run_id_rules()
+    {
+        using var reader = new StreamReader(Path.Combine(FixturePaths.Root, "imports", "good.csv"));
+        var parsed = CsvRunParser.Parse(reader, "Python web", null, Run with { Id = "CSV run" });
+
+        Assert.Null(parsed.Document);
+        Assert.Equal(
+            [
+                "--suite: expected a slug (lower-case letters, digits and hyphens, at most 100 characters), "
+                    + "found \"Python web\"",
+                "--run-id: expected lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, "
+                    + "found \"CSV run\"",
+            ],
+            parsed.Problems.Select(p => p.ToString()));
     }
 }

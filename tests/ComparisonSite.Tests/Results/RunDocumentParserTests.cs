@@ -18,7 +18,7 @@ public sealed class RunDocumentParserTests
         Assert.Empty(parsed.Problems);
         var document = parsed.Document!;
         Assert.Equal("python-web-frameworks", document.Suite);
-        Assert.Equal("reported", document.Run.Origin);
+        Assert.Equal(RunOrigin.Reported, document.Run.Origin);
         Assert.Equal("Bytepulse", document.Run.Source);
         Assert.Equal(new DateOnly(2026, 2, 1), document.Run.PeriodStart);
         Assert.Equal(8, document.Run.Cores);

@@ -1,11 +1,15 @@
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
+using Dapper;
+using Npgsql;
 
 namespace ComparisonSite.Tests.Results;
 
 [Collection(PostgresTests.Name)]
 public sealed class RunImporterTests(PostgresFixture postgres)
 {
+    private static readonly string[] TwoCaveats = ["First", "Second"];
+
     private static string Fixture(string name) => Path.Combine(FixturePaths.Root, "imports", name);
 
     [Fact]
@@ -49,7 +53,14 @@ public sealed class RunImporterTests(PostgresFixture postgres)
         await using var store = await StoreHarness.CreateAsync(await postgres.CreateDatabaseAsync(), seed: true);
         using var reader = new StreamReader(Fixture("good.csv"));
         var parsed = CsvRunParser.Parse(reader, "python-web-frameworks", null,
-            new RunInfo { Id = "csv-2026-08", Title = "CSV", Date = new DateOnly(2026, 8, 1), Source = "Fixture", Origin = "measured" });
+            new RunInfo
+            {
+                Id = "csv-2026-08",
+                Title = "CSV",
+                Date = new DateOnly(2026, 8, 1),
+                Source = "Fixture",
+                Origin = RunOrigin.Measured,
+            });
 
         var outcome = await store.Get<RunImporter>().ImportAsync(parsed.Document!, CancellationToken.None);
         await store.Get<ResultsStore>().ReloadAsync(CancellationToken.None);
@@ -103,5 +114,56 @@ public sealed class RunImporterTests(PostgresFixture postgres)
         Assert.Equal(1, await store.CountAsync("runs"));
         Assert.Equal(3, await store.CountAsync("measurements"));
         Assert.Equal(8521, store.Get<ResultsStore>().Current!.RunFor("python-web-frameworks")!.Find("fastapi", "json", "rps")!.Value);
+    }
+
+    [Theory]
+    [InlineData(RunOrigin.Measured)]
+    [InlineData(RunOrigin.Reported)]
+    public async Task Every_field_of_a_run_comes_back_from_the_store_as_it_went_in(RunOrigin origin)
+    {
+        await using var store = await StoreHarness.CreateAsync(await postgres.CreateDatabaseAsync(), seed: true);
+        var run = new RunInfo
+        {
+            Id = "every-field_1.0",
+            Title = "Every field",
+            Date = new DateOnly(2026, 9, 1),
+            PeriodStart = new DateOnly(2026, 8, 1),
+            PeriodEnd = new DateOnly(2026, 8, 31),
+            Source = "Fixture",
+            SourceUrl = "https://example.org/run",
+            Origin = origin,
+            Hardware = "Box",
+            Cores = 4,
+            Memory = "8 GB",
+            Os = "Debian",
+            ServerSetup = "Uvicorn",
+            LoadTool = "wrk",
+            Concurrency = 32,
+            Duration = "30 s",
+            Notes = "Notes",
+            // A list built the way the parser builds it: a compiler-made type, not an array.
+            Caveats = [.. TwoCaveats.Where(c => c.Length > 0)],
+        };
+        var document = new RunDocument
+        {
+            Suite = "python-web-frameworks",
+            Run = run,
+            Results = [new ResultRow("fastapi", "json", "rps", 1, null, "$.results[0]")],
+        };
+
+        var outcome = await store.Get<RunImporter>().ImportAsync(document, CancellationToken.None);
+        await store.Get<ResultsStore>().ReloadAsync(CancellationToken.None);
+
+        Assert.True(outcome.Succeeded);
+        var stored = store.Get<ResultsStore>().Current!.RunFor("python-web-frameworks")!.Run;
+        Assert.Equal("python-web-frameworks", stored.Suite);
+        Assert.Equal(run with { Caveats = [] }, stored.Info with { Caveats = [] });
+        Assert.Equal(run.Caveats, stored.Info.Caveats);
+        Assert.Equal(origin == RunOrigin.Reported, stored.IsReported);
+        await using var connection = await store.Get<NpgsqlDataSource>().OpenConnectionAsync();
+        var text = await connection.ExecuteScalarAsync<string>("select origin from runs where id = 'every-field_1.0'");
+        Assert.Equal(origin.ToText(), text);
+        var listed = await store.Get<RunRepository>().ListAsync(connection, CancellationToken.None);
+        Assert.Equal(origin, listed.Single(r => r.Id == run.Id).Origin);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using ComparisonSite.Figures;
 
 namespace ComparisonSite.Markdown.DataReferences;
@@ -22,7 +21,7 @@ public enum DataReferenceKind
 /// (kind, argument count, option names and formats); whether the slugs exist is decided against the results
 /// snapshot at render time.
 /// </summary>
-public sealed partial record DataReference
+public sealed record DataReference
 {
     public required DataReferenceKind Kind { get; init; }
     public required IReadOnlyList<string> Arguments { get; init; }
@@ -114,7 +113,7 @@ public sealed partial record DataReference
         var isSeries = shape is DataReferenceKind.Table or DataReferenceKind.Chart;
         foreach (var argument in arguments)
         {
-            if (isSeries ? !SeriesPattern().IsMatch(argument) : !SlugPattern().IsMatch(argument))
+            if (isSeries ? !IsSeries(argument) : !Identifiers.IsSlug(argument))
             {
                 return isSeries
                     ? $"'{Shorten(argument)}' must be SCENARIO:METRIC, e.g. json:rps; write {usage}"
@@ -137,12 +136,12 @@ public sealed partial record DataReference
             return $"layout= takes 'rows' or 'columns', found '{Shorten(layout)}'";
         }
 
-        if (options.TryGetValue("frameworks", out var frameworks) && !frameworks.Split(',').All(SlugPattern().IsMatch))
+        if (options.TryGetValue("frameworks", out var frameworks) && !frameworks.Split(',').All(Identifiers.IsSlug))
         {
             return $"frameworks= takes a comma-separated list of slugs, found '{Shorten(frameworks)}'";
         }
 
-        if (options.TryGetValue("run", out var run) && !RunPattern().IsMatch(run))
+        if (options.TryGetValue("run", out var run) && !Identifiers.IsRunId(run))
         {
             return $"run= takes a run id, found '{Shorten(run)}'";
         }
@@ -157,14 +156,11 @@ public sealed partial record DataReference
 
     private static string FirstWord(string source) => source.TrimStart().Split(' ', 2)[0];
 
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+    private static bool IsSeries(string argument) =>
+        argument.Split(':', 2) is [var scenario, var metric]
+        && Identifiers.IsSlug(scenario)
+        && Identifiers.IsSlug(metric);
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$")]
-    private static partial Regex SlugPattern();
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}:[a-z0-9][a-z0-9-]{0,99}$")]
-    private static partial Regex SeriesPattern();
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,99}$")]
-    private static partial Regex RunPattern();
+    // A reference is one line of an article: a longer cut still shows the author which one is meant.
+    private static string Shorten(string text) => Identifiers.Shorten(text, 60);
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using CsvHelper;
 using CsvHelper.Configuration;
+using static ComparisonSite.Identifiers;
 
 namespace ComparisonSite.Results.Import;
 
@@ -9,7 +9,7 @@ namespace ComparisonSite.Results.Import;
 /// Parses results in long form (<c>framework,scenario,metric,value</c>, one measurement a line) for a run whose
 /// fields come from the command line. CSV cannot declare catalog entries: every slug must already be known.
 /// </summary>
-public static partial class CsvRunParser
+public static class CsvRunParser
 {
     private static readonly string[] Columns = ["framework", "scenario", "metric", "value"];
 
@@ -67,6 +67,17 @@ public static partial class CsvRunParser
             problems.Add(new ImportProblem("line 2", "the file has a header but no results"));
         }
 
+        // The suite and run id come from the command line, not the file; they obey the same rules as a document's.
+        if (!IsSlug(suite))
+        {
+            problems.Add(new ImportProblem("--suite", $"expected a slug ({SlugRule}), found \"{Shorten(suite)}\""));
+        }
+
+        if (!IsRunId(run.Id))
+        {
+            problems.Add(new ImportProblem("--run-id", $"expected {RunIdRule}, found \"{Shorten(run.Id)}\""));
+        }
+
         var document = new RunDocument { Suite = suite, SuiteTitle = suiteTitle, Run = run, Results = rows };
         problems.AddRange(RunDocumentRules.Check(document));
         return problems.Count == 0 ? new ParsedRun(document, []) : new ParsedRun(null, problems);
@@ -79,7 +90,7 @@ public static partial class CsvRunParser
         for (var i = 0; i < 3; i++)
         {
             slugs[i] = csv.GetField(i)?.Trim() ?? string.Empty;
-            if (!SlugPattern().IsMatch(slugs[i]))
+            if (!Identifiers.IsSlug(slugs[i]))
             {
                 problems.Add(new ImportProblem($"{line}, column {Columns[i]}", $"expected a slug (lower-case letters, digits and hyphens), found \"{Shorten(slugs[i])}\""));
                 valid = false;
@@ -101,9 +112,4 @@ public static partial class CsvRunParser
 
         return valid ? new ResultRow(slugs[0], slugs[1], slugs[2], value, null, line) : null;
     }
-
-    private static string Shorten(string? text) => text is null ? string.Empty : text.Length <= 40 ? text : text[..40] + "…";
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$")]
-    private static partial Regex SlugPattern();
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using static ComparisonSite.Identifiers;
 
 namespace ComparisonSite.Results.Import;
 
@@ -8,7 +8,7 @@ namespace ComparisonSite.Results.Import;
 /// Reads typed fields from one JSON object, recording a problem with the field's JSON path for every value
 /// that is missing, of the wrong type or out of range, and for every key nobody asked for.
 /// </summary>
-internal sealed partial class JsonObjectReader
+internal sealed class JsonObjectReader
 {
     private const int MaxText = 10_000;
     private readonly JsonElement _element;
@@ -53,12 +53,12 @@ internal sealed partial class JsonObjectReader
     public string? Slug(string name, bool required)
     {
         var text = Text(name, required);
-        if (text is null || SlugPattern().IsMatch(text))
+        if (text is null || Identifiers.IsSlug(text))
         {
             return text;
         }
 
-        return Problem<string>(name, $"expected a slug (lower-case letters, digits and hyphens, at most 100 characters), found \"{Shorten(text)}\"");
+        return Problem<string>(name, $"expected a slug ({SlugRule}), found \"{Shorten(text)}\"");
     }
 
     public string? OneOf(string name, bool required, params string[] allowed)
@@ -243,9 +243,4 @@ internal sealed partial class JsonObjectReader
         JsonValueKind.Object => "an object",
         _ => "null",
     };
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,99}$")]
-    private static partial Regex SlugPattern();
 }

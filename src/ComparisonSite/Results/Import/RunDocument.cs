@@ -26,8 +26,7 @@ public sealed record RunInfo
     public required string Source { get; init; }
     public string? SourceUrl { get; init; }
 
-    /// <summary>"reported" (carried over from a publication) or "measured" (our own run).</summary>
-    public required string Origin { get; init; }
+    public required RunOrigin Origin { get; init; }
 
     public string? Hardware { get; init; }
     public int? Cores { get; init; }

@@ -91,10 +91,10 @@ public static partial class RunDocumentParser
         }
 
         var id = run.Text("id", required: true);
-        if (id is not null && !RunIdPattern().IsMatch(id))
+        if (id is not null && !Identifiers.IsRunId(id))
         {
             id = null;
-            run.Reject("id", "expected lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
+            run.Reject("id", $"expected {Identifiers.RunIdRule}");
         }
 
         var title = run.Text("title", required: true);
@@ -105,7 +105,7 @@ public static partial class RunDocumentParser
         period?.RejectUnknownKeys();
         var source = run.Text("source", required: true);
         var sourceUrl = run.Text("sourceUrl", required: false);
-        var origin = run.OneOf("origin", required: true, "reported", "measured");
+        var origin = RunOriginText.Parse(run.OneOf("origin", required: true, [.. RunOriginText.All]));
         var environment = run.Object("environment", required: false);
         var hardware = environment?.Text("hardware", required: false);
         var cores = environment?.WholeNumber("cores", 1);
@@ -136,7 +136,7 @@ public static partial class RunDocumentParser
             PeriodEnd = periodEnd,
             Source = source,
             SourceUrl = sourceUrl,
-            Origin = origin,
+            Origin = origin.Value,
             Hardware = hardware,
             Cores = cores,
             Memory = memory,
@@ -206,7 +206,4 @@ public static partial class RunDocumentParser
 
     [GeneratedRegex(@"\s*(Path: .*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?$")]
     private static partial Regex PositionSuffix();
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,99}$")]
-    private static partial Regex RunIdPattern();
 }

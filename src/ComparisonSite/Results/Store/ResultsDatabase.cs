@@ -33,6 +33,7 @@ public sealed class ResultsDatabase(IOptions<ResultsOptions> options, SiteRoot r
     private async Task StartOnceAsync(CancellationToken cancellationToken)
     {
         DateOnlyTypeHandler.Register();
+        TextListTypeHandler.Register();
         var connectionString = options.Value.ConnectionString;
         if (string.IsNullOrWhiteSpace(connectionString))
         {

@@ -7,11 +7,18 @@ public sealed record StoredRun(string Suite, RunInfo Info, DateTimeOffset Import
 {
     public string Id => Info.Id;
 
-    public bool IsReported => Info.Origin == "reported";
+    public bool IsReported => Info.Origin == RunOrigin.Reported;
 }
 
 /// <summary>One figure of a run.</summary>
 public sealed record Measurement(string Framework, string Scenario, string Metric, double Value, IReadOnlyList<double>? Samples);
 
 /// <summary>A line of the <c>runs</c> listing.</summary>
-public sealed record RunSummary(string Suite, string Id, string Title, DateOnly Date, string Origin, int Measurements, DateTimeOffset ImportedAt);
+public sealed record RunSummary(
+    string Suite,
+    string Id,
+    string Title,
+    DateOnly Date,
+    RunOrigin Origin,
+    int Measurements,
+    DateTimeOffset ImportedAt);
