@@ -29,7 +29,7 @@ builder.Services.AddSitePages(builder.Configuration, root);
 builder.Services.AddContent(builder.Configuration, builder.Environment);
 builder.Services.AddResultsStore(builder.Configuration);
 builder.Services.AddResultsSync();
-builder.Services.AddPageCache();
+builder.Services.AddHttpCaching();
 
 var app = builder.Build();
 app.Services.BeginStartupLoads();
@@ -57,10 +57,14 @@ app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevels.For(app.Environment));
 app.UseReadOnlyMethods();
 app.UseTrailingSlashRedirect();
-app.UseEntityTags();
+
+// ETags and cache headers hash and describe the bytes sent, so they wrap compression (see HttpCaching for
+// why caching has two places in the pipeline); static files are compressed too and keep their own tags and
+// lifetimes (set by AddHttpCaching).
+app.UseCacheHeaders();
 app.UseResponseCompression();
-app.UseStaticFiles(EntityTagRegistration.StaticFileCaching());
-app.UseSiteCacheHeaders();
+app.UseStaticFiles();
+
 app.MapHealthEndpoints();
 app.MapSeoEndpoints();
 app.MapResultsDownloads();

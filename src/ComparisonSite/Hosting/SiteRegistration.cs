@@ -108,31 +108,4 @@ public static class SiteRegistration
         app.Properties["__AuthenticationMiddlewareSet"] = true;
         app.Properties["__AuthorizationMiddlewareSet"] = true;
     }
-
-    /// <summary>
-    /// Generated responses may be cached by browsers, proxies and CDNs for a minute and then revalidated with
-    /// their ETag; health and error responses are never cached.
-    /// </summary>
-    public static IApplicationBuilder UseSiteCacheHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        context.Response.OnStarting(() =>
-        {
-            var headers = context.Response.Headers;
-            if (!headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl))
-            {
-                headers.CacheControl = context.Response.StatusCode is 200 or 301 or 304 or 410
-                    ? "public, max-age=60, must-revalidate"
-                    : "no-store";
-            }
-
-            // Caches must keep the brotli, gzip and plain representations apart (each has its own ETag).
-            if (!headers.Vary.Contains(Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding))
-            {
-                headers.Append(Microsoft.Net.Http.Headers.HeaderNames.Vary, Microsoft.Net.Http.Headers.HeaderNames.AcceptEncoding);
-            }
-
-            return Task.CompletedTask;
-        });
-        await next(context);
-    });
 }
