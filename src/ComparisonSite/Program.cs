@@ -23,12 +23,21 @@ var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
     WebRootPath = root.Combine("wwwroot"),
 });
 
+// Hosting: Kestrel, logging, the site's options, forwarded headers and compression.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.AddSiteLogging();
-builder.Services.AddSitePages(builder.Configuration, root);
-builder.Services.AddContent(builder.Configuration, builder.Environment);
-builder.Services.AddResultsStore(builder.Configuration);
+builder.Services.AddSiteOptions(root);
+builder.Services.AddTrustedProxies();
+builder.Services.AddCompression();
+
+// Features: pages, content, the results store and its sync.
+builder.Services.AddSitePages();
+builder.Services.AddContent();
+builder.Services.AddResultsStore();
 builder.Services.AddResultsSync();
+
+// Start-up (content load and results sync, begun once) and HTTP caching.
+builder.Services.AddStartupLoads();
 builder.Services.AddHttpCaching();
 
 var app = builder.Build();
@@ -48,6 +57,7 @@ app.UseRouting();
 app.UseStartupGate();
 app.UsePageCache();
 
+// Misses: errors, logging, the read-only and one-address rules.
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");
@@ -65,6 +75,7 @@ app.UseCacheHeaders();
 app.UseResponseCompression();
 app.UseStaticFiles();
 
+// Endpoints.
 app.MapHealthEndpoints();
 app.MapSeoEndpoints();
 app.MapResultsDownloads();
