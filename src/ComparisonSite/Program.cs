@@ -23,13 +23,22 @@ var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
     WebRootPath = root.Combine("wwwroot"),
 });
 
+// Hosting: Kestrel, logging, the site's options, forwarded headers and compression.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.AddSiteLogging();
-builder.Services.AddSitePages(builder.Configuration, root);
-builder.Services.AddContent(builder.Configuration, builder.Environment);
-builder.Services.AddResultsStore(builder.Configuration);
+builder.Services.AddSiteOptions(root);
+builder.Services.AddTrustedProxies();
+builder.Services.AddCompression();
+
+// Features: pages, content, the results store and its sync.
+builder.Services.AddSitePages();
+builder.Services.AddContent();
+builder.Services.AddResultsStore();
 builder.Services.AddResultsSync();
-builder.Services.AddPageCache();
+
+// Start-up (content load and results sync, begun once) and HTTP caching.
+builder.Services.AddStartupLoads();
+builder.Services.AddHttpCaching();
 
 var app = builder.Build();
 app.Services.BeginStartupLoads();
@@ -48,6 +57,7 @@ app.UseRouting();
 app.UseStartupGate();
 app.UsePageCache();
 
+// Misses: errors, logging, the read-only and one-address rules.
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");
@@ -57,10 +67,15 @@ app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseSerilogRequestLogging(o => o.GetLevel = RequestLogLevels.For(app.Environment));
 app.UseReadOnlyMethods();
 app.UseTrailingSlashRedirect();
-app.UseEntityTags();
+
+// ETags and cache headers hash and describe the bytes sent, so they wrap compression (see HttpCaching for
+// why caching has two places in the pipeline); static files are compressed too and keep their own tags and
+// lifetimes (set by AddHttpCaching).
+app.UseCacheHeaders();
 app.UseResponseCompression();
-app.UseStaticFiles(EntityTagRegistration.StaticFileCaching());
-app.UseSiteCacheHeaders();
+app.UseStaticFiles();
+
+// Endpoints.
 app.MapHealthEndpoints();
 app.MapSeoEndpoints();
 app.MapResultsDownloads();

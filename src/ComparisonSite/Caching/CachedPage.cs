@@ -46,11 +46,10 @@ internal sealed class CachedPage
         }
 
         // Most hits are not revalidations: parse the request's conditional headers only when it sends one.
-        var conditional = context.Request.Headers.ContainsKey(HeaderNames.IfNoneMatch) || context.Request.Headers.ContainsKey(HeaderNames.IfModifiedSince);
-        if (conditional && _entityTag is not null && EntityTagMiddleware.IsNotModified(context.Request.GetTypedHeaders(), _entityTag, _lastModified))
+        if (_entityTag is not null && ConditionalRequest.IsConditional(context.Request)
+            && ConditionalRequest.IsNotModified(context.Request.GetTypedHeaders(), _entityTag, _lastModified))
         {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            response.Headers.Remove(HeaderNames.ContentType);
+            ConditionalRequest.AnswerNotModified(response);
             return Task.CompletedTask;
         }
 

@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 namespace ComparisonSite.Caching;
 
 /// <summary>
-/// Serves generated pages (every endpoint marked with <see cref="PageCacheRegistration.CachePage"/>: pages,
+/// Serves generated pages (every endpoint marked with <see cref="HttpCaching.CachePage"/>: pages,
 /// sitemap, feed, downloads) from <see cref="PageCache"/>. It runs right after routing, so a hit skips all
 /// the middleware behind it and costs a dictionary lookup and a copy of the stored bytes. ASP.NET Core's
 /// output cache, used before, built its key and deserialized its entry on every hit, behind the whole
@@ -135,27 +135,4 @@ internal sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache,
 
         return (string.Concat(request.Path.Value, "\n", request.Headers.AcceptEncoding.ToString(), "\n", version), tag);
     }
-}
-
-/// <summary>Marks an endpoint whose responses the page cache keeps.</summary>
-internal sealed class CachedPageMarker
-{
-    public static readonly CachedPageMarker Instance = new();
-}
-
-public static class PageCacheRegistration
-{
-    public static IServiceCollection AddPageCache(this IServiceCollection services)
-    {
-        services.AddSingleton<PageCache>();
-        services.AddSingleton<PageVersions>();
-        services.AddHostedService<CacheInvalidation>();
-        return services;
-    }
-
-    public static IApplicationBuilder UsePageCache(this IApplicationBuilder app) => app.UseMiddleware<PageCacheMiddleware>();
-
-    /// <summary>The endpoint's 200 responses are cached (see <see cref="PageCacheMiddleware"/>).</summary>
-    public static TBuilder CachePage<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(CachedPageMarker.Instance);
 }

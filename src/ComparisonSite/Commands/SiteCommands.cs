@@ -50,8 +50,8 @@ public static class SiteCommands
 
         builder.Configuration[$"{ContentOptions.Section}:{nameof(ContentOptions.WatchForChanges)}"] = "false";
         builder.Services.AddSingleton(root);
-        builder.Services.AddResultsStore(builder.Configuration);
-        builder.Services.AddContent(builder.Configuration, builder.Environment);
+        builder.Services.AddResultsStore();
+        builder.Services.AddContent();
         builder.Services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section));
         builder.Services.AddSingleton<ArticlePageRenderer>();
         builder.Services.AddSerilog(logger => logger

@@ -12,6 +12,7 @@ public sealed class ContentLibrary : IDisposable
     private readonly ComparisonLoader _loader;
     private readonly ILogger<ContentLibrary> _logger;
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
+    private readonly TaskCompletionSource _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ContentSnapshot _current = ContentSnapshot.Empty;
 
     public ContentLibrary(IOptions<ContentOptions> options, SiteRoot siteRoot, ILogger<ContentLibrary> logger)
@@ -29,21 +30,11 @@ public sealed class ContentLibrary : IDisposable
 
     public ContentSnapshot Current => Volatile.Read(ref _current);
 
-    private readonly Lock _initialLoadGate = new();
-    private Task? _initialLoad;
-
     /// <summary>
-    /// Begins the start-up load, or joins the one already running. Program begins it as soon as the host is
-    /// built, beside the results store's; requests wait for it (see <see cref="StartupLoads"/>).
+    /// Completes when the first load (the start-up load <see cref="StartupLoads"/> begins) is in; faults if
+    /// it failed. Later reloads leave it as it is.
     /// </summary>
-    public Task LoadInitiallyAsync()
-    {
-        lock (_initialLoadGate)
-        {
-            // Not tied to a caller's token: whoever begins it, everyone after waits for this same load.
-            return _initialLoad ??= Task.Run(() => ReloadAsync(CancellationToken.None));
-        }
-    }
+    public Task FirstLoad => _firstLoad.Task;
 
     /// <summary>Raised after a new snapshot is live, with that snapshot.</summary>
     public event Action<ContentSnapshot>? Changed;
@@ -70,6 +61,7 @@ public sealed class ContentLibrary : IDisposable
 
     private bool IsVisible(ComparisonArticle article) => !article.Meta.Withdrawn && (!article.Meta.Draft || Options.ShowDrafts);
 
+    /// <summary>Loads the content from disk and swaps the new snapshot in.</summary>
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         await _reloadGate.WaitAsync(cancellationToken);
@@ -80,6 +72,12 @@ public sealed class ContentLibrary : IDisposable
             _logger.LogInformation("Content loaded from {ContentRoot}: {ComparisonCount} comparisons, {ErrorCount} errors",
                 RootPath, next.Comparisons.Count, next.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
             Changed?.Invoke(next);
+            _firstLoad.TrySetResult();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _firstLoad.TrySetException(ex);
+            throw;
         }
         finally
         {

@@ -1,16 +1,19 @@
+using ComparisonSite.Results.Sync;
+
 namespace ComparisonSite.Content;
 
 public static class ContentRegistration
 {
-    /// <summary>Content loading, validation and hot reload.</summary>
-    public static IServiceCollection AddContent(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>Content loading, validation and hot reload; Development shows drafts unless configured.</summary>
+    public static IServiceCollection AddContent(this IServiceCollection services)
     {
         services.AddOptions<ContentOptions>()
-            .Configure(o => o.ShowDrafts = environment.IsDevelopment())
-            .Bind(configuration.GetSection(ContentOptions.Section))
+            .Configure<IHostEnvironment>((o, environment) => o.ShowDrafts = environment.IsDevelopment())
+            .BindConfiguration(ContentOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ContentLibrary>();
+        services.AddSingleton<IPinnedRunSource, ContentPinnedRuns>();
         services.AddHostedService<ContentWatcher>();
         services.AddHealthChecks().AddCheck<ContentHealthCheck>("content", tags: ["ready"]);
         return services;

@@ -2,44 +2,49 @@ using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Migrations;
 using ComparisonSite.Results.Store;
 using ComparisonSite.Results.Sync;
-using Npgsql;
+using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Results;
 
 public static class ResultsRegistration
 {
     /// <summary>The results store: connection (or private cluster), repositories, imports and migrations.</summary>
-    public static IServiceCollection AddResultsStore(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddResultsStore(this IServiceCollection services)
     {
         services.AddOptions<ResultsOptions>()
-            .Bind(configuration.GetSection(ResultsOptions.Section))
-            .Configure(o => o.ConnectionString = configuration.GetConnectionString(ResultsOptions.ConnectionStringName))
+            .BindConfiguration(ResultsOptions.Section)
+            .Configure<IConfiguration>((o, configuration) =>
+                o.ConnectionString = configuration.GetConnectionString(ResultsOptions.ConnectionStringName))
             .ValidateOnStart();
         services.AddSingleton<ResultsDatabase>();
+        // The data source exists once the database has started (ResultsDatabase.StartAsync).
         services.AddSingleton(sp => sp.GetRequiredService<ResultsDatabase>().DataSource);
         services.AddSingleton<CatalogRepository>();
         services.AddSingleton<RunRepository>();
         services.AddSingleton<RunImporter>();
-        services.AddSingleton(sp => new MigrationRunner(
-            sp.GetRequiredService<NpgsqlDataSource>(),
-            sp.GetRequiredService<SiteRoot>().Combine(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ResultsOptions>>().Value.MigrationsPath),
-            sp.GetRequiredService<ILogger<MigrationRunner>>()));
-        services.AddSingleton(sp => new SeedImporter(
-            sp.GetRequiredService<NpgsqlDataSource>(),
-            sp.GetRequiredService<RunImporter>(),
-            sp.GetRequiredService<SiteRoot>().Combine(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ResultsOptions>>().Value.SeedPath),
-            sp.GetRequiredService<ILogger<SeedImporter>>()));
+        // Constructor injection, plus the one argument that is not a service: the folder, under the site root.
+        services.AddSingleton(sp =>
+            ActivatorUtilities.CreateInstance<MigrationRunner>(sp, Folder(sp, o => o.MigrationsPath)));
+        services.AddSingleton(sp =>
+            ActivatorUtilities.CreateInstance<SeedImporter>(sp, Folder(sp, o => o.SeedPath)));
         services.AddSingleton<ResultsStore>();
         return services;
     }
 
-    /// <summary>What the web site adds on top: start/stop with the host, the change listener, the readiness check.</summary>
+    /// <summary>
+    /// What the web site adds on top: the sync that follows the store (started and stopped by
+    /// <see cref="StartupLoads"/>) and the readiness check.
+    /// </summary>
     public static IServiceCollection AddResultsSync(this IServiceCollection services)
     {
-        services.AddHostedService<ResultsDatabaseLifetime>();
         services.AddSingleton<ResultsSync>();
-        services.AddHostedService(sp => sp.GetRequiredService<ResultsSync>());
         services.AddHealthChecks().AddCheck<ResultsHealthCheck>("results", tags: ["ready"]);
         return services;
+    }
+
+    private static string Folder(IServiceProvider services, Func<ResultsOptions, string> relative)
+    {
+        var options = services.GetRequiredService<IOptions<ResultsOptions>>().Value;
+        return services.GetRequiredService<SiteRoot>().Combine(relative(options));
     }
 }

@@ -35,8 +35,9 @@ internal sealed class StoreHarness : IAsyncDisposable
         }).Build();
         var services = new ServiceCollection()
             .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(SiteRoot.Locate(null))
-            .AddResultsStore(configuration)
+            .AddResultsStore()
             .BuildServiceProvider();
         await services.GetRequiredService<ResultsDatabase>().StartAsync(CancellationToken.None);
         var harness = new StoreHarness(services, connectionString);

@@ -1,5 +1,3 @@
-using ComparisonSite.Content;
-using ComparisonSite.Markdown.DataReferences;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Migrations;
 using ComparisonSite.Results.Store;
@@ -13,53 +11,43 @@ namespace ComparisonSite.Results.Sync;
 /// Keeps this instance's snapshot in step with the store: migrates and seeds on first contact, loads the
 /// snapshot, then LISTENs for imports and reloads on each NOTIFY. When the connection drops it reconnects with
 /// backoff and reloads (a notification may have been missed), while the last good snapshot keeps serving.
-/// Each outage and each recovery is logged once.
+/// Each outage and each recovery is logged once. Started and stopped by <see cref="StartupLoads"/>, which
+/// starts it before the host does.
 /// </summary>
 internal sealed class ResultsSync(
     ResultsDatabase database,
     ResultsStore store,
-    ContentLibrary content,
+    IPinnedRunSource pinnedRuns,
     IServiceProvider services,
     IOptions<ResultsOptions> options,
     ILogger<ResultsSync> logger) : BackgroundService
 {
-    private int _reloadRequested;
-
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LivenessProbe = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan RequestPoll = TimeSpan.FromMilliseconds(500);
     private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private readonly Lock _beginGate = new();
-    private Task? _begun;
+    private int _reloadRequested;
 
     /// <summary>Completes when the first load has succeeded or failed (the store is down): the site can serve.</summary>
     public Task FirstAttempt => _firstAttempt.Task;
 
     /// <summary>
-    /// Starts connecting and loading, or joins the start already under way. Program calls it as soon as the
-    /// host is built (see <see cref="StartupLoads"/>), so connecting overlaps composing the request pipeline.
+    /// Connects to the store (starting the private cluster, if any; one that cannot start fails here, with the
+    /// reason), then begins the sync loop. The first load itself is not awaited.
     /// </summary>
-    public Task BeginAsync()
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        lock (_beginGate)
-        {
-            return _begun ??= BeginOnceAsync();
-        }
+        pinnedRuns.Changed += UpdatePinnedRuns;
+        await database.StartAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
     }
 
-    private async Task BeginOnceAsync()
+    /// <summary>Stops the loop, then the store connection it used (and the private cluster, if any).</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        content.Changed += UpdatePinnedRuns;
-        await database.StartAsync(CancellationToken.None);
-        await base.StartAsync(CancellationToken.None);
+        await base.StopAsync(cancellationToken);
+        await database.StopAsync(cancellationToken);
     }
-
-    /// <summary>
-    /// Joins the start Program began. A private cluster that cannot start fails the host here, with the reason;
-    /// the first load itself is not awaited (requests wait for it, see <see cref="StartupLoads"/>).
-    /// </summary>
-    public override Task StartAsync(CancellationToken cancellationToken) => BeginAsync().WaitAsync(cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -80,8 +68,7 @@ internal sealed class ResultsSync(
                 await connection.ExecuteAsync(new CommandDefinition($"listen {RunImporter.Channel}", cancellationToken: stoppingToken));
                 // The snapshot holds the runs content pins by id: know them before the first load (the
                 // connection above was opened while the content loaded).
-                await content.LoadInitiallyAsync().WaitAsync(stoppingToken);
-                UpdatePinnedRuns(content.Current);
+                UpdatePinnedRuns(await pinnedRuns.GetAsync(stoppingToken));
                 Interlocked.Exchange(ref _reloadRequested, 0);
                 await store.ReloadAsync(stoppingToken);
                 store.MarkReachable();
@@ -145,9 +132,8 @@ internal sealed class ResultsSync(
     }
 
     /// <summary>Runs that content pins with run=ID must be in the snapshot: when the set changes, reload.</summary>
-    private void UpdatePinnedRuns(ContentSnapshot snapshot)
+    private void UpdatePinnedRuns(IReadOnlySet<string> pinned)
     {
-        var pinned = snapshot.Comparisons.Values.SelectMany(DataReferencePolicy.PinnedRunIds).ToHashSet(StringComparer.Ordinal);
         if (!pinned.SetEquals(store.PinnedRunIds))
         {
             store.PinnedRunIds = pinned;
@@ -157,7 +143,7 @@ internal sealed class ResultsSync(
 
     public override void Dispose()
     {
-        content.Changed -= UpdatePinnedRuns;
+        pinnedRuns.Changed -= UpdatePinnedRuns;
         base.Dispose();
     }
 
