@@ -49,7 +49,7 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results)
             return "none";
         }
 
-        var pinned = PinnedRuns.GetValue(article, DataReferencePolicy.PinnedRunIds);
+        var pinned = PinnedRuns.GetValue(article, a => DataReferencePolicy.PinnedRunIds(a.Bodies));
         var runs = pinned.Select(id => snapshot.RunsById.GetValueOrDefault(id)).Prepend(snapshot.RunFor(article.Meta.Suite));
         return string.Join('+', runs.Select(r => r is null ? "-" : snapshot.RunVersion(r)));
     }

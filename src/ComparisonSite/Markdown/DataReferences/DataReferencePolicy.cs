@@ -1,4 +1,3 @@
-using ComparisonSite.Content;
 using Markdig.Syntax;
 
 namespace ComparisonSite.Markdown.DataReferences;
@@ -6,7 +5,8 @@ namespace ComparisonSite.Markdown.DataReferences;
 /// <summary>A malformed reference is a content error caught at load time, naming the file and line.</summary>
 internal static class DataReferencePolicy
 {
-    public static void Check(MarkdownDocument document, string file, int firstLine, ICollection<ContentDiagnostic> diagnostics)
+    public static void Check(
+        MarkdownDocument document, string file, int firstLine, ICollection<ContentDiagnostic> diagnostics)
     {
         foreach (var inline in document.Descendants<DataReferenceInline>().Where(i => i.Error is not null))
         {
@@ -23,11 +23,6 @@ internal static class DataReferencePolicy
     public static IReadOnlyList<string> PinnedRunIds(IEnumerable<MarkdownDocument> bodies) =>
         [.. bodies.SelectMany(References).Select(r => r.RunId).OfType<string>()
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-
-    /// <summary>The runs an article pins with run=ID, distinct and in order.</summary>
-    // The last use of Content in Markdown: Caching/PageVersions and Results/Sync pass an article as a method
-    // group. Once they call PinnedRunIds(article.Bodies), this overload and the using go (issue #14).
-    public static IReadOnlyList<string> PinnedRunIds(ComparisonArticle article) => PinnedRunIds(article.Bodies);
 
     /// <summary>Every reference in a document, for checks and for finding pinned runs.</summary>
     public static IEnumerable<DataReference> References(MarkdownDocument document) =>
