@@ -19,6 +19,8 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
         "Install them with 'apt-get install -y postgresql' (Debian/Ubuntu), or point the site at an existing server " +
         "with the connection string ConnectionStrings__Results=\"Host=...;Database=...;Username=...;Password=...\".";
 
+    private const string FixedServerOptions = "-c fsync=off -c max_connections=200";
+
     private readonly string _dataDirectory = Path.Combine(folder, "data");
     private readonly string _logFile = Path.Combine(folder, "postgres.log");
     private string? _binDirectory;
@@ -102,10 +104,10 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
     {
         // Keep the port across restarts of this instance, so clients reconnect to the same address.
         Port = Port != 0 ? Port : FreeLoopbackPort();
+        // One interpolated string: string.Create takes an interpolation handler, not a concatenation.
         var serverOptions = string.Create(
             CultureInfo.InvariantCulture,
-            $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' " +
-            "-c fsync=off -c max_connections=200");
+            $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' {FixedServerOptions}");
         try
         {
             string[] start = ["start", "-D", _dataDirectory, "-l", _logFile, "-w", "-t", "60", "-o", serverOptions];
