@@ -15,12 +15,44 @@ namespace ComparisonSite.Commands;
 /// </summary>
 public static class SiteCommands
 {
-    private static readonly string[] Verbs = ["migrate", "import", "runs", "check", "health", "-h", "--help", "-?", "--version"];
+    private static readonly string[] Verbs = ["migrate", "import", "runs", "check", "health"];
+    private static readonly string[] HelpOptions = ["-h", "--help", "-?", "--version"];
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
+    /// <summary>
+    /// True when the arguments are for the admin tool: a verb, help, or a first bare word, which is a mistyped
+    /// verb rather than anything the server takes (its options start with '-', its switches hold '=').
+    /// </summary>
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (HelpOptions.Contains(args[0], StringComparer.Ordinal) || !IsServerArgument(args[0]));
+
+    /// <summary>The error for a first word that is no verb (naming the nearest), or null when there is none.</summary>
+    internal static string? UnknownVerb(string[] args)
+    {
+        if (args.Length == 0 || Verbs.Contains(args[0], StringComparer.Ordinal)
+            || HelpOptions.Contains(args[0], StringComparer.Ordinal) || IsServerArgument(args[0]))
+        {
+            return null;
+        }
+
+        var word = args[0];
+        var nearest = Verbs.MinBy(v => VerbDistance.Between(word.ToLowerInvariant(), v))!;
+        var hint = VerbDistance.Between(word.ToLowerInvariant(), nearest) <= 2 ? $"; did you mean '{nearest}'?" : ".";
+        return $"unknown verb '{word}'{hint} Verbs: {string.Join(", ", Verbs)}.";
+    }
+
+    // --urls, --environment=Production, --Site:Name x, Site:Name=x: the host's, as with no verb at all.
+    private static bool IsServerArgument(string argument) =>
+        argument.StartsWith('-') || argument.Contains('=', StringComparison.Ordinal);
 
     public static async Task<int> RunAsync(string[] args, SiteRoot root)
     {
+        if (UnknownVerb(args) is { } unknown)
+        {
+            // Before anything starts: a typo must not set up a database or bind a port.
+            await Console.Error.WriteLineAsync($"error: {unknown}");
+            return 2;
+        }
+
         var command = new RootCommand("ComparisonSite: technology comparisons whose figures come from a PostgreSQL results store. Run with no verb to serve the site.");
         command.Subcommands.Add(MigrateCommand.Create(root));
         command.Subcommands.Add(ImportCommand.Create(root));

@@ -34,7 +34,7 @@ internal sealed class FrontMatterFields
 
         if (node is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value))
         {
-            return value.Trim();
+            return CarriesOnlyXmlCharacters(key, value.Trim());
         }
 
         return FailKey(key, $"'{key}' must be a non-empty text value");
@@ -102,7 +102,8 @@ internal sealed class FrontMatterFields
         if (node is YamlSequenceNode sequence && sequence.Children.Count > 0
             && sequence.Children.All(c => c is YamlScalarNode { Value: { } v } && !string.IsNullOrWhiteSpace(v)))
         {
-            return sequence.Children.Select(c => ((YamlScalarNode)c).Value!.Trim()).ToArray();
+            var values = sequence.Children.Select(c => ((YamlScalarNode)c).Value!.Trim()).ToArray();
+            return values.All(v => CarriesOnlyXmlCharacters(key, v) is not null) ? values : [];
         }
 
         FailKey(key, $"'{key}' must be a non-empty list of text values, e.g. {key}: [a, b]");
@@ -136,6 +137,23 @@ internal sealed class FrontMatterFields
         {
             FailKey(key, message);
         }
+    }
+
+    // A quoted YAML escape ("\x01", "\uFFFE") gets such characters past the YAML parser; the feed and sitemap
+    // are XML, so the editor hears about it here, with the line, rather than readers getting a broken feed.
+    private string? CarriesOnlyXmlCharacters(string key, string value)
+    {
+        var invalid = XmlCharacters.IndexOfInvalid(value);
+        if (invalid < 0)
+        {
+            return value;
+        }
+
+        var name = XmlCharacters.Name(value[invalid]);
+        return FailKey(
+            key,
+            $"'{key}' contains {name} at character {invalid + 1}, which a web page, feed or sitemap cannot carry; " +
+            "remove it");
     }
 
     private YamlNode? Find(string key, bool required)

@@ -6,7 +6,6 @@ using ComparisonSite.Content;
 using ComparisonSite.Results;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
-using CsvHelper;
 
 namespace ComparisonSite.Downloads;
 
@@ -56,7 +55,7 @@ internal static class ResultsDownload
     internal static string ToCsv(ResultsSnapshot snapshot, RunResults run)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        using var csv = new SpreadsheetSafeCsvWriter(writer);
         foreach (var header in new[] { "run_id", "run_title", "run_date", "source", "origin", "framework", "framework_name", "scenario", "scenario_name", "metric", "metric_name", "unit", "better", "kind", "value", "samples" })
         {
             csv.WriteField(header);

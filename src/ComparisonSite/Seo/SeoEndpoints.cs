@@ -20,8 +20,13 @@ internal static class SeoEndpoints
         endpoints.MapMethods("/sitemap.xml", readMethods, (HttpContext http, ContentLibrary library, ResultsStore results, SiteUrls urls) =>
             Xml(http, Dated(library, results), (writer, entries) => Sitemap(writer, entries, urls)))
             .CachePage();
-        endpoints.MapMethods("/feed.xml", readMethods, (HttpContext http, ContentLibrary library, ResultsStore results, SiteUrls urls, IOptions<SiteOptions> site) =>
-            Xml(http, Dated(library, results), (writer, entries) => Feed(writer, entries, urls, site.Value.Name), "application/atom+xml; charset=utf-8"))
+        endpoints.MapMethods("/feed.xml", readMethods, (HttpContext http, ContentLibrary library, ResultsStore results,
+                SiteUrls urls, IOptions<SiteOptions> site, ILoggerFactory loggers) =>
+            Xml(
+                http,
+                Dated(library, results),
+                (writer, entries) => Feed(writer, entries, urls, site.Value.Name, loggers.CreateLogger(FeedLog)),
+                "application/atom+xml; charset=utf-8"))
             .CachePage();
         return endpoints;
     }
@@ -76,7 +81,10 @@ internal static class SeoEndpoints
         writer.WriteEndElement();
     }
 
-    private static void Feed(XmlWriter writer, List<DatedArticle> entries, SiteUrls urls, string siteName)
+    private const string FeedLog = "ComparisonSite.Seo.Feed";
+
+    private static void Feed(
+        XmlWriter writer, List<DatedArticle> entries, SiteUrls urls, string siteName, ILogger logger)
     {
         const string ns = "http://www.w3.org/2005/Atom";
         writer.WriteStartElement("feed", ns);
@@ -91,20 +99,41 @@ internal static class SeoEndpoints
         writer.WriteEndElement();
         foreach (var (article, modified) in entries)
         {
+            // The loader refuses characters XML cannot carry; should one still arrive, it costs that text a
+            // character, not every reader the whole feed.
+            var text = FeedText(article, logger);
             writer.WriteStartElement("entry", ns);
-            writer.WriteElementString("title", ns, article.Meta.Title);
+            writer.WriteElementString("title", ns, text.Title);
             writer.WriteElementString("id", ns, urls.Comparison(article.Slug));
             Link(writer, ns, "alternate", urls.Comparison(article.Slug));
             writer.WriteElementString("published", ns, Iso(new DateTimeOffset(article.Meta.Published.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
             writer.WriteElementString("updated", ns, Iso(modified));
             writer.WriteStartElement("author", ns);
-            writer.WriteElementString("name", ns, article.Meta.Author);
+            writer.WriteElementString("name", ns, text.Author);
             writer.WriteEndElement();
-            writer.WriteElementString("summary", ns, article.Meta.Description);
+            writer.WriteElementString("summary", ns, text.Summary);
             writer.WriteEndElement();
         }
 
         writer.WriteEndElement();
+    }
+
+    private sealed record EntryText(string Title, string Author, string Summary);
+
+    private static EntryText FeedText(ComparisonArticle article, ILogger logger)
+    {
+        var meta = article.Meta;
+        var text = new EntryText(
+            XmlCharacters.Replace(meta.Title),
+            XmlCharacters.Replace(meta.Author),
+            XmlCharacters.Replace(meta.Description));
+        if (text != new EntryText(meta.Title, meta.Author, meta.Description))
+        {
+            logger.LogWarning(
+                "The feed entry for {Slug} had characters XML cannot carry; each became U+FFFD", article.Slug);
+        }
+
+        return text;
     }
 
     private static void Link(XmlWriter writer, string ns, string rel, string href)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using Npgsql;
 
 namespace ComparisonSite.Results.LocalServer;
@@ -10,6 +11,9 @@ namespace ComparisonSite.Results.LocalServer;
 /// A private PostgreSQL cluster in a folder of its own, started from the server binaries on the machine when
 /// no connection string is configured: the site and the tests need no database set-up by hand.
 /// initdb and postgres refuse to run as root, so as root every server command runs as the 'postgres' user.
+/// The instance that owns the running server holds an exclusive lock on owner.lock next to the data folder for as
+/// long as it lives; the operating system releases it when that process dies, however it dies, so a server whose
+/// lock is free was left behind by a killed site, and the next instance adopts it (and stops it on shutdown).
 /// </summary>
 public sealed class LocalPostgresCluster(string folder, ILogger logger)
 {
@@ -19,9 +23,14 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
         "Install them with 'apt-get install -y postgresql' (Debian/Ubuntu), or point the site at an existing server " +
         "with the connection string ConnectionStrings__Results=\"Host=...;Database=...;Username=...;Password=...\".";
 
-    private readonly string _dataDirectory = Path.Combine(folder, "data");
+    private const string FixedServerOptions = "-c fsync=off -c max_connections=200";
+
+    // Absolute, as a running server's command line names it: how we tell our postgres from any other process.
+    private readonly string _dataDirectory = Path.Combine(Path.GetFullPath(folder), "data");
     private readonly string _logFile = Path.Combine(folder, "postgres.log");
+    private readonly string _ownerLockFile = Path.Combine(folder, "owner.lock");
     private string? _binDirectory;
+    private FileStream? _ownerLock;
 
     /// <summary>The port the cluster listens on (loopback only), once started.</summary>
     public int Port { get; private set; }
@@ -67,8 +76,17 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
         if (RunningPort() is { } port)
         {
             Port = port;
-            Owned = false;
-            logger.LogInformation("Using the private PostgreSQL already running on port {Port}", Port);
+            Owned = TryTakeOwnership();
+            if (Owned)
+            {
+                logger.LogWarning(
+                    "Adopted the private PostgreSQL on port {Port}, left running by a site process that has ended; " +
+                    "it is stopped with this one", Port);
+            }
+            else
+            {
+                logger.LogInformation("Using the private PostgreSQL already running on port {Port}", Port);
+            }
         }
         else
         {
@@ -87,6 +105,7 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
 
         await RunAsync("pg_ctl", ["stop", "-D", _dataDirectory, "-m", "fast", "-w", "-t", "30"], cancellationToken);
         Owned = false;
+        ReleaseOwnership();
         logger.LogInformation("Stopped the private PostgreSQL on port {Port}", Port);
     }
 
@@ -102,13 +121,16 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
     {
         // Keep the port across restarts of this instance, so clients reconnect to the same address.
         Port = Port != 0 ? Port : FreeLoopbackPort();
-        var serverOptions = string.Create(CultureInfo.InvariantCulture, $"-p {Port} -c listen_addresses=127.0.0.1")
-            + " -c unix_socket_directories='' -c fsync=off -c max_connections=200";
+        // One interpolated string: string.Create takes an interpolation handler, not a concatenation.
+        var serverOptions = string.Create(
+            CultureInfo.InvariantCulture,
+            $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' {FixedServerOptions}");
         try
         {
             string[] start = ["start", "-D", _dataDirectory, "-l", _logFile, "-w", "-t", "60", "-o", serverOptions];
             await RunAsync("pg_ctl", start, cancellationToken);
             Owned = true;
+            TryTakeOwnership();
             logger.LogInformation(
                 "Started a private PostgreSQL on 127.0.0.1:{Port} (data in {Folder})", Port, _dataDirectory);
         }
@@ -170,12 +192,120 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
         try
         {
             using var process = Process.GetProcessById(pid);
-            return process.HasExited ? null : port;
+            if (process.HasExited)
+            {
+                return null;
+            }
         }
         catch (ArgumentException)
         {
             return null; // a stale pid file from a crash; pg_ctl start cleans it up
         }
+
+        if (IsOurServer(pid))
+        {
+            return port;
+        }
+
+        // After a container restart the old pid often names some other live process, and postgres refuses to
+        // start while its lock file names a live process: the file is stale, so it goes.
+        logger.LogWarning(
+            "postmaster.pid in {Folder} names process {Pid}, which is not this cluster's PostgreSQL; removing it",
+            _dataDirectory, pid);
+        try
+        {
+            File.Delete(pidFile);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // pg_ctl start then fails and says why.
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the process is a postgres server for this data folder, from /proc: its program and its -D argument
+    /// (or, for a relative one, its working folder, which postgres sets to its data folder).
+    /// </summary>
+    private bool IsOurServer(int pid)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return true; // no /proc to ask: a live pid is taken at its word, as before
+        }
+
+        string[] arguments;
+        try
+        {
+            arguments = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+
+        if (arguments.Length == 0 || Path.GetFileName(arguments[0]) is not ("postgres" or "postmaster"))
+        {
+            return false;
+        }
+
+        var data = Array.IndexOf(arguments, "-D") is var at && at >= 0 && at + 1 < arguments.Length
+            ? arguments[at + 1]
+            : null;
+        return IsDataDirectory(data is not null && Path.IsPathRooted(data) ? data : WorkingFolderOf(pid));
+    }
+
+    private bool IsDataDirectory(string? path) =>
+        path is not null && string.Equals(
+            Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)),
+            Path.TrimEndingDirectorySeparator(_dataDirectory),
+            StringComparison.Ordinal);
+
+    private static string? WorkingFolderOf(int pid)
+    {
+        try
+        {
+            return new DirectoryInfo($"/proc/{pid}/cwd").LinkTarget;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Takes the owner lock if no live process holds it; true when this instance now holds it. A second live
+    /// instance (a verb beside the site) finds it held and joins the server without owning it.
+    /// </summary>
+    private bool TryTakeOwnership()
+    {
+        if (_ownerLock is not null)
+        {
+            return true;
+        }
+
+        try
+        {
+            // FileShare.None is an exclusive flock on Unix: held until disposed or until this process dies.
+            var stream = new FileStream(_ownerLockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            stream.SetLength(0);
+            stream.Write(Encoding.ASCII.GetBytes(
+                Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n"));
+            stream.Flush();
+            _ownerLock = stream;
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private void ReleaseOwnership()
+    {
+        _ownerLock?.Dispose();
+        _ownerLock = null;
     }
 
     private async Task RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)

@@ -1,0 +1,110 @@
+using ComparisonSite.Results.LocalServer;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace ComparisonSite.Tests.Faults;
+
+/// <summary>
+/// The private PostgreSQL after a crash or a container restart: a postmaster.pid that names some other live
+/// process is stale, and a cluster whose site was killed is adopted and stopped by the next one.
+/// </summary>
+public sealed class PrivateClusterRecoveryTests : IAsyncLifetime
+{
+    private readonly string _folder =
+        Path.Combine(Path.GetTempPath(), "comparisonsite-tests", "recover-" + Guid.NewGuid().ToString("N")[..8]);
+
+    private string PidFile => Path.Combine(_folder, "data", "postmaster.pid");
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (File.Exists(PidFile))
+        {
+            // Whatever a failed test left running.
+            var cluster = new LocalPostgresCluster(_folder, NullLogger.Instance);
+            await cluster.StartAsync(CancellationToken.None);
+            await cluster.KillAsync(CancellationToken.None);
+        }
+
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_postmaster_pid_naming_a_live_process_that_is_not_our_postgres_is_treated_as_stale()
+    {
+        var first = new LocalPostgresCluster(_folder, NullLogger.Instance);
+        await first.StartAsync(CancellationToken.None);
+        var port = first.Port;
+        await first.StopAsync(CancellationToken.None);
+        using var sleeper = ToolProcess.Start(ToolProcess.StartInfo("sleep", ["60"]));
+        try
+        {
+            // What a container restart leaves: the old pid file, its pid now some unrelated live process.
+            await File.WriteAllLinesAsync(PidFile, [
+                sleeper.Id.ToString(CultureInfo.InvariantCulture), Path.Combine(_folder, "data"), "1700000000",
+                port.ToString(CultureInfo.InvariantCulture), string.Empty, "127.0.0.1", "  5432001  0", "ready",
+            ]);
+
+            var cluster = new LocalPostgresCluster(_folder, NullLogger.Instance);
+            await cluster.StartAsync(CancellationToken.None);
+
+            Assert.True(cluster.Owned, "the site joined a process that is not its PostgreSQL");
+            Assert.Equal(1, await SelectOneAsync(cluster));
+            await cluster.StopAsync(CancellationToken.None);
+            Assert.False(File.Exists(PidFile), "the private PostgreSQL is still running");
+        }
+        finally
+        {
+            sleeper.Kill();
+        }
+    }
+
+    [Fact]
+    public async Task A_second_live_instance_joins_without_taking_ownership()
+    {
+        var owner = new LocalPostgresCluster(_folder, NullLogger.Instance);
+        await owner.StartAsync(CancellationToken.None);
+
+        var second = new LocalPostgresCluster(_folder, NullLogger.Instance);
+        await second.StartAsync(CancellationToken.None);
+        await second.StopAsync(CancellationToken.None);
+
+        Assert.True(owner.Owned);
+        Assert.False(second.Owned);
+        Assert.Equal(owner.Port, second.Port);
+        Assert.Equal(1, await SelectOneAsync(owner));
+        await owner.StopAsync(CancellationToken.None);
+        Assert.False(File.Exists(PidFile), "the owner did not stop its PostgreSQL");
+    }
+
+    [Fact]
+    public async Task The_postgresql_of_a_killed_site_is_adopted_by_the_next_instance_and_stopped_on_shutdown()
+    {
+        var site = await SiteServer.StartAsync(
+            string.Empty, new Dictionary<string, string> { ["Results__LocalClusterPath"] = _folder });
+        site.Kill();
+        await site.DisposeAsync();
+        Assert.True(File.Exists(PidFile), "the killed site's PostgreSQL should outlive it");
+
+        var restarted = new LocalPostgresCluster(_folder, NullLogger.Instance);
+        await restarted.StartAsync(CancellationToken.None);
+
+        Assert.True(restarted.Owned, "the orphaned PostgreSQL was joined, not adopted");
+        Assert.Equal(1, await SelectOneAsync(restarted));
+        await restarted.StopAsync(CancellationToken.None);
+        Assert.False(File.Exists(PidFile), "the adopted PostgreSQL was not stopped");
+    }
+
+    private static async Task<int> SelectOneAsync(LocalPostgresCluster cluster)
+    {
+        await using var connection = new NpgsqlConnection(cluster.AdminConnectionString());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select 1", connection);
+        return (int)(await command.ExecuteScalarAsync())!;
+    }
+}
