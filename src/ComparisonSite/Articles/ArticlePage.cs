@@ -4,13 +4,20 @@ using ComparisonSite.Results.Store;
 namespace ComparisonSite.Articles;
 
 /// <summary>What the comparison page shows: an article rendered to HTML against one results snapshot.</summary>
-public sealed record ArticlePage(ComparisonArticle Article, string SummaryHtml, IReadOnlyList<RenderedSection> Sections, RunResults? CitedRun, IReadOnlyList<FaqEntry> Faq)
+public sealed record ArticlePage(
+    ComparisonArticle Article,
+    string SummaryHtml,
+    IReadOnlyList<RenderedSection> Sections,
+    RunResults? CitedRun,
+    IReadOnlyList<FaqEntry> Faq)
 {
     public ArticleFrontMatter Meta => Article.Meta;
 
     public DateTimeOffset Published => new(Meta.Published.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
-    /// <summary>The later of the article's updated date and the cited run's import: either change makes the page new.</summary>
+    /// <summary>
+    /// The later of the article's updated date and the cited run's import: either change makes the page new.
+    /// </summary>
     public DateTimeOffset Modified => ModifiedAt(Meta, CitedRun);
 
     public static DateTimeOffset ModifiedAt(ArticleFrontMatter meta, RunResults? citedRun)

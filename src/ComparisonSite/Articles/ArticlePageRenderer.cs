@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Runtime.CompilerServices;
 using ComparisonSite.Content;
 using ComparisonSite.Figures;
@@ -14,13 +15,18 @@ namespace ComparisonSite.Articles;
 /// Renders an article against a results snapshot once and keeps the result while both are live: a request
 /// costs a lookup, not a render. Unresolved data references are logged once per render, with file and line.
 /// </summary>
-public sealed class ArticlePageRenderer(IOptions<SiteOptions> site, IHostEnvironment environment, ILogger<ArticlePageRenderer> logger)
+public sealed class ArticlePageRenderer(
+    IOptions<SiteOptions> site,
+    IHostEnvironment environment,
+    ILogger<ArticlePageRenderer> logger)
 {
     private readonly ConditionalWeakTable<ComparisonArticle, Rendered> _rendered = [];
     private readonly FigureFormatter _formatter = new(CultureInfo.GetCultureInfo(site.Value.Culture));
     private int _renders;
 
-    /// <summary>How many times an article was rendered (not served from the render cache): for tests and diagnostics.</summary>
+    /// <summary>
+    /// How many times an article was rendered (not served from the render cache): for tests and diagnostics.
+    /// </summary>
     public int RenderCount => Volatile.Read(ref _renders);
 
     public ArticlePage Render(ComparisonArticle article, ResultsSnapshot results)
@@ -34,21 +40,34 @@ public sealed class ArticlePageRenderer(IOptions<SiteOptions> site, IHostEnviron
         var (page, problems) = Build(article, results, environment.IsDevelopment());
         foreach (var problem in problems)
         {
-            logger.LogWarning("Unresolved data reference in {File}:{Line}: {Problem}", problem.File, problem.Line, problem.Message);
+            logger.LogWarning(
+                "Unresolved data reference in {File}:{Line}: {Problem}",
+                problem.File,
+                problem.Line,
+                problem.Message);
         }
 
         _rendered.AddOrUpdate(article, new Rendered(results, page));
         return page;
     }
 
-    /// <summary>Renders without caching or logging, returning every unresolved reference: what the check verb uses.</summary>
-    public (ArticlePage Page, IReadOnlyList<FigureProblem> Problems) Build(ComparisonArticle article, ResultsSnapshot results, bool showErrors)
+    /// <summary>
+    /// Renders without caching or logging, returning every unresolved reference: what the check verb uses.
+    /// </summary>
+    public (ArticlePage Page, IReadOnlyList<FigureProblem> Problems) Build(
+        ComparisonArticle article,
+        ResultsSnapshot results,
+        bool showErrors)
     {
         var figures = new FigureArticle(article.Slug, article.Meta.Suite, article.Meta.Frameworks);
         var context = new FigureContext(results, figures, _formatter, showErrors);
         var summary = RenderPart(article.Summary, context, article.Folder + "/" + ComparisonLoader.IndexFile, 1);
         var sections = article.Sections
-            .Select(s => new RenderedSection(s.Title, s.Anchor, RenderPart(s.Body, context, s.File, s.BodyFirstLine), HasCharts(s.Body)))
+            .Select(s => new RenderedSection(
+                s.Title,
+                s.Anchor,
+                RenderPart(s.Body, context, s.File, s.BodyFirstLine),
+                HasCharts(s.Body)))
             .ToList();
         var faq = article.Sections.Where(s => s.IsFaq).SelectMany(s => FaqEntries(s, context)).ToList();
         return (new ArticlePage(article, summary, sections, results.RunFor(article.Meta.Suite), faq), context.Problems);
@@ -92,7 +111,11 @@ public sealed class ArticlePageRenderer(IOptions<SiteOptions> site, IHostEnviron
     private static string PlainText(IReadOnlyList<Block> blocks, FigureContext context, bool inline)
     {
         using var writer = new StringWriter();
-        var renderer = new FigureHtmlRenderer(writer, context) { EnableHtmlForBlock = false, EnableHtmlForInline = false };
+        var renderer = new FigureHtmlRenderer(writer, context)
+        {
+            EnableHtmlForBlock = false,
+            EnableHtmlForInline = false,
+        };
         ArticleMarkdown.Pipeline.Setup(renderer);
         foreach (var block in blocks)
         {
@@ -107,7 +130,7 @@ public sealed class ArticlePageRenderer(IOptions<SiteOptions> site, IHostEnviron
         }
 
         writer.Flush();
-        return System.Net.WebUtility.HtmlDecode(writer.ToString()).ReplaceLineEndings(" ").Trim();
+        return WebUtility.HtmlDecode(writer.ToString()).ReplaceLineEndings(" ").Trim();
     }
 
     private static string RenderPart(MarkdownDocument document, FigureContext context, string file, int firstLine)

@@ -52,7 +52,9 @@ public sealed class FigureContext
 
     public int NextChartNumber() => ++_chartCount;
 
-    /// <summary>1-based colour slot for a framework: the article's frameworks first, so colours match on every chart.</summary>
+    /// <summary>
+    /// 1-based colour slot for a framework: the article's frameworks first, so colours match on every chart.
+    /// </summary>
     public int ColourOf(string framework) => (_colourOrder.IndexOf(framework) % 8) + 1;
 
     public RunResults? Run(string? runId, out string? problem)
@@ -68,25 +70,31 @@ public sealed class FigureContext
     {
         if (framework is not null && !Snapshot.Frameworks.ContainsKey(framework))
         {
-            return $"unknown framework '{framework}' (known: {string.Join(", ", Snapshot.Frameworks.Keys.Order(StringComparer.Ordinal))})";
+            var known = string.Join(", ", Snapshot.Frameworks.Keys.Order(StringComparer.Ordinal));
+            return $"unknown framework '{framework}' (known: {known})";
         }
 
         if (scenario is not null && !Snapshot.Scenarios.ContainsKey(scenario))
         {
-            return $"unknown scenario '{scenario}' (known: {string.Join(", ", Snapshot.Scenarios.Keys.Order(StringComparer.Ordinal))})";
+            var known = string.Join(", ", Snapshot.Scenarios.Keys.Order(StringComparer.Ordinal));
+            return $"unknown scenario '{scenario}' (known: {known})";
         }
 
         if (metric is not null && !Snapshot.Metrics.ContainsKey(metric))
         {
-            return $"unknown metric '{metric}' (known: {string.Join(", ", Snapshot.Metrics.Keys.Order(StringComparer.Ordinal))})";
+            var known = string.Join(", ", Snapshot.Metrics.Keys.Order(StringComparer.Ordinal));
+            return $"unknown metric '{metric}' (known: {known})";
         }
 
         return null;
     }
 
     /// <summary>"Bytepulse 30-day production benchmark (Bytepulse, reported figures), March 31, 2026".</summary>
-    public string Provenance(StoredRun run) =>
-        $"{run.Info.Title} ({run.Info.Source}, {(run.IsReported ? "figures as reported by the source" : "our own measurements")}), {Formatter.Date(run.Info.Date)}";
+    public string Provenance(StoredRun run)
+    {
+        var origin = run.IsReported ? "figures as reported by the source" : "our own measurements";
+        return $"{run.Info.Title} ({run.Info.Source}, {origin}), {Formatter.Date(run.Info.Date)}";
+    }
 
     public string FrameworkName(string slug) => Snapshot.Frameworks.TryGetValue(slug, out var f) ? f.Name : slug;
 }

@@ -12,9 +12,13 @@ public sealed class FigureFormatter(CultureInfo culture)
     public CultureInfo Culture { get; } = culture;
 
     /// <summary>The bare number at the metric's precision ("8,520", "0.7").</summary>
-    public string Number(double value, Metric metric) => value.ToString("N" + metric.Decimals.ToString(CultureInfo.InvariantCulture), Culture);
+    public string Number(double value, Metric metric) =>
+        value.ToString("N" + metric.Decimals.ToString(CultureInfo.InvariantCulture), Culture);
 
-    /// <summary>A value with its unit; <paramref name="roundTo"/> rounds for prose and says "about" when that changed the figure.</summary>
+    /// <summary>
+    /// A value with its unit; <paramref name="roundTo"/> rounds for prose
+    /// and says "about" when that changed the figure.
+    /// </summary>
     public string Value(double value, Metric metric, bool withUnit = true, double? roundTo = null)
     {
         var shown = roundTo is { } step ? Math.Round(value / step, MidpointRounding.AwayFromZero) * step : value;
@@ -24,7 +28,9 @@ public sealed class FigureFormatter(CultureInfo culture)
         return roundTo is not null && shown != value ? "about " + text : text;
     }
 
-    /// <summary>"7.8x faster": how many times A is above or below B, with the metric's word for that direction.</summary>
+    /// <summary>
+    /// "7.8x faster": how many times A is above or below B, with the metric's word for that direction.
+    /// </summary>
     public string Ratio(double a, double b, Metric metric)
     {
         if (a == b)
@@ -52,7 +58,10 @@ public sealed class FigureFormatter(CultureInfo culture)
 
     public string Date(DateOnly date) => date.ToString("MMMM d, yyyy", Culture);
 
-    /// <summary>Units are written the way readers expect: "$200/month" for USD, "9.5/10" for scores, "8,520 req/s" otherwise.</summary>
+    /// <summary>
+    /// Units are written the way readers expect:
+    /// "$200/month" for USD, "9.5/10" for scores, "8,520 req/s" otherwise.
+    /// </summary>
     public static string WithUnit(string number, string unit)
     {
         if (unit.Length == 0)
@@ -69,5 +78,6 @@ public sealed class FigureFormatter(CultureInfo culture)
     }
 
     /// <summary>A unit as shown in table headers ("req/s", "$/month").</summary>
-    public static string UnitLabel(string unit) => unit.StartsWith("USD", StringComparison.Ordinal) ? "$" + unit[3..] : unit;
+    public static string UnitLabel(string unit) =>
+        unit.StartsWith("USD", StringComparison.Ordinal) ? "$" + unit[3..] : unit;
 }

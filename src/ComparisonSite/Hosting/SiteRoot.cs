@@ -1,3 +1,6 @@
+// The record's Path property hides System.IO.Path inside the type.
+using IOPath = System.IO.Path;
+
 namespace ComparisonSite;
 
 /// <summary>
@@ -12,14 +15,15 @@ public sealed record SiteRoot(string Path)
     {
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            return new SiteRoot(System.IO.Path.GetFullPath(configured));
+            return new SiteRoot(IOPath.GetFullPath(configured));
         }
 
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                if (Directory.Exists(System.IO.Path.Combine(dir.FullName, "content")) && Directory.Exists(System.IO.Path.Combine(dir.FullName, "wwwroot")))
+                if (Directory.Exists(IOPath.Combine(dir.FullName, "content"))
+                    && Directory.Exists(IOPath.Combine(dir.FullName, "wwwroot")))
                 {
                     return new SiteRoot(dir.FullName);
                 }
@@ -27,8 +31,10 @@ public sealed record SiteRoot(string Path)
         }
 
         throw new InvalidOperationException(
-            $"Cannot find the site root (a folder with content/ and wwwroot/) above {Directory.GetCurrentDirectory()} or {AppContext.BaseDirectory}; set {ConfigurationKey} or the environment variable Site__Root.");
+            "Cannot find the site root (a folder with content/ and wwwroot/) above "
+            + $"{Directory.GetCurrentDirectory()} or {AppContext.BaseDirectory}; "
+            + $"set {ConfigurationKey} or the environment variable Site__Root.");
     }
 
-    public string Combine(string relative) => System.IO.Path.Combine(Path, relative);
+    public string Combine(string relative) => IOPath.Combine(Path, relative);
 }

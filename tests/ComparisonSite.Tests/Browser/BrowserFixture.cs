@@ -16,9 +16,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public SiteServer Site { get; private set; } = null!;
 
     /// <summary>Where screenshots go: $SCREENSHOTS_DIR, or TestResults/screenshots beside the test assembly.</summary>
-    public string ScreenshotFolder { get; } = Environment.GetEnvironmentVariable("SCREENSHOTS_DIR") is { Length: > 0 } folder
-        ? folder
-        : Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+    public string ScreenshotFolder { get; } =
+        Environment.GetEnvironmentVariable("SCREENSHOTS_DIR") is { Length: > 0 } folder
+            ? folder
+            : Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
     public async Task InitializeAsync()
     {
@@ -30,7 +31,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = TestTools.Chromium,
             Headless = true,
-            Args = TestTools.ChromiumFlags.Split(' ').Where(f => !f.StartsWith("--headless", StringComparison.Ordinal)).ToArray(),
+            Args = TestTools.ChromiumFlags
+                .Split(' ')
+                .Where(f => !f.StartsWith("--headless", StringComparison.Ordinal))
+                .ToArray(),
         });
         Directory.CreateDirectory(ScreenshotFolder);
     }

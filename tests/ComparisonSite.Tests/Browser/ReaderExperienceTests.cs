@@ -3,12 +3,17 @@ using Xunit.Abstractions;
 
 namespace ComparisonSite.Tests.Browser;
 
-/// <summary>What a reader gets in a real browser: charts drawn, no errors, phone widths, dark theme, keyboard, axe.</summary>
-public sealed class ReaderExperienceTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+/// <summary>
+/// What a reader gets in a real browser: charts drawn, no errors, phone widths, dark theme, keyboard, axe.
+/// </summary>
+public sealed class ReaderExperienceTests(BrowserFixture browser, ITestOutputHelper output)
+    : IClassFixture<BrowserFixture>
 {
     private const string Article = "/fastapi-vs-django-vs-flask";
 
-    private async Task<(IPage Page, List<string> Problems)> OpenAsync(string path, BrowserNewContextOptions? options = null)
+    private async Task<(IPage Page, List<string> Problems)> OpenAsync(
+        string path,
+        BrowserNewContextOptions? options = null)
     {
         var context = await browser.Browser.NewContextAsync(options ?? new BrowserNewContextOptions());
         var page = await context.NewPageAsync();
@@ -29,7 +34,9 @@ public sealed class ReaderExperienceTests(BrowserFixture browser, ITestOutputHel
                 problems.Add($"HTTP {response.Status}: {response.Url}");
             }
         };
-        var response = await page.GotoAsync(browser.Site.BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        var response = await page.GotoAsync(
+            browser.Site.BaseUrl + path,
+            new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
         Assert.Equal(path == "/no-such-page" ? 404 : 200, response!.Status);
         return (page, problems);
     }
@@ -61,15 +68,21 @@ public sealed class ReaderExperienceTests(BrowserFixture browser, ITestOutputHel
             Assert.True(chart.GetProperty("drawn").GetBoolean(), "a chart was not drawn");
             var series = chart.GetProperty("series").EnumerateArray().ToList();
             var rows = chart.GetProperty("table").EnumerateArray().ToList();
-            Assert.Equal(rows.Select(r => r.GetProperty("label").GetString()), series.Select(s => s.GetProperty("label").GetString()));
+            Assert.Equal(
+                rows.Select(r => r.GetProperty("label").GetString()),
+                series.Select(s => s.GetProperty("label").GetString()));
             for (var i = 0; i < rows.Count; i++)
             {
-                Assert.Equal(rows[i].GetProperty("values").EnumerateArray().Select(v => v.GetDouble()), series[i].GetProperty("values").EnumerateArray().Select(v => v.GetDouble()));
+                Assert.Equal(
+                    rows[i].GetProperty("values").EnumerateArray().Select(v => v.GetDouble()),
+                    series[i].GetProperty("values").EnumerateArray().Select(v => v.GetDouble()));
             }
 
             var labels = chart.GetProperty("labels").EnumerateArray().Select(l => l.GetString()!).ToList();
             Assert.Equal(labels.Count, chart.GetProperty("headers").GetArrayLength());
-            Assert.All(chart.GetProperty("headers").EnumerateArray().Zip(labels), p => Assert.StartsWith(p.Second, p.First.GetString(), StringComparison.Ordinal));
+            Assert.All(
+                chart.GetProperty("headers").EnumerateArray().Zip(labels),
+                p => Assert.StartsWith(p.Second, p.First.GetString(), StringComparison.Ordinal));
         }
 
         Assert.Empty(problems);
@@ -90,9 +103,15 @@ public sealed class ReaderExperienceTests(BrowserFixture browser, ITestOutputHel
     [Fact]
     public async Task At_360_pixels_nothing_overflows_the_page_and_tables_scroll_in_their_own_box()
     {
-        var (page, problems) = await OpenAsync(Article, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 360, Height = 740 }, IsMobile = true });
+        var (page, problems) = await OpenAsync(Article, new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            IsMobile = true,
+        });
 
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 360"), "the page scrolls sideways at 360 px");
+        Assert.True(
+            await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 360"),
+            "the page scrolls sideways at 360 px");
         var wide = await page.EvaluateAsync<JsonElement>("""
             () => [...document.querySelectorAll('.table-scroll')].map(box => ({
               overflowing: box.scrollWidth > box.clientWidth,
@@ -113,11 +132,14 @@ public sealed class ReaderExperienceTests(BrowserFixture browser, ITestOutputHel
     public async Task The_dark_theme_applies_and_the_charts_follow_it()
     {
         var (light, _) = await OpenAsync(Article, new BrowserNewContextOptions { ColorScheme = ColorScheme.Light });
-        var (dark, problems) = await OpenAsync(Article, new BrowserNewContextOptions { ColorScheme = ColorScheme.Dark });
+        var (dark, problems) =
+            await OpenAsync(Article, new BrowserNewContextOptions { ColorScheme = ColorScheme.Dark });
 
         const string Background = "() => getComputedStyle(document.body).backgroundColor";
-        const string FirstBar = "() => Chart.getChart(document.querySelector('figure[data-chart] canvas')).data.datasets[0].backgroundColor";
-        const string SeriesOne = "() => getComputedStyle(document.documentElement).getPropertyValue('--series-1').trim()";
+        const string FirstBar = "() => Chart.getChart(document.querySelector('figure[data-chart] canvas'))"
+            + ".data.datasets[0].backgroundColor";
+        const string SeriesOne =
+            "() => getComputedStyle(document.documentElement).getPropertyValue('--series-1').trim()";
         Assert.Equal("rgb(255, 255, 255)", await light.EvaluateAsync<string>(Background));
         Assert.Equal("rgb(15, 19, 23)", await dark.EvaluateAsync<string>(Background));
         Assert.Equal(await dark.EvaluateAsync<string>(SeriesOne), await dark.EvaluateAsync<string>(FirstBar));
@@ -126,7 +148,10 @@ public sealed class ReaderExperienceTests(BrowserFixture browser, ITestOutputHel
         // Switching the system theme while the page is open recolours the drawn charts.
         var darkBar = await dark.EvaluateAsync<string>(FirstBar);
         await light.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
-        await light.WaitForFunctionAsync($"() => ({FirstBar})() === '{darkBar}'", null, new PageWaitForFunctionOptions { Timeout = 5000 });
+        await light.WaitForFunctionAsync(
+            $"() => ({FirstBar})() === '{darkBar}'",
+            null,
+            new PageWaitForFunctionOptions { Timeout = 5000 });
         Assert.Empty(problems);
     }
 
@@ -138,7 +163,8 @@ public sealed class ReaderExperienceTests(BrowserFixture browser, ITestOutputHel
         for (var i = 0; i < 12 && !reached.Contains("#speed"); i++)
         {
             await page.Keyboard.PressAsync("Tab");
-            reached.Add(await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href') ?? document.activeElement.tagName"));
+            reached.Add(await page.EvaluateAsync<string>(
+                "() => document.activeElement.getAttribute('href') ?? document.activeElement.tagName"));
         }
 
         Assert.Equal("#main", reached[0]);
@@ -158,7 +184,9 @@ public sealed class ReaderExperienceTests(BrowserFixture browser, ITestOutputHel
         var (page, problems) = await OpenAsync(path, new BrowserNewContextOptions { BypassCSP = true });
         await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = TestTools.Module("axe-core/axe.min.js") });
 
-        var violations = await page.EvaluateAsync<JsonElement>("async () => (await axe.run(document)).violations.map(v => `${v.id}: ${v.help} (${v.nodes.length})`)");
+        var violations = await page.EvaluateAsync<JsonElement>(
+            "async () => (await axe.run(document)).violations"
+            + ".map(v => `${v.id}: ${v.help} (${v.nodes.length})`)");
 
         Assert.Empty(violations.EnumerateArray().Select(v => v.GetString()));
         Assert.Empty(problems);
@@ -172,8 +200,13 @@ public sealed class ReaderExperienceTests(BrowserFixture browser, ITestOutputHel
         {
             foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
             {
-                var (page, problems) = await OpenAsync(Article, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, ColorScheme = scheme });
-                var file = Path.Combine(browser.ScreenshotFolder, $"article-{name}-{scheme.ToString().ToLower(CultureInfo.InvariantCulture)}.png");
+                var (page, problems) = await OpenAsync(Article, new BrowserNewContextOptions
+                {
+                    ViewportSize = new ViewportSize { Width = width, Height = height },
+                    ColorScheme = scheme,
+                });
+                var theme = scheme.ToString().ToLower(CultureInfo.InvariantCulture);
+                var file = Path.Combine(browser.ScreenshotFolder, $"article-{name}-{theme}.png");
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
                 Assert.True(new FileInfo(file).Length > 10_000, $"{file} looks empty");
                 Assert.Empty(problems);

@@ -7,7 +7,9 @@ public sealed class ProductionLoggingTests(PostgresFixture postgres)
     public async Task With_the_json_log_format_every_line_is_a_compact_json_event_and_no_secret_is_logged()
     {
         var connectionString = await postgres.CreateDatabaseAsync() + ";Password=s3cret-for-the-test";
-        var site = await SiteServer.StartAsync(connectionString, new Dictionary<string, string> { ["Site__LogFormat"] = "json" });
+        var site = await SiteServer.StartAsync(
+            connectionString,
+            new Dictionary<string, string> { ["Site__LogFormat"] = "json" });
         using (var client = new HttpClient())
         {
             await client.GetAsync(site.BaseUrl + "/no-such-page");

@@ -9,7 +9,8 @@ namespace ComparisonSite.Tests.Deployment;
 /// docker compose sets (deploy/site.env, with addresses pointed at this machine), against a real PostgreSQL.
 /// </summary>
 [Collection(PostgresTests.Name)]
-public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutput published) : IClassFixture<PublishedOutput>
+public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutput published)
+    : IClassFixture<PublishedOutput>
 {
     private readonly string _output = published.Folder;
     private readonly string _emptyDirectory = published.EmptyWorkingDirectory;
@@ -21,8 +22,12 @@ public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutp
     {
         // Self-contained: the image starts the app host and has no dotnet of its own.
         Assert.True(File.Exists(Path.Combine(_output, "ComparisonSite")));
-        Assert.True(File.Exists(Path.Combine(_output, "ComparisonSite.r2r.dll")), "the composite ReadyToRun image is missing");
-        Assert.True(File.Exists(Path.Combine(_output, "System.Private.CoreLib.dll")), "the runtime is not in the publish");
+        Assert.True(
+            File.Exists(Path.Combine(_output, "ComparisonSite.r2r.dll")),
+            "the composite ReadyToRun image is missing");
+        Assert.True(
+            File.Exists(Path.Combine(_output, "System.Private.CoreLib.dll")),
+            "the runtime is not in the publish");
         Assert.True(File.Exists(Path.Combine(_output, "content", "fastapi-vs-django-vs-flask", "index.md")));
         Assert.True(File.Exists(Path.Combine(_output, "wwwroot", "lib", "chart.js", "dist", "chart.umd.min.js")));
         Assert.True(File.Exists(Path.Combine(_output, "migrations", "0001_results_store.sql")));
@@ -46,15 +51,20 @@ public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutp
             Assert.Equal(HttpStatusCode.OK, article.StatusCode);
             Assert.Contains(page.QuerySelectorAll("a.figure"), a => a.TextContent == "about 8,500\u00a0req/s");
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/live")).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href"))).StatusCode);
-            Assert.Equal(0, (await RunAsync(environment, "health", "--url", $"http://127.0.0.1:{port}/healthz/ready")).ExitCode);
+            var stylesheet = page.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href");
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(stylesheet)).StatusCode);
+            Assert.Equal(
+                0,
+                (await RunAsync(environment, "health", "--url", $"http://127.0.0.1:{port}/healthz/ready")).ExitCode);
         }
         finally
         {
             await StopAsync(site);
         }
 
-        Assert.Equal(1, (await RunAsync(environment, "health", "--url", $"http://127.0.0.1:{port}/healthz/ready")).ExitCode);
+        Assert.Equal(
+            1,
+            (await RunAsync(environment, "health", "--url", $"http://127.0.0.1:{port}/healthz/ready")).ExitCode);
     }
 
     /// <summary>
@@ -70,7 +80,9 @@ public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutp
         {
             using var client = await ReadyClientAsync(port);
             var page = await SiteFactory.ParseAsync(await client.GetAsync(Article));
-            foreach (var json in page.QuerySelectorAll("script[type='application/ld+json'], script[type='application/json']"))
+            var jsonScripts = page.QuerySelectorAll(
+                "script[type='application/ld+json'], script[type='application/json']");
+            foreach (var json in jsonScripts)
             {
                 using var parsed = JsonDocument.Parse(json.TextContent);
                 Assert.NotEqual(JsonValueKind.Undefined, parsed.RootElement.ValueKind);
@@ -83,24 +95,34 @@ public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutp
             await AssertAnswersAsync(client, "/feed.xml", HttpStatusCode.OK, "application/atom+xml");
             await AssertAnswersAsync(client, "/robots.txt", HttpStatusCode.OK, "text/plain");
             await AssertAnswersAsync(client, Article + "/results.csv", HttpStatusCode.OK, "text/csv");
-            using (var results = JsonDocument.Parse(await AssertAnswersAsync(client, Article + "/results.json", HttpStatusCode.OK, "application/json")))
+            using (var results = JsonDocument.Parse(
+                await AssertAnswersAsync(client, Article + "/results.json", HttpStatusCode.OK, "application/json")))
             {
                 Assert.Equal("bytepulse-2026-03", results.RootElement.GetProperty("run").GetProperty("id").GetString());
             }
 
-            using (var ready = JsonDocument.Parse(await AssertAnswersAsync(client, "/healthz/ready", HttpStatusCode.OK, "application/json")))
+            using (var ready = JsonDocument.Parse(
+                await AssertAnswersAsync(client, "/healthz/ready", HttpStatusCode.OK, "application/json")))
             {
                 Assert.Equal("Healthy", ready.RootElement.GetProperty("status").GetString());
             }
 
-            Assert.Contains("<h1", await AssertAnswersAsync(client, "/no-such-comparison", HttpStatusCode.NotFound, "text/html"), StringComparison.Ordinal);
-            Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.PostAsync(Article, new StringContent(""))).StatusCode);
+            Assert.Contains(
+                "<h1",
+                await AssertAnswersAsync(client, "/no-such-comparison", HttpStatusCode.NotFound, "text/html"),
+                StringComparison.Ordinal);
+            Assert.Equal(
+                HttpStatusCode.MethodNotAllowed,
+                (await client.PostAsync(Article, new StringContent(""))).StatusCode);
             using (var redirect = await client.GetAsync(Article + "/"))
             {
                 Assert.Equal(HttpStatusCode.MovedPermanently, redirect.StatusCode);
             }
 
-            using (var brotli = new HttpRequestMessage(HttpMethod.Get, Article) { Headers = { { "Accept-Encoding", "br" } } })
+            using (var brotli = new HttpRequestMessage(HttpMethod.Get, Article)
+            {
+                Headers = { { "Accept-Encoding", "br" } },
+            })
             {
                 using var compressed = await client.SendAsync(brotli);
                 Assert.Equal("br", Assert.Single(compressed.Content.Headers.ContentEncoding));
@@ -113,7 +135,8 @@ public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutp
             Assert.True(check.ExitCode == 0, check.Output + check.Error);
 
             // An import reaches the running site through LISTEN/NOTIFY: Npgsql's notification path in this build.
-            var import = await RunAsync(environment, "import", Path.Combine(FixturePaths.Root, "imports", "second-run.json"));
+            var import = await RunAsync(
+                environment, "import", Path.Combine(FixturePaths.Root, "imports", "second-run.json"));
             Assert.True(import.ExitCode == 0, import.Error);
             await Eventually.TrueAsync(async () =>
             {
@@ -127,7 +150,11 @@ public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutp
         }
     }
 
-    private static async Task<string> AssertAnswersAsync(HttpClient client, string path, HttpStatusCode status, string mediaType)
+    private static async Task<string> AssertAnswersAsync(
+        HttpClient client,
+        string path,
+        HttpStatusCode status,
+        string mediaType)
     {
         using var response = await client.GetAsync(path);
         Assert.True(response.StatusCode == status, $"{path} answered {(int)response.StatusCode}, not {(int)status}");
@@ -143,7 +170,8 @@ public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutp
         var environment = ComposeEnvironment();
         environment["Site__Root"] = _output;
         environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        environment["ConnectionStrings__Results"] = new NpgsqlConnectionStringBuilder(environment["ConnectionStrings__Results"])
+        var composeConnectionString = environment["ConnectionStrings__Results"];
+        environment["ConnectionStrings__Results"] = new NpgsqlConnectionStringBuilder(composeConnectionString)
         {
             Host = connectionString.Host,
             Port = connectionString.Port,
@@ -159,7 +187,10 @@ public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutp
 
     private static async Task<HttpClient> ReadyClientAsync(int port)
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}"),
+        };
         await WaitForAsync(client, "/healthz/ready");
         return client;
     }
@@ -220,7 +251,8 @@ public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutp
 /// <summary>One run of scripts/publish for the whole class: the Dockerfile's publish step.</summary>
 public sealed class PublishedOutput : IAsyncLifetime
 {
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "comparisonsite-publish-" + Guid.NewGuid().ToString("N")[..8]);
+    public string Folder { get; } =
+        Path.Combine(Path.GetTempPath(), "comparisonsite-publish-" + Guid.NewGuid().ToString("N")[..8]);
 
     public string EmptyWorkingDirectory { get; } = Directory.CreateTempSubdirectory("comparisonsite-cwd-").FullName;
 

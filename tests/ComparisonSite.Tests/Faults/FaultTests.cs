@@ -13,7 +13,8 @@ public sealed class FaultTests
     [Fact]
     public async Task PostgreSQL_stopped_under_load_causes_no_5xx_and_readiness_follows_it_down_and_up()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "comparisonsite-tests", "fault-" + Guid.NewGuid().ToString("N")[..8]);
+        var folder = Path.Combine(
+            Path.GetTempPath(), "comparisonsite-tests", "fault-" + Guid.NewGuid().ToString("N")[..8]);
         var cluster = new LocalPostgresCluster(folder, NullLogger.Instance);
         await cluster.StartAsync(CancellationToken.None);
         await using var site = await SiteServer.StartAsync(await PostgresFixture.CreateDatabaseAsync(cluster));
@@ -50,7 +51,9 @@ public sealed class FaultTests
             var recovered = Stopwatch.StartNew();
             while ((await client.GetAsync("/healthz/ready")).StatusCode != HttpStatusCode.OK)
             {
-                Assert.True(recovered.Elapsed < TimeSpan.FromSeconds(15), "readiness did not recover within 15 s of the store's return");
+                Assert.True(
+                    recovered.Elapsed < TimeSpan.FromSeconds(15),
+                    "readiness did not recover within 15 s of the store's return");
                 await Task.Delay(100);
             }
 
@@ -62,8 +65,12 @@ public sealed class FaultTests
             Assert.True(unhealthyWhileDown, "readiness stayed healthy while the store was down");
             Assert.True(statuses.Count > 100, $"only {statuses.Count} requests were made");
             Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
-            Assert.Single(site.Log.Split('\n'), l => l.Contains("Results store unreachable", StringComparison.Ordinal));
-            Assert.Single(site.Log.Split('\n'), l => l.Contains("Results store reachable again", StringComparison.Ordinal));
+            Assert.Single(
+                site.Log.Split('\n'),
+                l => l.Contains("Results store unreachable", StringComparison.Ordinal));
+            Assert.Single(
+                site.Log.Split('\n'),
+                l => l.Contains("Results store reachable again", StringComparison.Ordinal));
         }
         finally
         {
@@ -76,9 +83,12 @@ public sealed class FaultTests
     [Fact]
     public async Task SIGTERM_under_load_finishes_requests_stops_the_private_postgresql_and_exits_0()
     {
-        var clusterFolder = Path.Combine(Path.GetTempPath(), "comparisonsite-tests", "own-" + Guid.NewGuid().ToString("N")[..8]);
+        var clusterFolder = Path.Combine(
+            Path.GetTempPath(), "comparisonsite-tests", "own-" + Guid.NewGuid().ToString("N")[..8]);
         // No connection string: the site starts (and must stop) its own PostgreSQL.
-        var site = await SiteServer.StartAsync(string.Empty, new Dictionary<string, string> { ["Results__LocalClusterPath"] = clusterFolder });
+        var site = await SiteServer.StartAsync(
+            string.Empty,
+            new Dictionary<string, string> { ["Results__LocalClusterPath"] = clusterFolder });
         using var client = new HttpClient { BaseAddress = new Uri(site.BaseUrl) };
         var statuses = new ConcurrentBag<HttpStatusCode>();
         var load = Enumerable.Range(0, 8).Select(async _ =>
@@ -104,7 +114,9 @@ public sealed class FaultTests
         Assert.Equal(0, exitCode);
         Assert.NotEmpty(statuses);
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
-        Assert.False(File.Exists(Path.Combine(clusterFolder, "data", "postmaster.pid")), "the private PostgreSQL is still running");
+        Assert.False(
+            File.Exists(Path.Combine(clusterFolder, "data", "postmaster.pid")),
+            "the private PostgreSQL is still running");
         Assert.Contains("Stopped the private PostgreSQL", site.Log, StringComparison.Ordinal);
         await site.DisposeAsync();
         Directory.Delete(clusterFolder, recursive: true);
@@ -118,7 +130,8 @@ public sealed class ImportCrashTests
     [Fact]
     public async Task PostgreSQL_killed_in_the_middle_of_an_import_leaves_the_old_run_and_a_retry_succeeds()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "comparisonsite-tests", "crash-" + Guid.NewGuid().ToString("N")[..8]);
+        var folder = Path.Combine(
+            Path.GetTempPath(), "comparisonsite-tests", "crash-" + Guid.NewGuid().ToString("N")[..8]);
         var cluster = new LocalPostgresCluster(folder, NullLogger.Instance);
         await cluster.StartAsync(CancellationToken.None);
         try
@@ -135,7 +148,9 @@ public sealed class ImportCrashTests
             var error = import.StandardError.ReadToEndAsync();
             var output = import.StandardOutput.ReadToEndAsync();
             await Task.Delay(2500);
-            Assert.False(import.HasExited, "the import finished before the database could be killed; make the fixture run larger");
+            Assert.False(
+                import.HasExited,
+                "the import finished before the database could be killed; make the fixture run larger");
             await cluster.KillAsync(CancellationToken.None);
             await import.WaitForExitAsync();
 
@@ -165,7 +180,8 @@ public sealed class ImportCrashTests
     {
         var frameworks = Enumerable.Range(0, 300).Select(i => new { slug = $"f{i}", name = $"Framework {i}" });
         var scenarios = Enumerable.Range(0, 10).Select(i => new { slug = $"s{i}", name = $"Scenario {i}" });
-        var metrics = Enumerable.Range(0, 10).Select(i => new { slug = $"m{i}", name = $"Metric {i}", unit = "ops/s", better = "higher" });
+        var metrics = Enumerable.Range(0, 10)
+            .Select(i => new { slug = $"m{i}", name = $"Metric {i}", unit = "ops/s", better = "higher" });
         var results = from f in Enumerable.Range(0, 300)
                       from s in Enumerable.Range(0, 10)
                       from m in Enumerable.Range(0, 10)
@@ -173,14 +189,21 @@ public sealed class ImportCrashTests
         var document = new
         {
             suite = "crash-suite",
-            run = new { id = "crash-big", title = "Large run", date = "2026-08-01", source = "Fixture", origin = "measured" },
+            run = new
+            {
+                id = "crash-big",
+                title = "Large run",
+                date = "2026-08-01",
+                source = "Fixture",
+                origin = "measured",
+            },
             frameworks,
             scenarios,
             metrics,
             results,
         };
         var path = Path.Combine(folder, "crash-big.json");
-        await File.WriteAllTextAsync(path, System.Text.Json.JsonSerializer.Serialize(document));
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(document));
         return path;
     }
 }

@@ -6,11 +6,16 @@ namespace ComparisonSite.Tests.Figures;
 public sealed class FigureFormatterTests
 {
     private static readonly FigureFormatter English = new(CultureInfo.GetCultureInfo("en-US"));
-    private static readonly Metric Rps = new("rps", "Requests per second", "req/s", Better.Higher, 0, Metric.MeasurementKind, "faster", "slower");
-    private static readonly Metric P99 = new("p99", "P99 latency", "ms", Better.Lower, 0, Metric.MeasurementKind, "higher", "lower");
-    private static readonly Metric ColdStart = new("cold-start", "Cold start", "s", Better.Lower, 1, Metric.MeasurementKind, "slower", "faster");
-    private static readonly Metric Score = new("score", "Rating", "/10", Better.Higher, 1, Metric.RatingKind, "higher", "lower");
-    private static readonly Metric Cost = new("server-cost", "Cost", "USD/month", Better.Lower, 0, Metric.EstimateKind, "more expensive", "cheaper");
+    private static readonly Metric Rps =
+        new("rps", "Requests per second", "req/s", Better.Higher, 0, Metric.MeasurementKind, "faster", "slower");
+    private static readonly Metric P99 =
+        new("p99", "P99 latency", "ms", Better.Lower, 0, Metric.MeasurementKind, "higher", "lower");
+    private static readonly Metric ColdStart =
+        new("cold-start", "Cold start", "s", Better.Lower, 1, Metric.MeasurementKind, "slower", "faster");
+    private static readonly Metric Score =
+        new("score", "Rating", "/10", Better.Higher, 1, Metric.RatingKind, "higher", "lower");
+    private static readonly Metric Cost =
+        new("server-cost", "Cost", "USD/month", Better.Lower, 0, Metric.EstimateKind, "more expensive", "cheaper");
 
     [Theory]
     [InlineData(8520, "8,520\u00a0req/s")]

@@ -10,12 +10,19 @@ public sealed class FigureRenderingTests
 {
     private static readonly ResultsSnapshot Seed = TestSnapshots.From(TestSnapshots.SeedDocument());
 
-    private static (IDocument Html, FigureContext Context) Render(string markdown, bool showErrors = false, ResultsSnapshot? snapshot = null)
+    private static (IDocument Html, FigureContext Context) Render(
+        string markdown,
+        bool showErrors = false,
+        ResultsSnapshot? snapshot = null)
     {
         var diagnostics = new List<ContentDiagnostic>();
         var document = ArticleMarkdown.Parse(markdown, "test.md", 10, diagnostics);
         Assert.Empty(diagnostics);
-        var context = new FigureContext(snapshot ?? Seed, TestSnapshots.Article(), new FigureFormatter(CultureInfo.GetCultureInfo("en-US")), showErrors)
+        var context = new FigureContext(
+            snapshot ?? Seed,
+            TestSnapshots.Article(),
+            new FigureFormatter(CultureInfo.GetCultureInfo("en-US")),
+            showErrors)
         {
             File = "test-comparison/03-speed.md",
             FirstLine = 10,
@@ -31,7 +38,9 @@ public sealed class FigureRenderingTests
         var figure = Assert.Single(html.QuerySelectorAll("a.figure"));
         Assert.Equal("8,520\u00a0req/s", figure.TextContent);
         Assert.Equal("#methodology", figure.GetAttribute("href"));
-        Assert.Equal("Bytepulse 30-day production benchmark (Bytepulse, figures as reported by the source), March 31, 2026", figure.GetAttribute("title"));
+        Assert.Equal(
+            "Bytepulse 30-day production benchmark (Bytepulse, figures as reported by the source), March 31, 2026",
+            figure.GetAttribute("title"));
         Assert.Equal("8520", figure.QuerySelector("data")!.GetAttribute("value"));
         Assert.Empty(context.Problems);
     }
@@ -39,15 +48,22 @@ public sealed class FigureRenderingTests
     [Fact]
     public void Comparisons_and_winners_are_computed_from_the_store()
     {
-        var (html, _) = Render("{{ratio fastapi django json rps}}; {{ratio fastapi django-asgi json rps}}; {{percent fastapi flask json rps}}; {{diff fastapi flask idle cold-start}}; {{best json p99}}; {{best editorial score}}; about {{value fastapi json rps round=100}}");
+        var (html, _) = Render(
+            "{{ratio fastapi django json rps}}; {{ratio fastapi django-asgi json rps}}; "
+            + "{{percent fastapi flask json rps}}; {{diff fastapi flask idle cold-start}}; "
+            + "{{best json p99}}; {{best editorial score}}; about {{value fastapi json rps round=100}}");
 
-        Assert.Equal("7.8x faster; 3.0x faster; 289% faster; 0.2\u00a0s faster; FastAPI; FastAPI; about about 8,500\u00a0req/s", html.Body!.TextContent.Trim());
+        Assert.Equal(
+            "7.8x faster; 3.0x faster; 289% faster; 0.2\u00a0s faster; FastAPI; FastAPI; about about 8,500\u00a0req/s",
+            html.Body!.TextContent.Trim());
     }
 
     [Fact]
     public void References_work_inside_table_cells_and_list_items()
     {
-        var (html, _) = Render("| Framework | Speed |\n|---|---|\n| FastAPI | {{value fastapi json rps}} |\n\n- Django: {{value django json rps}}");
+        var (html, _) = Render(
+            "| Framework | Speed |\n|---|---|\n| FastAPI | {{value fastapi json rps}} |\n\n"
+            + "- Django: {{value django json rps}}");
 
         Assert.Equal("8,520\u00a0req/s", html.QuerySelector("td a.figure")!.TextContent);
         Assert.Equal("1,090\u00a0req/s", html.QuerySelector("li a.figure")!.TextContent);
@@ -59,14 +75,26 @@ public sealed class FigureRenderingTests
         var (html, _) = Render("{{table json:rps json:p99 idle:memory}}");
 
         var table = html.QuerySelector("table.benchmark")!;
-        Assert.StartsWith("Requests per second, P99 latency, Memory at baseline: Bytepulse 30-day production benchmark", table.QuerySelector("caption")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "Requests per second, P99 latency, Memory at baseline: Bytepulse 30-day production benchmark",
+            table.QuerySelector("caption")!.TextContent,
+            StringComparison.Ordinal);
         Assert.Contains("March 31, 2026", table.QuerySelector("caption")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(["Metric", "FastAPI", "Django", "Flask"], table.QuerySelectorAll("thead th").Select(th => th.TextContent));
-        Assert.Equal("P99 latency, JSON endpoint (ms, lower is better)", table.QuerySelectorAll("tbody th")[1].TextContent);
-        var p99 = table.QuerySelectorAll("tbody tr")[1].QuerySelectorAll("td").Select(td => td.QuerySelector("data")!.TextContent).ToList();
+        Assert.Equal(
+            ["Metric", "FastAPI", "Django", "Flask"],
+            table.QuerySelectorAll("thead th").Select(th => th.TextContent));
+        Assert.Equal(
+            "P99 latency, JSON endpoint (ms, lower is better)",
+            table.QuerySelectorAll("tbody th")[1].TextContent);
+        var p99 = table.QuerySelectorAll("tbody tr")[1]
+            .QuerySelectorAll("td")
+            .Select(td => td.QuerySelector("data")!.TextContent)
+            .ToList();
         Assert.Equal(["14", "98", "52"], p99);
         Assert.Equal(3, table.QuerySelectorAll("td.best").Length);
-        Assert.All(table.QuerySelectorAll("td.best"), td => Assert.Equal("FastAPI", table.QuerySelectorAll("thead th")[td.Index() + 0].TextContent));
+        Assert.All(
+            table.QuerySelectorAll("td.best"),
+            td => Assert.Equal("FastAPI", table.QuerySelectorAll("thead th")[td.Index() + 0].TextContent));
         Assert.NotNull(html.QuerySelector("p.figure-downloads a[href='/test-comparison/results.csv']"));
     }
 
@@ -98,7 +126,9 @@ public sealed class FigureRenderingTests
         for (var i = 0; i < series.Count; i++)
         {
             Assert.Equal(series[i].GetProperty("label").GetString(), rows[i].QuerySelector("th")!.TextContent);
-            var tableValues = rows[i].QuerySelectorAll("td data").Select(d => double.Parse(d.GetAttribute("value")!, CultureInfo.InvariantCulture));
+            var tableValues = rows[i]
+                .QuerySelectorAll("td data")
+                .Select(d => double.Parse(d.GetAttribute("value")!, CultureInfo.InvariantCulture));
             Assert.Equal(series[i].GetProperty("values").EnumerateArray().Select(v => v.GetDouble()), tableValues);
         }
 
@@ -112,14 +142,23 @@ public sealed class FigureRenderingTests
         var hostile = TestSnapshots.SeedDocument();
         hostile = hostile with
         {
-            Frameworks = [.. hostile.Frameworks.Select(f => f.Slug == "fastapi" ? f with { Name = "</script><script>alert(1)</script>\"><img src=x onerror=alert(2)>" } : f)],
+            Frameworks =
+            [
+                .. hostile.Frameworks.Select(f => f.Slug == "fastapi"
+                    ? f with { Name = "</script><script>alert(1)</script>\"><img src=x onerror=alert(2)>" }
+                    : f),
+            ],
         };
-        var (html, _) = Render("{{chart json:rps}}\n\n{{table json:rps}}\n\n{{best json rps}}", snapshot: TestSnapshots.From(hostile));
+        var (html, _) = Render(
+            "{{chart json:rps}}\n\n{{table json:rps}}\n\n{{best json rps}}",
+            snapshot: TestSnapshots.From(hostile));
 
         Assert.Empty(html.QuerySelectorAll("script:not([type='application/json']), img"));
         var data = html.QuerySelector("script[type='application/json']")!.TextContent;
         using var json = JsonDocument.Parse(data);
-        Assert.Equal("</script><script>alert(1)</script>\"><img src=x onerror=alert(2)>", json.RootElement.GetProperty("series")[0].GetProperty("label").GetString());
+        Assert.Equal(
+            "</script><script>alert(1)</script>\"><img src=x onerror=alert(2)>",
+            json.RootElement.GetProperty("series")[0].GetProperty("label").GetString());
         Assert.DoesNotContain("</script>", data, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -129,8 +168,15 @@ public sealed class FigureRenderingTests
         var (html, _) = Render("{{environment}}");
 
         var terms = html.QuerySelectorAll("dl.run-environment dt").Select(dt => dt.TextContent).ToList();
-        Assert.Equal(["Run", "Source", "Date", "Period", "Hardware", "CPU cores", "Memory", "Operating system", "Server setup", "Concurrency", "Duration", "Scenarios", "Notes", "Caveats", "Data"], terms);
-        Assert.Equal("Bytepulse: figures as reported by the source, not our own measurements", html.QuerySelectorAll("dl.run-environment dd")[1].TextContent);
+        Assert.Equal(
+            [
+                "Run", "Source", "Date", "Period", "Hardware", "CPU cores", "Memory", "Operating system",
+                "Server setup", "Concurrency", "Duration", "Scenarios", "Notes", "Caveats", "Data",
+            ],
+            terms);
+        Assert.Equal(
+            "Bytepulse: figures as reported by the source, not our own measurements",
+            html.QuerySelectorAll("dl.run-environment dd")[1].TextContent);
         Assert.Equal("500 concurrent connections", html.QuerySelectorAll("dl.run-environment dd")[9].TextContent);
     }
 
@@ -143,8 +189,10 @@ public sealed class FigureRenderingTests
         Assert.Empty(html.QuerySelectorAll("a.figure"));
         Assert.Equal(
         [
-            "test-comparison/03-speed.md:12: {{value fastapi json throughput}}: unknown metric 'throughput' (known: cold-start, memory, p99, rps, score, server-cost)",
-            "test-comparison/03-speed.md:12: {{value flask db memory}}: run 'bytepulse-2026-03' has no value for flask on db:memory",
+            "test-comparison/03-speed.md:12: {{value fastapi json throughput}}: unknown metric 'throughput' "
+                + "(known: cold-start, memory, p99, rps, score, server-cost)",
+            "test-comparison/03-speed.md:12: {{value flask db memory}}: "
+                + "run 'bytepulse-2026-03' has no value for flask on db:memory",
         ], context.Problems.Select(p => p.ToString()));
     }
 
@@ -154,7 +202,10 @@ public sealed class FigureRenderingTests
         var (html, _) = Render("{{value nope json rps}}\n\n{{table json:nope}}", showErrors: true);
 
         Assert.Equal(2, html.QuerySelectorAll(".figure-error").Length);
-        Assert.Contains("unknown framework 'nope'", html.QuerySelector("span.figure-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(
+            "unknown framework 'nope'",
+            html.QuerySelector("span.figure-error")!.TextContent,
+            StringComparison.Ordinal);
         Assert.NotNull(html.QuerySelector("div.figure-error"));
     }
 
@@ -164,17 +215,28 @@ public sealed class FigureRenderingTests
         var (html, context) = Render("{{value fastapi json rps run=older-run}}");
 
         Assert.Equal("n/a", html.QuerySelector(".figure-missing")!.TextContent);
-        Assert.EndsWith("run 'older-run' is not in the results store", Assert.Single(context.Problems).Message, StringComparison.Ordinal);
+        Assert.EndsWith(
+            "run 'older-run' is not in the results store",
+            Assert.Single(context.Problems).Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_pinned_run_is_used_instead_of_the_latest()
     {
         var seed = TestSnapshots.SeedDocument();
-        var newer = seed with { Run = seed.Run with { Id = "newer", Date = new DateOnly(2026, 9, 1) }, Results = [.. seed.Results.Select(r => r with { Value = r.Value * 2 })] };
-        var (html, _) = Render("{{value fastapi json rps}} vs {{value fastapi json rps run=bytepulse-2026-03}}", snapshot: TestSnapshots.From(seed, newer));
+        var newer = seed with
+        {
+            Run = seed.Run with { Id = "newer", Date = new DateOnly(2026, 9, 1) },
+            Results = [.. seed.Results.Select(r => r with { Value = r.Value * 2 })],
+        };
+        var (html, _) = Render(
+            "{{value fastapi json rps}} vs {{value fastapi json rps run=bytepulse-2026-03}}",
+            snapshot: TestSnapshots.From(seed, newer));
 
-        Assert.Equal(["17,040\u00a0req/s", "8,520\u00a0req/s"], html.QuerySelectorAll("a.figure").Select(a => a.TextContent));
+        Assert.Equal(
+            ["17,040\u00a0req/s", "8,520\u00a0req/s"],
+            html.QuerySelectorAll("a.figure").Select(a => a.TextContent));
     }
 
     [Fact]
@@ -185,7 +247,8 @@ public sealed class FigureRenderingTests
 
         Assert.Equal(
         [
-            "a.md:6: error: value takes 3 arguments, found 1; write {{value FRAMEWORK SCENARIO METRIC [round=N] [unit=none] [run=ID]}}",
+            "a.md:6: error: value takes 3 arguments, found 1; "
+                + "write {{value FRAMEWORK SCENARIO METRIC [round=N] [unit=none] [run=ID]}}",
             "a.md:8: error: {{chart …}} must stand alone on its own line, not inside text",
         ], diagnostics.Select(d => d.ToString()));
     }

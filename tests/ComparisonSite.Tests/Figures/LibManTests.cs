@@ -9,13 +9,19 @@ public sealed partial class LibManTests
     {
         var root = SiteRoot.Locate(null);
         using var libman = JsonDocument.Parse(File.ReadAllText(root.Combine("src/ComparisonSite/libman.json")));
-        var library = libman.RootElement.GetProperty("libraries").EnumerateArray().Single(l => l.GetProperty("library").GetString()!.StartsWith("chart.js@", StringComparison.Ordinal));
+        var library = libman.RootElement
+            .GetProperty("libraries")
+            .EnumerateArray()
+            .Single(l => l.GetProperty("library").GetString()!.StartsWith("chart.js@", StringComparison.Ordinal));
         var declared = library.GetProperty("library").GetString()!["chart.js@".Length..];
-        var destination = Path.GetFullPath(Path.Combine(root.Combine("src/ComparisonSite"), library.GetProperty("destination").GetString()!));
+        var destination = Path.GetFullPath(
+            Path.Combine(root.Combine("src/ComparisonSite"), library.GetProperty("destination").GetString()!));
 
         foreach (var file in library.GetProperty("files").EnumerateArray().Select(f => f.GetString()!))
         {
-            Assert.True(File.Exists(Path.Combine(destination, file)), $"{file} declared in libman.json is not committed under {destination}");
+            Assert.True(
+                File.Exists(Path.Combine(destination, file)),
+                $"{file} declared in libman.json is not committed under {destination}");
         }
 
         var header = File.ReadLines(Path.Combine(destination, "dist/chart.umd.min.js")).Take(3).ToList();

@@ -13,7 +13,9 @@ public sealed class ExternalToolTests(PostgresFixture postgres, ITestOutputHelpe
     public async Task InitializeAsync()
     {
         _site = await SiteServer.StartAsync(await postgres.CreateDatabaseAsync());
-        _fixtures = await SiteServer.StartAsync(await postgres.CreateDatabaseAsync(), new Dictionary<string, string> { ["Content__Path"] = FixturePaths.SecondSiteContent });
+        _fixtures = await SiteServer.StartAsync(
+            await postgres.CreateDatabaseAsync(),
+            new Dictionary<string, string> { ["Content__Path"] = FixturePaths.SecondSiteContent });
     }
 
     public async Task DisposeAsync()
@@ -28,7 +30,8 @@ public sealed class ExternalToolTests(PostgresFixture postgres, ITestOutputHelpe
         var pages = new[]
         {
             _site.BaseUrl + "/", _site.BaseUrl + "/fastapi-vs-django-vs-flask", _site.BaseUrl + "/no-such-page",
-            _fixtures.BaseUrl + "/", _fixtures.BaseUrl + "/postgresql-vs-sqlite", _fixtures.BaseUrl + "/tricky-characters", _fixtures.BaseUrl + "/withdrawn-comparison",
+            _fixtures.BaseUrl + "/", _fixtures.BaseUrl + "/postgresql-vs-sqlite",
+            _fixtures.BaseUrl + "/tricky-characters", _fixtures.BaseUrl + "/withdrawn-comparison",
         };
         var folder = Directory.CreateTempSubdirectory("comparisonsite-vnu-");
         using var client = new HttpClient();
@@ -46,7 +49,11 @@ public sealed class ExternalToolTests(PostgresFixture postgres, ITestOutputHelpe
         using var json = JsonDocument.Parse(report);
         var errors = json.RootElement.GetProperty("messages").EnumerateArray()
             .Where(m => m.GetProperty("type").GetString() == "error")
-            .Select(m => $"{pages[files.IndexOf(new Uri(m.GetProperty("url").GetString()!).LocalPath)]}: {m.GetProperty("message").GetString()}")
+            .Select(m =>
+            {
+                var page = pages[files.IndexOf(new Uri(m.GetProperty("url").GetString()!).LocalPath)];
+                return $"{page}: {m.GetProperty("message").GetString()}";
+            })
             .ToList();
         output.WriteLine($"Nu HTML Checker: {pages.Length} pages, {errors.Count} errors");
         Assert.Empty(errors);
@@ -61,7 +68,8 @@ public sealed class ExternalToolTests(PostgresFixture postgres, ITestOutputHelpe
         var (exitCode, _, error) = await ToolProcess.RunAsync("node",
         [
             TestTools.Module("lighthouse/cli/index.js"), _site.BaseUrl + "/fastapi-vs-django-vs-flask",
-            "--quiet", "--output=json", $"--output-path={report}", "--only-categories=seo,accessibility,best-practices",
+            "--quiet", "--output=json", $"--output-path={report}",
+            "--only-categories=seo,accessibility,best-practices",
             $"--chrome-flags={TestTools.ChromiumFlags}",
         ], new Dictionary<string, string> { ["CHROME_PATH"] = TestTools.Chromium });
         Assert.True(exitCode == 0, $"lighthouse failed: {error}");
@@ -70,11 +78,17 @@ public sealed class ExternalToolTests(PostgresFixture postgres, ITestOutputHelpe
         var categories = json.RootElement.GetProperty("categories");
         var scores = Categories.ToDictionary(c => c, c => categories.GetProperty(c).GetProperty("score").GetDouble());
         var failing = json.RootElement.GetProperty("audits").EnumerateObject()
-            .Where(a => a.Value.TryGetProperty("score", out var s) && s.ValueKind == JsonValueKind.Number && s.GetDouble() < 1
+            .Where(a => a.Value.TryGetProperty("score", out var s)
+                && s.ValueKind == JsonValueKind.Number
+                && s.GetDouble() < 1
                 && a.Value.GetProperty("scoreDisplayMode").GetString() is "binary" or "numeric")
             .Select(a => a.Name).ToList();
-        output.WriteLine($"Lighthouse: {string.Join(", ", scores.Select(s => $"{s.Key} {s.Value * 100:0}"))}; failing audits: {string.Join(", ", failing)}");
-        Assert.All(scores, s => Assert.True(s.Value == 1, $"{s.Key} scored {s.Value * 100:0}; failing audits: {string.Join(", ", failing)}"));
+        var scoreList = string.Join(", ", scores.Select(s => $"{s.Key} {s.Value * 100:0}"));
+        var failingList = string.Join(", ", failing);
+        output.WriteLine($"Lighthouse: {scoreList}; failing audits: {failingList}");
+        Assert.All(
+            scores,
+            s => Assert.True(s.Value == 1, $"{s.Key} scored {s.Value * 100:0}; failing audits: {failingList}"));
         File.Delete(report);
     }
 }

@@ -1,9 +1,13 @@
 using System.Net.Http.Headers;
 using System.Xml.Linq;
+using ComparisonSite.Results.Import;
+using ComparisonSite.Results.Store;
 
 namespace ComparisonSite.Tests.Seo;
 
-/// <summary>What search crawlers and link previews get: head tags, structured data, sitemap, feed, status codes, caching.</summary>
+/// <summary>
+/// What search crawlers and link previews get: head tags, structured data, sitemap, feed, status codes, caching.
+/// </summary>
 [Collection(PostgresTests.Name)]
 public sealed class SeoTests(PostgresFixture postgres) : IAsyncLifetime
 {
@@ -33,8 +37,13 @@ public sealed class SeoTests(PostgresFixture postgres) : IAsyncLifetime
         var page = await SiteFactory.ParseAsync(await _site.CreateReader().SendAsync(request));
 
         Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
-        Assert.Equal("FastAPI vs Django vs Flask (2026): Which Python Web Framework Should You Choose? | ComparisonSite", page.Title);
-        Assert.StartsWith("FastAPI, Django or Flask in 2026?", Meta(page, "name", "description"), StringComparison.Ordinal);
+        Assert.Equal(
+            "FastAPI vs Django vs Flask (2026): Which Python Web Framework Should You Choose? | ComparisonSite",
+            page.Title);
+        Assert.StartsWith(
+            "FastAPI, Django or Flask in 2026?",
+            Meta(page, "name", "description"),
+            StringComparison.Ordinal);
         Assert.Equal(BaseUrl + Article, page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         Assert.Equal("article", Meta(page, "property", "og:type"));
         Assert.Equal(BaseUrl + Article, Meta(page, "property", "og:url"));
@@ -54,24 +63,38 @@ public sealed class SeoTests(PostgresFixture postgres) : IAsyncLifetime
         var article = blocks.Single(b => b.GetProperty("@type").GetString() == "Article");
         Assert.Equal(page.QuerySelector("h1")!.TextContent, article.GetProperty("headline").GetString());
         Assert.Equal("ComparisonSite Editors", article.GetProperty("author").GetProperty("name").GetString());
-        Assert.Equal(BaseUrl + "/images/logo.png", article.GetProperty("publisher").GetProperty("logo").GetProperty("url").GetString());
+        Assert.Equal(
+            BaseUrl + "/images/logo.png",
+            article.GetProperty("publisher").GetProperty("logo").GetProperty("url").GetString());
         Assert.Equal(Meta(page, "property", "article:modified_time"), article.GetProperty("dateModified").GetString());
 
-        var crumbs = blocks.Single(b => b.GetProperty("@type").GetString() == "BreadcrumbList").GetProperty("itemListElement");
-        Assert.Equal([BaseUrl + "/", BaseUrl + Article], crumbs.EnumerateArray().Select(c => c.GetProperty("item").GetString()));
+        var crumbs = blocks
+            .Single(b => b.GetProperty("@type").GetString() == "BreadcrumbList")
+            .GetProperty("itemListElement");
+        Assert.Equal(
+            [BaseUrl + "/", BaseUrl + Article],
+            crumbs.EnumerateArray().Select(c => c.GetProperty("item").GetString()));
 
-        var faq = blocks.Single(b => b.GetProperty("@type").GetString() == "FAQPage").GetProperty("mainEntity").EnumerateArray().ToList();
+        var faq = blocks
+            .Single(b => b.GetProperty("@type").GetString() == "FAQPage")
+            .GetProperty("mainEntity")
+            .EnumerateArray()
+            .ToList();
         var questions = page.QuerySelectorAll("#faq h3").Select(h => h.TextContent).ToList();
         Assert.Equal(5, faq.Count);
         Assert.Equal(questions, faq.Select(q => q.GetProperty("name").GetString()));
         var firstAnswer = faq[0].GetProperty("acceptedAnswer").GetProperty("text").GetString()!;
-        Assert.Equal(Normalize(page.QuerySelector("#faq h3")!.NextElementSibling!.TextContent), Normalize(firstAnswer)[..Normalize(page.QuerySelector("#faq h3")!.NextElementSibling!.TextContent).Length]);
+        var firstAnswerOnPage = Normalize(page.QuerySelector("#faq h3")!.NextElementSibling!.TextContent);
+        Assert.Equal(firstAnswerOnPage, Normalize(firstAnswer)[..firstAnswerOnPage.Length]);
         Assert.DoesNotContain("{{", firstAnswer, StringComparison.Ordinal);
 
         var dataset = blocks.Single(b => b.GetProperty("@type").GetString() == "Dataset");
         Assert.Equal("Bytepulse", dataset.GetProperty("creator").GetProperty("name").GetString());
         Assert.Equal("2026-02-01/2026-03-31", dataset.GetProperty("temporalCoverage").GetString());
-        Assert.Contains(dataset.GetProperty("variableMeasured").EnumerateArray(), v => v.GetProperty("name").GetString() == "Requests per second" && v.GetProperty("unitText").GetString() == "req/s");
+        Assert.Contains(
+            dataset.GetProperty("variableMeasured").EnumerateArray(),
+            v => v.GetProperty("name").GetString() == "Requests per second"
+                && v.GetProperty("unitText").GetString() == "req/s");
         Assert.Equal([BaseUrl + Article + "/results.csv", BaseUrl + Article + "/results.json"],
             dataset.GetProperty("distribution").EnumerateArray().Select(d => d.GetProperty("contentUrl").GetString()));
     }
@@ -86,36 +109,59 @@ public sealed class SeoTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal(title, page.QuerySelector("h1")!.TextContent);
         Assert.Equal(title, Meta(page, "property", "og:title"));
         var blocks = JsonLd(page);
-        Assert.Equal(title, blocks.Single(b => b.GetProperty("@type").GetString() == "Article").GetProperty("headline").GetString());
-        Assert.Equal("Does </script> in a question break the page?", blocks.Single(b => b.GetProperty("@type").GetString() == "FAQPage").GetProperty("mainEntity")[0].GetProperty("name").GetString());
-        Assert.All(page.QuerySelectorAll("script[type='application/ld+json']"), s => Assert.DoesNotContain("</", s.InnerHtml, StringComparison.Ordinal));
+        Assert.Equal(
+            title,
+            blocks.Single(b => b.GetProperty("@type").GetString() == "Article").GetProperty("headline").GetString());
+        Assert.Equal(
+            "Does </script> in a question break the page?",
+            blocks
+                .Single(b => b.GetProperty("@type").GetString() == "FAQPage")
+                .GetProperty("mainEntity")[0]
+                .GetProperty("name")
+                .GetString());
+        Assert.All(
+            page.QuerySelectorAll("script[type='application/ld+json']"),
+            s => Assert.DoesNotContain("</", s.InnerHtml, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Date_modified_follows_the_newest_import()
     {
         var reader = _site.CreateReader();
-        var before = Meta(await SiteFactory.ParseAsync(await reader.GetAsync(Article)), "property", "article:modified_time");
+        var before = Meta(
+            await SiteFactory.ParseAsync(await reader.GetAsync(Article)),
+            "property",
+            "article:modified_time");
         await Task.Delay(1100);
 
-        var store = _site.Get<ComparisonSite.Results.Store.ResultsStore>();
+        var store = _site.Get<ResultsStore>();
         var seed = TestSnapshots.SeedDocument();
-        var outcome = await _site.Get<ComparisonSite.Results.Import.RunImporter>().ImportAsync(seed, CancellationToken.None);
+        var outcome = await _site.Get<RunImporter>().ImportAsync(seed, CancellationToken.None);
         Assert.True(outcome.Succeeded);
         var deadline = DateTime.UtcNow.AddSeconds(10);
         string? after;
         do
         {
             await Task.Delay(100);
-            after = Meta(await SiteFactory.ParseAsync(await reader.GetAsync(Article)), "property", "article:modified_time");
+            after = Meta(
+                await SiteFactory.ParseAsync(await reader.GetAsync(Article)),
+                "property",
+                "article:modified_time");
         }
         while (after == before && DateTime.UtcNow < deadline);
 
-        Assert.True(DateTimeOffset.Parse(after!, System.Globalization.CultureInfo.InvariantCulture) > DateTimeOffset.Parse(before!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(
+            DateTimeOffset.Parse(after!, CultureInfo.InvariantCulture)
+            > DateTimeOffset.Parse(before!, CultureInfo.InvariantCulture));
         var sitemap = XDocument.Parse(await reader.GetStringAsync("/sitemap.xml"));
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        var lastmod = sitemap.Descendants(ns + "url").Single(u => u.Element(ns + "loc")!.Value == BaseUrl + Article).Element(ns + "lastmod")!.Value;
-        Assert.Equal(DateTimeOffset.Parse(after!, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.Parse(lastmod, System.Globalization.CultureInfo.InvariantCulture));
+        var lastmod = sitemap
+            .Descendants(ns + "url")
+            .Single(u => u.Element(ns + "loc")!.Value == BaseUrl + Article)
+            .Element(ns + "lastmod")!.Value;
+        Assert.Equal(
+            DateTimeOffset.Parse(after!, CultureInfo.InvariantCulture),
+            DateTimeOffset.Parse(lastmod, CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -129,10 +175,14 @@ public sealed class SeoTests(PostgresFixture postgres) : IAsyncLifetime
 
         Assert.Contains($"Sitemap: {BaseUrl}/sitemap.xml", robots, StringComparison.Ordinal);
         XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        Assert.Equal([BaseUrl + "/", BaseUrl + "/tricky-characters", BaseUrl + "/postgresql-vs-sqlite"], sitemap.Descendants(sm + "loc").Select(l => l.Value));
+        Assert.Equal(
+            [BaseUrl + "/", BaseUrl + "/tricky-characters", BaseUrl + "/postgresql-vs-sqlite"],
+            sitemap.Descendants(sm + "loc").Select(l => l.Value));
         Assert.All(sitemap.Descendants(sm + "url"), u => Assert.NotNull(u.Element(sm + "lastmod")));
         XNamespace atom = "http://www.w3.org/2005/Atom";
-        Assert.Equal([BaseUrl + "/tricky-characters", BaseUrl + "/postgresql-vs-sqlite"], feed.Descendants(atom + "entry").Select(e => e.Element(atom + "id")!.Value));
+        Assert.Equal(
+            [BaseUrl + "/tricky-characters", BaseUrl + "/postgresql-vs-sqlite"],
+            feed.Descendants(atom + "entry").Select(e => e.Element(atom + "id")!.Value));
     }
 
     [Theory]
@@ -140,7 +190,10 @@ public sealed class SeoTests(PostgresFixture postgres) : IAsyncLifetime
     [InlineData("/withdrawn-comparison", HttpStatusCode.Gone, null)]
     [InlineData("/draft-comparison", HttpStatusCode.NotFound, null)]
     [InlineData("/postgresql-vs-sqlite/", HttpStatusCode.MovedPermanently, "/postgresql-vs-sqlite")]
-    public async Task Renamed_withdrawn_and_draft_comparisons_answer_the_right_status(string path, HttpStatusCode status, string? location)
+    public async Task Renamed_withdrawn_and_draft_comparisons_answer_the_right_status(
+        string path,
+        HttpStatusCode status,
+        string? location)
     {
         using var response = await _fixtures.CreateReader().GetAsync(path);
 
@@ -148,7 +201,9 @@ public sealed class SeoTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal(location, response.Headers.Location?.OriginalString);
         if (status == HttpStatusCode.Gone)
         {
-            Assert.Equal("This comparison has been withdrawn", (await SiteFactory.ParseAsync(response)).QuerySelector("h1")!.TextContent);
+            Assert.Equal(
+                "This comparison has been withdrawn",
+                (await SiteFactory.ParseAsync(response)).QuerySelector("h1")!.TextContent);
         }
     }
 
@@ -218,7 +273,9 @@ public sealed class SeoTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal([encoding], compressed.Content.Headers.ContentEncoding);
         Assert.Contains("Accept-Encoding", compressed.Headers.Vary);
         Assert.NotEqual(plain.Headers.ETag, compressed.Headers.ETag);
-        Assert.True((await compressed.Content.ReadAsByteArrayAsync()).Length < (await plain.Content.ReadAsByteArrayAsync()).Length / 2);
+        Assert.True(
+            (await compressed.Content.ReadAsByteArrayAsync()).Length
+            < (await plain.Content.ReadAsByteArrayAsync()).Length / 2);
     }
 
     [Fact]
@@ -239,7 +296,9 @@ public sealed class SeoTests(PostgresFixture postgres) : IAsyncLifetime
     {
         var reader = _site.CreateReader();
         XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        var queue = new Queue<string>(["/", .. XDocument.Parse(await reader.GetStringAsync("/sitemap.xml")).Descendants(sm + "loc").Select(l => new Uri(l.Value).AbsolutePath)]);
+        var sitemap = XDocument.Parse(await reader.GetStringAsync("/sitemap.xml"));
+        var sitemapPaths = sitemap.Descendants(sm + "loc").Select(l => new Uri(l.Value).AbsolutePath);
+        var queue = new Queue<string>(["/", .. sitemapPaths]);
         var pages = new Dictionary<string, IHtmlDocument>(StringComparer.Ordinal);
         var links = new List<(string From, string Href)>();
         while (queue.TryDequeue(out var path))
@@ -273,14 +332,21 @@ public sealed class SeoTests(PostgresFixture postgres) : IAsyncLifetime
         {
             var target = href.StartsWith('#') ? from : href.Split('#')[0];
             var id = href.Split('#')[1];
-            Assert.True(id.Length == 0 || pages[target]?.GetElementById(id) is not null, $"{from} links to {href}, which has no element with id '{id}'");
+            Assert.True(
+                id.Length == 0 || pages[target]?.GetElementById(id) is not null,
+                $"{from} links to {href}, which has no element with id '{id}'");
         }
 
         var htmlPages = pages.Where(p => p.Value is not null).ToList();
         Assert.True(htmlPages.Count >= 2);
         Assert.Equal(htmlPages.Count, htmlPages.Select(p => p.Value.Title).Distinct().Count());
         Assert.Equal(htmlPages.Count, htmlPages.Select(p => Meta(p.Value, "name", "description")).Distinct().Count());
-        Assert.Equal(htmlPages.Count, htmlPages.Select(p => p.Value.QuerySelector("link[rel=canonical]")!.GetAttribute("href")).Distinct().Count());
+        Assert.Equal(
+            htmlPages.Count,
+            htmlPages
+                .Select(p => p.Value.QuerySelector("link[rel=canonical]")!.GetAttribute("href"))
+                .Distinct()
+                .Count());
         Assert.All(htmlPages, p => Assert.All(JsonLd(p.Value), block =>
         {
             Assert.Equal("https://schema.org", block.GetProperty("@context").GetString());
@@ -292,7 +358,12 @@ public sealed class SeoTests(PostgresFixture postgres) : IAsyncLifetime
         page.QuerySelector($"meta[{attribute}='{name}']")?.GetAttribute("content");
 
     private static List<JsonElement> JsonLd(IHtmlDocument page) =>
-        [.. page.QuerySelectorAll("script[type='application/ld+json']").Select(s => JsonDocument.Parse(s.TextContent).RootElement)];
+        [
+            .. page
+                .QuerySelectorAll("script[type='application/ld+json']")
+                .Select(s => JsonDocument.Parse(s.TextContent).RootElement)
+        ];
 
-    private static string Normalize(string text) => string.Join(' ', text.Split((char[])[' ', '\n', '\u00a0'], StringSplitOptions.RemoveEmptyEntries));
+    private static string Normalize(string text) =>
+        string.Join(' ', text.Split((char[])[' ', '\n', '\u00a0'], StringSplitOptions.RemoveEmptyEntries));
 }

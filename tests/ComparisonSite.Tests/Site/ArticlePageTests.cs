@@ -19,8 +19,12 @@ public sealed class ArticlePageTests(PostgresFixture postgres) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(page.QuerySelectorAll("h1"));
-        var expected = Directory.EnumerateFiles(SiteRoot.Locate(null).Combine("content/fastapi-vs-django-vs-flask"), "*.md")
-            .Select(Path.GetFileName).Where(f => f != "index.md").Order(StringComparer.Ordinal).Count();
+        var expected = Directory
+            .EnumerateFiles(SiteRoot.Locate(null).Combine("content/fastapi-vs-django-vs-flask"), "*.md")
+            .Select(Path.GetFileName)
+            .Where(f => f != "index.md")
+            .Order(StringComparer.Ordinal)
+            .Count();
         var sections = page.QuerySelectorAll("section.article-section > h2").Select(h => h.TextContent).ToList();
         Assert.Equal(expected, sections.Count);
         Assert.Equal("Quick verdict", sections[0]);
@@ -38,7 +42,10 @@ public sealed class ArticlePageTests(PostgresFixture postgres) : IAsyncLifetime
         var tocTargets = page.QuerySelectorAll("nav.toc a").Select(a => a.GetAttribute("href")!).ToList();
         Assert.NotEmpty(tocTargets);
         Assert.All(tocTargets, href => Assert.NotNull(page.GetElementById(href.TrimStart('#'))));
-        var fragmentLinks = page.QuerySelectorAll("a[href^='#']").Select(a => a.GetAttribute("href")![1..]).Where(id => id.Length > 0);
+        var fragmentLinks = page
+            .QuerySelectorAll("a[href^='#']")
+            .Select(a => a.GetAttribute("href")![1..])
+            .Where(id => id.Length > 0);
         Assert.All(fragmentLinks, id => Assert.NotNull(page.GetElementById(id)));
         var ids = page.QuerySelectorAll("[id]").Select(e => e.Id).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
@@ -66,7 +73,9 @@ public sealed class ArticlePageTests(PostgresFixture postgres) : IAsyncLifetime
         var scripts = article.QuerySelectorAll("script[src]").ToList();
         Assert.Equal(3, scripts.Count);
         Assert.All(scripts, s => Assert.True(s.HasAttribute("defer")));
-        Assert.Single(scripts, s => s.GetAttribute("src")!.StartsWith("/lib/chart.js/dist/chart.umd.min.js?v=", StringComparison.Ordinal));
+        Assert.Single(
+            scripts,
+            s => s.GetAttribute("src")!.StartsWith("/lib/chart.js/dist/chart.umd.min.js?v=", StringComparison.Ordinal));
         Assert.Empty(home.QuerySelectorAll("script[src]"));
     }
 

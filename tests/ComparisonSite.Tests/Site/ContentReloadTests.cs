@@ -15,18 +15,26 @@ public sealed class ContentReloadTests(PostgresFixture postgres)
         Assert.Equal("PostgreSQL vs SQLite for small web apps", await TitleAsync(reader));
 
         var original = await File.ReadAllTextAsync(index);
-        await File.WriteAllTextAsync(index, original.Replace("for small web apps", "for tiny web apps", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(
+            index,
+            original.Replace("for small web apps", "for tiny web apps", StringComparison.Ordinal));
         await Eventually.TrueAsync(async () => await TitleAsync(reader) == "PostgreSQL vs SQLite for tiny web apps");
 
-        await File.WriteAllTextAsync(index, original.Replace("slug: postgresql-vs-sqlite", "slug: [unclosed", StringComparison.Ordinal));
-        await Eventually.TrueAsync(async () => (await SiteFactory.ParseAsync(await reader.GetAsync("/"))).QuerySelector("#content-problems") is not null);
+        await File.WriteAllTextAsync(
+            index,
+            original.Replace("slug: postgresql-vs-sqlite", "slug: [unclosed", StringComparison.Ordinal));
+        await Eventually.TrueAsync(async () =>
+            (await SiteFactory.ParseAsync(await reader.GetAsync("/"))).QuerySelector("#content-problems") is not null);
 
         using var response = await reader.GetAsync("/postgresql-vs-sqlite");
         var page = await SiteFactory.ParseAsync(response);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("PostgreSQL vs SQLite for tiny web apps", page.QuerySelector("h1")!.TextContent);
         var problem = Assert.Single(page.QuerySelectorAll("#content-problems li"));
-        Assert.StartsWith("postgresql-vs-sqlite/index.md:4", problem.QuerySelector("code")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "postgresql-vs-sqlite/index.md:4",
+            problem.QuerySelector("code")!.TextContent,
+            StringComparison.Ordinal);
 
         await File.WriteAllTextAsync(index, original);
         await Eventually.TrueAsync(async () => await TitleAsync(reader) == "PostgreSQL vs SQLite for small web apps");

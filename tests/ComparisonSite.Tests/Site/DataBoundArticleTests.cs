@@ -41,13 +41,25 @@ public sealed class DataBoundArticleTests(PostgresFixture postgres) : IAsyncLife
         Assert.Contains("6.6x faster", prose);
         var table = after.QuerySelector("#speed table.benchmark")!;
         Assert.Equal("9,372", table.QuerySelector("tbody tr td data")!.TextContent);
-        Assert.Contains("Re-run with changed figures", table.QuerySelector("caption")!.TextContent, StringComparison.Ordinal);
-        using (var chart = JsonDocument.Parse(after.QuerySelector("#speed script[type='application/json']")!.TextContent))
+        Assert.Contains(
+            "Re-run with changed figures",
+            table.QuerySelector("caption")!.TextContent,
+            StringComparison.Ordinal);
+        using (var chart = JsonDocument.Parse(
+            after.QuerySelector("#speed script[type='application/json']")!.TextContent))
         {
-            Assert.Equal([9372.0, 4620.0], chart.RootElement.GetProperty("series")[0].GetProperty("values").EnumerateArray().Select(v => v.GetDouble()));
+            Assert.Equal(
+                [9372.0, 4620.0],
+                chart.RootElement
+                    .GetProperty("series")[0]
+                    .GetProperty("values")
+                    .EnumerateArray()
+                    .Select(v => v.GetDouble()));
         }
 
-        Assert.Equal("ComparisonSite: our own measurements", after.QuerySelectorAll("#methodology dl.run-environment dd")[1].TextContent);
+        Assert.Equal(
+            "ComparisonSite: our own measurements",
+            after.QuerySelectorAll("#methodology dl.run-environment dd")[1].TextContent);
         var text = after.Body!.TextContent;
         foreach (var old in new[] { "8,520", "about 8,500", "1,090", "2,190", "7.8x", "Bytepulse 30-day" })
         {
@@ -60,7 +72,9 @@ public sealed class DataBoundArticleTests(PostgresFixture postgres) : IAsyncLife
         Assert.DoesNotContain(",8520,", csv, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(await reader.GetStringAsync(Slug + "/results.json"));
         Assert.Equal("rerun-full-2026-10", json.RootElement.GetProperty("run").GetProperty("id").GetString());
-        Assert.Contains(json.RootElement.GetProperty("measurements").EnumerateArray(), m => m.GetProperty("value").GetDouble() == 9372);
+        Assert.Contains(
+            json.RootElement.GetProperty("measurements").EnumerateArray(),
+            m => m.GetProperty("value").GetDouble() == 9372);
     }
 
     [Fact]
@@ -74,19 +88,33 @@ public sealed class DataBoundArticleTests(PostgresFixture postgres) : IAsyncLife
         using var missing = await reader.GetAsync("/no-such-comparison/results.csv");
 
         Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType!.MediaType);
-        Assert.Equal("run_id,run_title,run_date,source,origin,framework,framework_name,scenario,scenario_name,metric,metric_name,unit,better,kind,value,samples", csv[0].TrimEnd('\r'));
+        Assert.Equal(
+            "run_id,run_title,run_date,source,origin,framework,framework_name,scenario,scenario_name,"
+                + "metric,metric_name,unit,better,kind,value,samples",
+            csv[0].TrimEnd('\r'));
         Assert.Equal(22, csv.Length);
-        Assert.Contains(csv, line => line.StartsWith("bytepulse-2026-03,Bytepulse 30-day production benchmark,2026-03-31,Bytepulse,reported,fastapi,FastAPI,json,JSON endpoint,rps,Requests per second,req/s,higher,measurement,8520,", StringComparison.Ordinal));
+        Assert.Contains(csv, line => line.StartsWith(
+            "bytepulse-2026-03,Bytepulse 30-day production benchmark,2026-03-31,Bytepulse,reported,"
+                + "fastapi,FastAPI,json,JSON endpoint,rps,Requests per second,req/s,higher,measurement,8520,",
+            StringComparison.Ordinal));
         var run = json.RootElement.GetProperty("run");
-        Assert.Equal("Dedicated bare-metal server, 8-core AMD EPYC", run.GetProperty("environment").GetProperty("hardware").GetString());
+        Assert.Equal(
+            "Dedicated bare-metal server, 8-core AMD EPYC",
+            run.GetProperty("environment").GetProperty("hardware").GetString());
         Assert.Equal("reported", run.GetProperty("origin").GetString());
         Assert.Equal(21, json.RootElement.GetProperty("measurements").GetArrayLength());
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
     private static async Task<string> WriteRerunAsync()
     {
-        var factors = new Dictionary<string, double> { ["fastapi"] = 1.1, ["django"] = 1.3, ["flask"] = 0.9, ["django-asgi"] = 1.2 };
+        var factors = new Dictionary<string, double>
+        {
+            ["fastapi"] = 1.1,
+            ["django"] = 1.3,
+            ["flask"] = 0.9,
+            ["django-asgi"] = 1.2,
+        };
         var seed = TestSnapshots.SeedDocument();
         var results = seed.Results.Select(r => new
         {
@@ -98,7 +126,14 @@ public sealed class DataBoundArticleTests(PostgresFixture postgres) : IAsyncLife
         var document = new
         {
             suite = seed.Suite,
-            run = new { id = "rerun-full-2026-10", title = "Re-run with changed figures", date = "2026-10-01", source = "ComparisonSite", origin = "measured" },
+            run = new
+            {
+                id = "rerun-full-2026-10",
+                title = "Re-run with changed figures",
+                date = "2026-10-01",
+                source = "ComparisonSite",
+                origin = "measured",
+            },
             results,
         };
         var path = Path.Combine(Path.GetTempPath(), "comparisonsite-tests", $"rerun-{Guid.NewGuid():N}.json");

@@ -18,7 +18,9 @@ public sealed class RoutingTests(PostgresFixture postgres) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("PostgreSQL vs SQLite for small web apps", page.QuerySelector("h1")!.TextContent);
-        Assert.Equal(["Overview", "Concurrency"], page.QuerySelectorAll("section.article-section > h2").Select(h => h.TextContent));
+        Assert.Equal(
+            ["Overview", "Concurrency"],
+            page.QuerySelectorAll("section.article-section > h2").Select(h => h.TextContent));
         Assert.Equal(["#overview", "#writers"], page.QuerySelectorAll("nav.toc a").Select(a => a.GetAttribute("href")));
         Assert.Equal(["setup", "writers-setup"], page.QuerySelectorAll("h3").Select(h => h.Id));
         Assert.Equal(["1", "2"], page.QuerySelectorAll("a.footnote-ref").Select(a => a.TextContent));
