@@ -49,9 +49,9 @@ internal static class CheckCommand
 
             var errors = findings.Count(f => f.Severity == DiagnosticSeverity.Error);
             var warnings = findings.Count - errors;
+            var comparisons = library.Current.Comparisons.Count;
             var strictNote = parse.GetValue(strict) ? " (strict: warnings count as errors)" : string.Empty;
-            Console.WriteLine(
-                $"{library.Current.Comparisons.Count} comparisons checked: {errors} errors, {warnings} warnings{strictNote}.");
+            Console.WriteLine($"{comparisons} comparisons checked: {errors} errors, {warnings} warnings{strictNote}.");
             return errors > 0 || (parse.GetValue(strict) && warnings > 0) ? 1 : 0;
         });
         return command;
