@@ -16,9 +16,11 @@ public enum DiagnosticSeverity
 /// <param name="Message">What is wrong and what was expected, in words an editor acts on.</param>
 public sealed record ContentDiagnostic(DiagnosticSeverity Severity, string File, int Line, string Message)
 {
-    public static ContentDiagnostic Error(string file, int line, string message) => new(DiagnosticSeverity.Error, file, line, message);
+    public static ContentDiagnostic Error(string file, int line, string message) =>
+        new(DiagnosticSeverity.Error, file, line, message);
 
-    public static ContentDiagnostic Warning(string file, int line, string message) => new(DiagnosticSeverity.Warning, file, line, message);
+    public static ContentDiagnostic Warning(string file, int line, string message) =>
+        new(DiagnosticSeverity.Warning, file, line, message);
 
     public override string ToString() =>
         $"{File}:{Line}: {(Severity == DiagnosticSeverity.Error ? "error" : "warning")}: {Message}";

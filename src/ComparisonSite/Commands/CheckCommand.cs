@@ -12,15 +12,25 @@ internal static class CheckCommand
 {
     public static Command Create(SiteRoot root)
     {
-        var strict = new Option<bool>("--strict") { Description = "Treat warnings (such as hand-typed benchmark figures) as errors." };
-        var contentPath = new Option<string?>("--content") { Description = "The content folder to check (default: the site's content/)." };
-        var command = new Command("check", "Validate all content against the results store: front matter, data references, internal links and anchors, hand-typed figures.")
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Treat warnings (such as hand-typed benchmark figures) as errors.",
+        };
+        var contentPath = new Option<string?>("--content")
+        {
+            Description = "The content folder to check (default: the site's content/).",
+        };
+        var command = new Command(
+            "check",
+            "Validate all content against the results store: front matter, data references, internal links and "
+            + "anchors, hand-typed figures.")
         {
             strict, contentPath,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var services = await SiteCommands.StartStoreAsync(root, cancellationToken, parse.GetValue(contentPath));
+            await using var services =
+                await SiteCommands.StartStoreAsync(root, cancellationToken, parse.GetValue(contentPath));
             await services.Get<MigrationRunner>().MigrateAsync(cancellationToken);
             await services.Get<SeedImporter>().SeedIfEmptyAsync(cancellationToken);
             var results = services.Get<ResultsStore>();
@@ -30,7 +40,8 @@ internal static class CheckCommand
 
             var findings = new ContentChecker(services.Get<ArticlePageRenderer>())
                 .Check(library.Current, results.Current!, library.RootPath, root.Combine("wwwroot"));
-            var contentPrefix = Path.GetRelativePath(Directory.GetCurrentDirectory(), library.RootPath).Replace('\\', '/');
+            var contentPrefix = Path.GetRelativePath(Directory.GetCurrentDirectory(), library.RootPath)
+                .Replace('\\', '/');
             foreach (var finding in findings.OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line))
             {
                 Console.WriteLine($"{contentPrefix}/{finding}");
@@ -38,7 +49,9 @@ internal static class CheckCommand
 
             var errors = findings.Count(f => f.Severity == DiagnosticSeverity.Error);
             var warnings = findings.Count - errors;
-            Console.WriteLine($"{library.Current.Comparisons.Count} comparisons checked: {errors} errors, {warnings} warnings{(parse.GetValue(strict) ? " (strict: warnings count as errors)" : string.Empty)}.");
+            var comparisons = library.Current.Comparisons.Count;
+            var strictNote = parse.GetValue(strict) ? " (strict: warnings count as errors)" : string.Empty;
+            Console.WriteLine($"{comparisons} comparisons checked: {errors} errors, {warnings} warnings{strictNote}.");
             return errors > 0 || (parse.GetValue(strict) && warnings > 0) ? 1 : 0;
         });
         return command;

@@ -10,7 +10,11 @@ internal static class HealthCommand
 {
     public static Command Create()
     {
-        var url = new Option<string>("--url") { Description = "The readiness endpoint to ask.", DefaultValueFactory = _ => "http://127.0.0.1:8080/healthz/ready" };
+        var url = new Option<string>("--url")
+        {
+            Description = "The readiness endpoint to ask.",
+            DefaultValueFactory = _ => "http://127.0.0.1:8080/healthz/ready",
+        };
         var command = new Command("health", "Exit 0 when the site at --url reports ready, 1 otherwise.") { url };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -18,7 +22,8 @@ internal static class HealthCommand
             try
             {
                 using var response = await client.GetAsync(new Uri(parse.GetValue(url)!), cancellationToken);
-                Console.WriteLine($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                Console.WriteLine($"{(int)response.StatusCode} {body}");
                 return response.IsSuccessStatusCode ? 0 : 1;
             }
             catch (HttpRequestException ex)

@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
 using ComparisonSite.Articles;
 using ComparisonSite.Content;
 using ComparisonSite.Results;
 using ComparisonSite.Results.Store;
+using Npgsql;
 using Serilog;
 using Serilog.Events;
 
@@ -53,7 +55,9 @@ public static class SiteCommands
             return 2;
         }
 
-        var command = new RootCommand("ComparisonSite: technology comparisons whose figures come from a PostgreSQL results store. Run with no verb to serve the site.");
+        var command = new RootCommand(
+            "ComparisonSite: technology comparisons whose figures come from a PostgreSQL results store. "
+            + "Run with no verb to serve the site.");
         command.Subcommands.Add(MigrateCommand.Create(root));
         command.Subcommands.Add(ImportCommand.Create(root));
         command.Subcommands.Add(RunsCommand.Create(root));
@@ -61,23 +65,30 @@ public static class SiteCommands
         command.Subcommands.Add(HealthCommand.Create());
         try
         {
-            return await command.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return await command.Parse(args)
+                .InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (ex is InvalidOperationException or Npgsql.NpgsqlException or IOException)
+        catch (Exception ex) when (ex is InvalidOperationException or NpgsqlException or IOException)
         {
-            // Expected failures (no server binaries, store unreachable, a broken migration) get a message, not a stack trace.
+            // Expected failures (no server binaries, store unreachable, a broken migration) get a message,
+            // not a stack trace.
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return 2;
         }
     }
 
-    /// <summary>The services a verb needs, with the store started; dispose to stop it (and any cluster it started).</summary>
-    internal static async Task<CommandServices> StartStoreAsync(SiteRoot root, CancellationToken cancellationToken, string? contentPath = null)
+    /// <summary>
+    /// The services a verb needs, with the store started; dispose to stop it (and any cluster it started).
+    /// </summary>
+    internal static async Task<CommandServices> StartStoreAsync(
+        SiteRoot root, CancellationToken cancellationToken, string? contentPath = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
+        var builder = Host.CreateApplicationBuilder(
+            new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         if (contentPath is not null)
         {
-            builder.Configuration[$"{ContentOptions.Section}:{nameof(ContentOptions.Path)}"] = Path.GetFullPath(contentPath);
+            builder.Configuration[$"{ContentOptions.Section}:{nameof(ContentOptions.Path)}"] =
+                Path.GetFullPath(contentPath);
         }
 
         builder.Configuration[$"{ContentOptions.Section}:{nameof(ContentOptions.WatchForChanges)}"] = "false";
@@ -88,7 +99,10 @@ public static class SiteCommands
         builder.Services.AddSingleton<ArticlePageRenderer>();
         builder.Services.AddSerilog(logger => logger
             .MinimumLevel.Warning()
-            .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, outputTemplate: "{Message:lj}{NewLine}{Exception}", formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+            .WriteTo.Console(
+                standardErrorFromLevel: LogEventLevel.Verbose,
+                outputTemplate: "{Message:lj}{NewLine}{Exception}",
+                formatProvider: CultureInfo.InvariantCulture));
         var host = builder.Build();
         var database = host.Services.GetRequiredService<ResultsDatabase>();
         await database.StartAsync(cancellationToken);

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using ComparisonSite.Articles;
 using ComparisonSite.Caching;
 using ComparisonSite.Content;
 using ComparisonSite.Results.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Seo;
@@ -15,10 +17,13 @@ internal static class SeoEndpoints
     {
         string[] readMethods = [HttpMethods.Get, HttpMethods.Head];
         endpoints.MapMethods("/robots.txt", readMethods, (SiteUrls urls) =>
-            TypedResults.Text($"User-agent: *\nAllow: /\n\nSitemap: {urls.Absolute("/sitemap.xml")}\n", "text/plain; charset=utf-8"))
+            TypedResults.Text(
+                $"User-agent: *\nAllow: /\n\nSitemap: {urls.Absolute("/sitemap.xml")}\n",
+                "text/plain; charset=utf-8"))
             .CachePage();
-        endpoints.MapMethods("/sitemap.xml", readMethods, (HttpContext http, ContentLibrary library, ResultsStore results, SiteUrls urls) =>
-            Xml(http, Dated(library, results), (writer, entries) => Sitemap(writer, entries, urls)))
+        endpoints.MapMethods("/sitemap.xml", readMethods,
+            (HttpContext http, ContentLibrary library, ResultsStore results, SiteUrls urls) =>
+                Xml(http, Dated(library, results), (writer, entries) => Sitemap(writer, entries, urls)))
             .CachePage();
         endpoints.MapMethods("/feed.xml", readMethods, (HttpContext http, ContentLibrary library, ResultsStore results,
                 SiteUrls urls, IOptions<SiteOptions> site, ILoggerFactory loggers) =>
@@ -35,11 +40,15 @@ internal static class SeoEndpoints
 
     private static List<DatedArticle> Dated(ContentLibrary library, ResultsStore results) =>
         [.. library.Published
-            .Select(a => new DatedArticle(a, Articles.ArticlePage.ModifiedAt(a.Meta, results.Current?.RunFor(a.Meta.Suite))))
+            .Select(a => new DatedArticle(a, ArticlePage.ModifiedAt(a.Meta, results.Current?.RunFor(a.Meta.Suite))))
             .OrderByDescending(d => d.Modified)
             .ThenBy(d => d.Article.Slug, StringComparer.Ordinal)];
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ContentHttpResult Xml(HttpContext http, List<DatedArticle> entries, Action<XmlWriter, List<DatedArticle>> write, string contentType = "application/xml; charset=utf-8")
+    private static ContentHttpResult Xml(
+        HttpContext http,
+        List<DatedArticle> entries,
+        Action<XmlWriter, List<DatedArticle>> write,
+        string contentType = "application/xml; charset=utf-8")
     {
         if (entries.Count > 0)
         {
@@ -53,7 +62,8 @@ internal static class SeoEndpoints
         }
 
         // XmlWriter declares utf-16 when writing to a string; the response is UTF-8.
-        return TypedResults.Text(text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal), contentType, Encoding.UTF8);
+        var xml = text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+        return TypedResults.Text(xml, contentType, Encoding.UTF8);
     }
 
     private static void Sitemap(XmlWriter writer, List<DatedArticle> entries, SiteUrls urls)
@@ -91,7 +101,8 @@ internal static class SeoEndpoints
         writer.WriteElementString("title", ns, siteName);
         writer.WriteElementString("subtitle", ns, "Technology comparisons backed by benchmark data");
         writer.WriteElementString("id", ns, urls.Absolute("/"));
-        writer.WriteElementString("updated", ns, Iso(entries.Count > 0 ? entries.Max(e => e.Modified) : DateTimeOffset.UnixEpoch));
+        var updated = entries.Count > 0 ? entries.Max(e => e.Modified) : DateTimeOffset.UnixEpoch;
+        writer.WriteElementString("updated", ns, Iso(updated));
         Link(writer, ns, "self", urls.Absolute("/feed.xml"));
         Link(writer, ns, "alternate", urls.Absolute("/"));
         writer.WriteStartElement("author", ns);
@@ -106,7 +117,8 @@ internal static class SeoEndpoints
             writer.WriteElementString("title", ns, text.Title);
             writer.WriteElementString("id", ns, urls.Comparison(article.Slug));
             Link(writer, ns, "alternate", urls.Comparison(article.Slug));
-            writer.WriteElementString("published", ns, Iso(new DateTimeOffset(article.Meta.Published.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
+            var published = new DateTimeOffset(article.Meta.Published.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            writer.WriteElementString("published", ns, Iso(published));
             writer.WriteElementString("updated", ns, Iso(modified));
             writer.WriteStartElement("author", ns);
             writer.WriteElementString("name", ns, text.Author);
@@ -144,5 +156,6 @@ internal static class SeoEndpoints
         writer.WriteEndElement();
     }
 
-    private static string Iso(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string Iso(DateTimeOffset value) =>
+        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

@@ -8,7 +8,8 @@ public sealed class CheckCommandTests(PostgresFixture postgres)
     {
         var check = await SiteProcess.RunVerbAsync(await postgres.CreateDatabaseAsync(), "check", "--strict");
 
-        Assert.Equal("1 comparisons checked: 0 errors, 0 warnings (strict: warnings count as errors).", check.Output.Trim());
+        Assert.Equal(
+            "1 comparisons checked: 0 errors, 0 warnings (strict: warnings count as errors).", check.Output.Trim());
         Assert.Equal(0, check.ExitCode);
     }
 
@@ -19,16 +20,23 @@ public sealed class CheckCommandTests(PostgresFixture postgres)
 
         var check = await SiteProcess.RunVerbAsync(await postgres.CreateDatabaseAsync(), "check", "--content", content);
 
-        var prefix = Path.GetRelativePath(SiteRoot.Locate(null).Path, content).Replace('\\', '/') + "/typed-figures/01-speed.md";
+        var prefix = Path.GetRelativePath(SiteRoot.Locate(null).Path, content).Replace('\\', '/')
+            + "/typed-figures/01-speed.md";
         Assert.Equal(
         [
-            $"{prefix}:5: warning: '8,520 req/s' looks like a benchmark figure typed by hand; take it from the store with {{{{value fastapi json rps}}}}",
-            $"{prefix}:5: warning: '0.7 s' looks like a benchmark figure typed by hand; take it from the store with {{{{value fastapi idle cold-start}}}}",
-            $"{prefix}:5: warning: '$200/month' looks like a benchmark figure typed by hand; take it from the store with {{{{value fastapi traffic-10m server-cost}}}}",
-            $"{prefix}:7: error: {{{{value django json throughput}}}}: unknown metric 'throughput' (known: cold-start, memory, p99, rps, score, server-cost)",
-            $"{prefix}:7: error: link to '#nowhere' has no matching anchor on the page (anchors: #speed, or a heading's id)",
+            $"{prefix}:5: warning: '8,520 req/s' looks like a benchmark figure typed by hand; "
+                + $"take it from the store with {{{{value fastapi json rps}}}}",
+            $"{prefix}:5: warning: '0.7 s' looks like a benchmark figure typed by hand; "
+                + $"take it from the store with {{{{value fastapi idle cold-start}}}}",
+            $"{prefix}:5: warning: '$200/month' looks like a benchmark figure typed by hand; "
+                + $"take it from the store with {{{{value fastapi traffic-10m server-cost}}}}",
+            $"{prefix}:7: error: {{{{value django json throughput}}}}: unknown metric 'throughput' "
+                + "(known: cold-start, memory, p99, rps, score, server-cost)",
+            $"{prefix}:7: error: link to '#nowhere' has no matching anchor on the page "
+                + "(anchors: #speed, or a heading's id)",
             $"{prefix}:7: error: link to '/no-such-page' does not resolve to a page or file on this site",
-            $"{prefix}:9: warning: '2190 req/s' looks like a benchmark figure typed by hand; take it from the store with {{{{value flask json rps}}}}",
+            $"{prefix}:9: warning: '2190 req/s' looks like a benchmark figure typed by hand; "
+                + $"take it from the store with {{{{value flask json rps}}}}",
             "1 comparisons checked: 3 errors, 4 warnings.",
         ], check.Output.Trim().Split('\n'));
         Assert.Equal(1, check.ExitCode);

@@ -15,12 +15,20 @@ public sealed class SiteCommandsTests(PostgresFixture postgres)
         var runs = await SiteProcess.RunVerbAsync(database, "runs");
 
         Assert.Equal(0, import.ExitCode);
-        Assert.Equal("second-run.json: imported run rerun-2026-06 (3 measurements) into suite python-web-frameworks.", import.Output.Trim());
+        Assert.Equal(
+            "second-run.json: imported run rerun-2026-06 (3 measurements) into suite python-web-frameworks.",
+            import.Output.Trim());
         Assert.Equal(0, runs.ExitCode);
         var lines = runs.Output.Trim().Split('\n');
         Assert.Equal("python-web-frameworks", lines[0]);
-        Assert.Matches(@"^  \* rerun-2026-06 +2026-06-30  measured +3 measurements  imported \d{4}-\d\d-\d\d \d\d:\d\d UTC  Re-run on the same hardware$", lines[1]);
-        Assert.Matches(@"^    bytepulse-2026-03 +2026-03-31  reported +21 measurements  imported .* UTC  Bytepulse 30-day production benchmark$", lines[2]);
+        Assert.Matches(
+            @"^  \* rerun-2026-06 +2026-06-30  measured +3 measurements  imported "
+            + @"\d{4}-\d\d-\d\d \d\d:\d\d UTC  Re-run on the same hardware$",
+            lines[1]);
+        Assert.Matches(
+            @"^    bytepulse-2026-03 +2026-03-31  reported +21 measurements  imported "
+            + @".* UTC  Bytepulse 30-day production benchmark$",
+            lines[2]);
     }
 
     [Fact]
@@ -28,8 +36,15 @@ public sealed class SiteCommandsTests(PostgresFixture postgres)
     {
         var database = await postgres.CreateDatabaseAsync();
 
-        var import = await SiteProcess.RunVerbAsync(database, "import", Fixture("good.csv"),
-            "--suite", "python-web-frameworks", "--run-id", "csv-cli", "--title", "CLI CSV", "--date", "2026-09-01", "--source", "Fixture");
+        var import = await SiteProcess.RunVerbAsync(
+            database,
+            "import",
+            Fixture("good.csv"),
+            "--suite", "python-web-frameworks",
+            "--run-id", "csv-cli",
+            "--title", "CLI CSV",
+            "--date", "2026-09-01",
+            "--source", "Fixture");
         var runs = await SiteProcess.RunVerbAsync(database, "runs");
 
         Assert.Equal(0, import.ExitCode);
@@ -41,12 +56,19 @@ public sealed class SiteCommandsTests(PostgresFixture postgres)
     {
         var database = await postgres.CreateDatabaseAsync();
 
-        var import = await SiteProcess.RunVerbAsync(database, "import", Fixture("second-run.json"), Fixture("wrong-types.json"));
+        var import = await SiteProcess.RunVerbAsync(
+            database, "import", Fixture("second-run.json"), Fixture("wrong-types.json"));
         var runs = await SiteProcess.RunVerbAsync(database, "runs");
 
         Assert.Equal(1, import.ExitCode);
-        Assert.Contains("wrong-types.json: $.run.date: expected a date as YYYY-MM-DD, found \"July 1st\"", import.Error, StringComparison.Ordinal);
-        Assert.Contains("wrong-types.json: $.results[0].value: expected a number, found text \"fast\"", import.Error, StringComparison.Ordinal);
+        Assert.Contains(
+            "wrong-types.json: $.run.date: expected a date as YYYY-MM-DD, found \"July 1st\"",
+            import.Error,
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "wrong-types.json: $.results[0].value: expected a number, found text \"fast\"",
+            import.Error,
+            StringComparison.Ordinal);
         Assert.Contains("Nothing imported: 7 problem(s).", import.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("rerun-2026-06", runs.Output, StringComparison.Ordinal);
     }
@@ -54,10 +76,15 @@ public sealed class SiteCommandsTests(PostgresFixture postgres)
     [Fact]
     public async Task A_csv_import_without_the_run_fields_names_the_missing_options()
     {
-        var import = await SiteProcess.RunVerbAsync(await postgres.CreateDatabaseAsync(), "import", Fixture("good.csv"), "--suite", "s");
+        var database = await postgres.CreateDatabaseAsync();
+
+        var import = await SiteProcess.RunVerbAsync(database, "import", Fixture("good.csv"), "--suite", "s");
 
         Assert.Equal(1, import.ExitCode);
-        Assert.Contains("good.csv: options: a CSV import needs --run-id, --title, --date, --source", import.Error, StringComparison.Ordinal);
+        Assert.Contains(
+            "good.csv: options: a CSV import needs --run-id, --title, --date, --source",
+            import.Error,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,7 +38,8 @@ public sealed class UnknownVerbTests
     [Fact]
     public async Task The_executable_refuses_a_mistyped_verb_with_exit_code_2_and_starts_nothing()
     {
-        var cluster = Path.Combine(Path.GetTempPath(), "comparisonsite-tests", "verb-" + Guid.NewGuid().ToString("N")[..8]);
+        var cluster = Path.Combine(
+            Path.GetTempPath(), "comparisonsite-tests", "verb-" + Guid.NewGuid().ToString("N")[..8]);
         var start = SiteProcess.StartInfo(
             ["improt", "run.json"],
             new Dictionary<string, string>

@@ -65,7 +65,8 @@ public sealed class XmlCharacterTests(PostgresFixture postgres)
             },
         };
         var field = typeof(ContentLibrary).GetField("_current", BindingFlags.NonPublic | BindingFlags.Instance)!;
-        field.SetValue(library, library.Current with { Comparisons = library.Current.Comparisons.SetItem(slug, hostile) });
+        field.SetValue(
+            library, library.Current with { Comparisons = library.Current.Comparisons.SetItem(slug, hostile) });
 
         using var feed = await reader.GetAsync("/feed.xml");
         using var sitemap = await reader.GetAsync("/sitemap.xml");

@@ -100,7 +100,9 @@ public sealed class SiteServer : IAsyncDisposable
         Assert.Fail($"the site was not ready within 60 s:\n{Log}");
     }
 
-    /// <summary>Kills the site's process outright (SIGKILL), as a crash or an OOM kill would; no clean-up runs.</summary>
+    /// <summary>
+    /// Kills the site's process outright (SIGKILL), as a crash or an OOM kill would; no clean-up runs.
+    /// </summary>
     public void Kill() => _process.Kill(entireProcessTree: false);
 
     /// <summary>Sends SIGTERM and waits for a clean exit; returns the exit code.</summary>

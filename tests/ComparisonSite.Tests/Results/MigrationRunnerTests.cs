@@ -7,7 +7,8 @@ namespace ComparisonSite.Tests.Results;
 [Collection(PostgresTests.Name)]
 public sealed class MigrationRunnerTests(PostgresFixture postgres) : IDisposable
 {
-    private readonly string _migrations = Path.Combine(Path.GetTempPath(), "comparisonsite-tests", "migrations-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly string _migrations = Path.Combine(
+        Path.GetTempPath(), "comparisonsite-tests", "migrations-" + Guid.NewGuid().ToString("N")[..8]);
 
     public void Dispose()
     {
@@ -51,27 +52,37 @@ public sealed class MigrationRunnerTests(PostgresFixture postgres) : IDisposable
     public async Task A_failing_migration_leaves_the_schema_as_it_was()
     {
         CopyMigrations();
-        await File.WriteAllTextAsync(Path.Combine(_migrations, "0002_broken.sql"), "create table half_done (id int);\nthis is not sql;");
-        await using var store = await StoreHarness.CreateAsync(await postgres.CreateDatabaseAsync(), migrate: false, migrationsPath: _migrations);
+        await File.WriteAllTextAsync(
+            Path.Combine(_migrations, "0002_broken.sql"), "create table half_done (id int);\nthis is not sql;");
+        await using var store = await StoreHarness.CreateAsync(
+            await postgres.CreateDatabaseAsync(), migrate: false, migrationsPath: _migrations);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.Get<MigrationRunner>().MigrateAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => store.Get<MigrationRunner>().MigrateAsync(CancellationToken.None));
 
         Assert.StartsWith("Migration 0002_broken.sql failed: syntax error", error.Message, StringComparison.Ordinal);
         await using var connection = new NpgsqlConnection(store.ConnectionString);
-        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("select count(*) from information_schema.tables where table_name in ('runs', 'half_done', 'schema_migrations')"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
+            "select count(*) from information_schema.tables "
+            + "where table_name in ('runs', 'half_done', 'schema_migrations')"));
     }
 
     [Fact]
     public async Task An_applied_migration_edited_afterwards_is_refused()
     {
         CopyMigrations();
-        await using var store = await StoreHarness.CreateAsync(await postgres.CreateDatabaseAsync(), migrate: false, migrationsPath: _migrations);
+        await using var store = await StoreHarness.CreateAsync(
+            await postgres.CreateDatabaseAsync(), migrate: false, migrationsPath: _migrations);
         await store.Get<MigrationRunner>().MigrateAsync(CancellationToken.None);
         await File.AppendAllTextAsync(Path.Combine(_migrations, "0001_results_store.sql"), "\n-- an afterthought\n");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.Get<MigrationRunner>().MigrateAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => store.Get<MigrationRunner>().MigrateAsync(CancellationToken.None));
 
-        Assert.Equal("Migration 0001_results_store.sql was changed after it was applied. Applied migrations are history: add a new migration instead.", error.Message);
+        Assert.Equal(
+            "Migration 0001_results_store.sql was changed after it was applied. "
+            + "Applied migrations are history: add a new migration instead.",
+            error.Message);
     }
 
     private void CopyMigrations()

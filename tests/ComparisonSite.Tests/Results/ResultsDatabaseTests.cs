@@ -12,7 +12,8 @@ public sealed class ResultsDatabaseTests(PostgresFixture postgres)
     {
         var connectionString = await postgres.CreateDatabaseAsync();
         await using var plain = await StoreHarness.CreateAsync(connectionString, migrate: false);
-        await using var chosen = await StoreHarness.CreateAsync(connectionString + ";GSS Encryption Mode=Prefer", migrate: false);
+        await using var chosen = await StoreHarness.CreateAsync(
+            connectionString + ";GSS Encryption Mode=Prefer", migrate: false);
 
         var plainSettings = new NpgsqlConnectionStringBuilder(plain.Get<NpgsqlDataSource>().ConnectionString);
         var chosenSettings = new NpgsqlConnectionStringBuilder(chosen.Get<NpgsqlDataSource>().ConnectionString);
@@ -21,6 +22,8 @@ public sealed class ResultsDatabaseTests(PostgresFixture postgres)
         Assert.Equal(GssEncryptionMode.Prefer, chosenSettings.GssEncryptionMode);
         // The rewritten connection string still reaches the same database.
         await using var connection = await plain.Get<NpgsqlDataSource>().OpenConnectionAsync();
-        Assert.Equal(new NpgsqlConnectionStringBuilder(connectionString).Database, await connection.ExecuteScalarAsync<string>("select current_database()"));
+        Assert.Equal(
+            new NpgsqlConnectionStringBuilder(connectionString).Database,
+            await connection.ExecuteScalarAsync<string>("select current_database()"));
     }
 }

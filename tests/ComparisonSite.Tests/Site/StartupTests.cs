@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +19,9 @@ public sealed class StartupTests(PostgresFixture postgres)
         var deadline = Stopwatch.StartNew();
         while (answers.Count == 0 || answers[^1] != HttpStatusCode.OK)
         {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(60), $"no 200 within 60 s; answers: {string.Join(", ", answers)}\n{site.Log}");
+            Assert.True(
+                deadline.Elapsed < TimeSpan.FromSeconds(60),
+                $"no 200 within 60 s; answers: {string.Join(", ", answers)}\n{site.Log}");
             try
             {
                 using var response = await client.GetAsync(site.BaseUrl + "/fastapi-vs-django-vs-flask");
@@ -39,11 +42,13 @@ public sealed class StartupTests(PostgresFixture postgres)
     {
         await using var site = await TestSite.CreateAsync(postgres);
         using var response = await site.CreateReader().GetAsync("/fastapi-vs-django-vs-flask");
-        var dataProtection = typeof(Microsoft.AspNetCore.DataProtection.DataProtectionOptions).Assembly;
+        var dataProtection = typeof(DataProtectionOptions).Assembly;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain(site.Services.GetServices<IHostedService>(), s => s.GetType().Assembly == dataProtection);
-        Assert.DoesNotContain(site.Services.GetServices<IPageApplicationModelProvider>(), p => p.GetType().Name.Contains("Antiforgery", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            site.Services.GetServices<IPageApplicationModelProvider>(),
+            p => p.GetType().Name.Contains("Antiforgery", StringComparison.Ordinal));
         Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie");
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Migrations;
 using ComparisonSite.Results.Store;
@@ -28,7 +29,9 @@ internal sealed class ResultsSync(
     private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _reloadRequested;
 
-    /// <summary>Completes when the first load has succeeded or failed (the store is down): the site can serve.</summary>
+    /// <summary>
+    /// Completes when the first load has succeeded or failed (the store is down): the site can serve.
+    /// </summary>
     public Task FirstAttempt => _firstAttempt.Task;
 
     /// <summary>
@@ -65,7 +68,8 @@ internal sealed class ResultsSync(
                     prepared = true;
                 }
 
-                await connection.ExecuteAsync(new CommandDefinition($"listen {RunImporter.Channel}", cancellationToken: stoppingToken));
+                await connection.ExecuteAsync(
+                    new CommandDefinition($"listen {RunImporter.Channel}", cancellationToken: stoppingToken));
                 // The snapshot holds the runs content pins by id: know them before the first load (the
                 // connection above was opened while the content loaded).
                 UpdatePinnedRuns(await pinnedRuns.GetAsync(stoppingToken));
@@ -86,14 +90,19 @@ internal sealed class ResultsSync(
             {
                 break;
             }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException or IOException)
+            catch (Exception ex)
+                when (ex is NpgsqlException or InvalidOperationException or TimeoutException or IOException)
             {
                 store.MarkUnreachable();
                 _firstAttempt.TrySetResult();
                 if (!failing)
                 {
-                    logger.LogWarning("Results store unreachable ({Reason}); {Serving}; retrying with backoff",
-                        ex.Message, store.Current is null ? "no snapshot loaded yet, pages citing data answer 503" : "serving the last good snapshot");
+                    logger.LogWarning(
+                        "Results store unreachable ({Reason}); {Serving}; retrying with backoff",
+                        ex.Message,
+                        store.Current is null
+                            ? "no snapshot loaded yet, pages citing data answer 503"
+                            : "serving the last good snapshot");
                     failing = true;
                 }
 
@@ -107,7 +116,7 @@ internal sealed class ResultsSync(
     {
         while (true)
         {
-            var idle = System.Diagnostics.Stopwatch.StartNew();
+            var idle = Stopwatch.StartNew();
             while (!await connection.WaitAsync(RequestPoll, stoppingToken))
             {
                 if (Interlocked.Exchange(ref _reloadRequested, 0) == 1)
