@@ -92,14 +92,16 @@ public sealed class SeoTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Date_modified_follows_the_newest_import()
+    public async Task Date_modified_follows_the_newest_change_of_the_cited_data()
     {
         var reader = _site.CreateReader();
         var before = Meta(await SiteFactory.ParseAsync(await reader.GetAsync(Article)), "property", "article:modified_time");
         await Task.Delay(1100);
 
         var store = _site.Get<ComparisonSite.Results.Store.ResultsStore>();
+        // Changed figures: re-importing identical data leaves the dates alone (RunChangeDateTests).
         var seed = TestSnapshots.SeedDocument();
+        seed = seed with { Results = [.. seed.Results.Select(r => r with { Value = r.Value + 1 })] };
         var outcome = await _site.Get<ComparisonSite.Results.Import.RunImporter>().ImportAsync(seed, CancellationToken.None);
         Assert.True(outcome.Succeeded);
         var deadline = DateTime.UtcNow.AddSeconds(10);
