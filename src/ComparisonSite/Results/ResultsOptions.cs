@@ -1,6 +1,8 @@
 namespace ComparisonSite.Results;
 
-/// <summary>Where the results store is and how the site treats it. Section "Results" (plus ConnectionStrings:Results).</summary>
+/// <summary>
+/// Where the results store is and how the site treats it. Section "Results" (plus ConnectionStrings:Results).
+/// </summary>
 public sealed class ResultsOptions
 {
     public const string Section = "Results";

@@ -2,6 +2,7 @@ using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Migrations;
 using ComparisonSite.Results.Store;
 using ComparisonSite.Results.Sync;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace ComparisonSite.Results;
@@ -22,18 +23,20 @@ public static class ResultsRegistration
         services.AddSingleton<RunImporter>();
         services.AddSingleton(sp => new MigrationRunner(
             sp.GetRequiredService<NpgsqlDataSource>(),
-            sp.GetRequiredService<SiteRoot>().Combine(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ResultsOptions>>().Value.MigrationsPath),
+            sp.GetRequiredService<SiteRoot>().Combine(Options(sp).MigrationsPath),
             sp.GetRequiredService<ILogger<MigrationRunner>>()));
         services.AddSingleton(sp => new SeedImporter(
             sp.GetRequiredService<NpgsqlDataSource>(),
             sp.GetRequiredService<RunImporter>(),
-            sp.GetRequiredService<SiteRoot>().Combine(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ResultsOptions>>().Value.SeedPath),
+            sp.GetRequiredService<SiteRoot>().Combine(Options(sp).SeedPath),
             sp.GetRequiredService<ILogger<SeedImporter>>()));
         services.AddSingleton<ResultsStore>();
         return services;
     }
 
-    /// <summary>What the web site adds on top: start/stop with the host, the change listener, the readiness check.</summary>
+    /// <summary>
+    /// What the web site adds on top: start/stop with the host, the change listener, the readiness check.
+    /// </summary>
     public static IServiceCollection AddResultsSync(this IServiceCollection services)
     {
         services.AddHostedService<ResultsDatabaseLifetime>();
@@ -42,4 +45,7 @@ public static class ResultsRegistration
         services.AddHealthChecks().AddCheck<ResultsHealthCheck>("results", tags: ["ready"]);
         return services;
     }
+
+    private static ResultsOptions Options(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<ResultsOptions>>().Value;
 }

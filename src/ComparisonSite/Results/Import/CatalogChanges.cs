@@ -71,7 +71,11 @@ internal static class CatalogChanges
     }
 
     private static IEnumerable<ImportProblem> Differences(
-        string list, int index, string kind, string slug, IEnumerable<(string Field, string? Old, string? New)> fields) =>
+        string list,
+        int index,
+        string kind,
+        string slug,
+        IEnumerable<(string Field, string? Old, string? New)> fields) =>
         fields
             .Where(f => !string.Equals(f.Old, f.New, StringComparison.Ordinal))
             .Select(f => new ImportProblem(

@@ -7,7 +7,10 @@ namespace ComparisonSite.Results.Store;
 /// <summary>Frameworks, scenarios, metrics and suites: read for the snapshot, upserted by imports.</summary>
 public sealed class CatalogRepository
 {
-    /// <summary>Creates the suite if new and writes every catalog entry the document declares (declared entries win).</summary>
+    /// <summary>
+    /// Creates the suite if new and writes every catalog entry the document declares (declared entries win; the
+    /// importer has refused changes unless asked to make them).
+    /// </summary>
     public async Task UpsertAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction transaction,

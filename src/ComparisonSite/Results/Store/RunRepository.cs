@@ -115,7 +115,8 @@ public sealed class RunRepository
                 new CommandDefinition(measurementsSql, new { Ids = ids }, cancellationToken: cancellationToken)))
             .ToLookup(m => m.RunId);
         return [.. runs.Select(r => new RunResults(r,
-            [.. measurements[r.Id].Select(m => new Measurement(m.Framework, m.Scenario, m.Metric, m.Value, m.Samples))]))];
+            [.. measurements[r.Id].Select(m =>
+                new Measurement(m.Framework, m.Scenario, m.Metric, m.Value, m.Samples))]))];
     }
 
     // HTTP dates (Last-Modified, If-Modified-Since) and feeds carry whole seconds; so does every date we show.
