@@ -16,14 +16,15 @@ public sealed record ArticlePage(
     public DateTimeOffset Published => new(Meta.Published.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     /// <summary>
-    /// The later of the article's updated date and the cited run's import: either change makes the page new.
+    /// The later of the article's updated date and the last change of the cited run's data: either makes the
+    /// page new (re-importing identical data does not).
     /// </summary>
     public DateTimeOffset Modified => ModifiedAt(Meta, CitedRun);
 
     public static DateTimeOffset ModifiedAt(ArticleFrontMatter meta, RunResults? citedRun)
     {
         var updated = new DateTimeOffset(meta.Updated.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        return citedRun is { } run && run.Run.ImportedAt > updated ? run.Run.ImportedAt : updated;
+        return citedRun is { } run && run.Run.ChangedAt > updated ? run.Run.ChangedAt : updated;
     }
 
     /// <summary>Only pages with charts load Chart.js.</summary>

@@ -10,7 +10,8 @@ internal static class RunsCommand
 {
     public static Command Create(SiteRoot root)
     {
-        var command = new Command("runs", "List the runs of each suite with their dates and measurement counts; * marks the run the site shows.");
+        var command = new Command("runs",
+            "List the runs of each suite with their dates and measurement counts; * marks the run the site shows.");
         command.SetAction(async (_, cancellationToken) =>
         {
             await using var services = await SiteCommands.StartStoreAsync(root, cancellationToken);
@@ -31,9 +32,12 @@ internal static class RunsCommand
                 foreach (var run in suite)
                 {
                     var (mark, origin, imported) = (first ? '*' : ' ', run.Origin.ToText(), run.ImportedAt.UtcDateTime);
+                    // A title is printed on a terminal: escape sequences stored before imports refused them
+                    // must not move the cursor, recolour or retitle it.
+                    var title = FieldRules.Escape(run.Title);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"  {mark} {run.Id,-28} {run.Date:yyyy-MM-dd}  {origin,-8}  {run.Measurements,4} measurements  "
-                        + $"imported {imported:yyyy-MM-dd HH:mm} UTC  {run.Title}"));
+                        + $"imported {imported:yyyy-MM-dd HH:mm} UTC  {title}"));
                     first = false;
                 }
             }

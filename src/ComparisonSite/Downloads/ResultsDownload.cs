@@ -48,7 +48,7 @@ internal static class ResultsDownload
             return TypedResults.NotFound();
         }
 
-        http.Response.GetTypedHeaders().LastModified = run.Run.ImportedAt;
+        http.Response.GetTypedHeaders().LastModified = run.Run.ChangedAt;
         return respond(article, snapshot, run);
     }
 

@@ -8,7 +8,8 @@ public enum Better
 }
 
 /// <summary>A framework (or product) that benchmark runs measure.</summary>
-public sealed record Framework(string Slug, string Name, string? Language, string? Server, string? Version, string? Url);
+public sealed record Framework(
+    string Slug, string Name, string? Language, string? Server, string? Version, string? Url);
 
 /// <summary>A workload a run measures, such as "JSON endpoint".</summary>
 public sealed record Scenario(string Slug, string Name, string? Description);
@@ -17,7 +18,15 @@ public sealed record Scenario(string Slug, string Name, string? Description);
 /// What is measured and how to show it: unit, decimals, which direction is better, and the words a
 /// comparison uses ("faster"/"slower"). Kind separates measurements from editorial ratings and estimates.
 /// </summary>
-public sealed record Metric(string Slug, string Name, string Unit, Better Better, int Decimals, string Kind, string HigherWord, string LowerWord)
+public sealed record Metric(
+    string Slug,
+    string Name,
+    string Unit,
+    Better Better,
+    int Decimals,
+    string Kind,
+    string HigherWord,
+    string LowerWord)
 {
     public const string MeasurementKind = "measurement";
     public const string RatingKind = "rating";

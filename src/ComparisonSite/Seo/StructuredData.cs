@@ -114,7 +114,7 @@ public static class StructuredData
             ["temporalCoverage"] = info.PeriodStart is { } start && info.PeriodEnd is { } end
                 ? $"{start:yyyy-MM-dd}/{end:yyyy-MM-dd}"
                 : info.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["dateModified"] = run.Run.ImportedAt,
+            ["dateModified"] = run.Run.ChangedAt,
             ["isAccessibleForFree"] = true,
             ["variableMeasured"] = metrics.Select(m => new Dictionary<string, object?>
             {

@@ -27,9 +27,9 @@ public sealed class MigrationRunnerTests(PostgresFixture postgres) : IDisposable
         var first = await runner.MigrateAsync(CancellationToken.None);
         var second = await runner.MigrateAsync(CancellationToken.None);
 
-        Assert.Equal(["0001"], first);
+        Assert.Equal(["0001", "0002"], first);
         Assert.Empty(second);
-        Assert.Equal(1, await store.CountAsync("schema_migrations"));
+        Assert.Equal(2, await store.CountAsync("schema_migrations"));
         Assert.Equal(0, await store.CountAsync("measurements"));
     }
 
@@ -44,8 +44,8 @@ public sealed class MigrationRunnerTests(PostgresFixture postgres) : IDisposable
             a.Get<MigrationRunner>().MigrateAsync(CancellationToken.None),
             b.Get<MigrationRunner>().MigrateAsync(CancellationToken.None));
 
-        Assert.Equal(["0001"], results.SelectMany(r => r));
-        Assert.Equal(1, await a.CountAsync("schema_migrations"));
+        Assert.Equal(["0001", "0002"], results.SelectMany(r => r));
+        Assert.Equal(2, await a.CountAsync("schema_migrations"));
     }
 
     [Fact]
@@ -53,14 +53,14 @@ public sealed class MigrationRunnerTests(PostgresFixture postgres) : IDisposable
     {
         CopyMigrations();
         await File.WriteAllTextAsync(
-            Path.Combine(_migrations, "0002_broken.sql"), "create table half_done (id int);\nthis is not sql;");
+            Path.Combine(_migrations, "0099_broken.sql"), "create table half_done (id int);\nthis is not sql;");
         await using var store = await StoreHarness.CreateAsync(
             await postgres.CreateDatabaseAsync(), migrate: false, migrationsPath: _migrations);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(
             () => store.Get<MigrationRunner>().MigrateAsync(CancellationToken.None));
 
-        Assert.StartsWith("Migration 0002_broken.sql failed: syntax error", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Migration 0099_broken.sql failed: syntax error", error.Message, StringComparison.Ordinal);
         await using var connection = new NpgsqlConnection(store.ConnectionString);
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
             "select count(*) from information_schema.tables "

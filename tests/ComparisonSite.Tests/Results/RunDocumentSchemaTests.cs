@@ -35,6 +35,11 @@ public sealed class RunDocumentSchemaTests
         ["a date that is not in the calendar"] =
             (true, false, "$.run.date: expected a date as YYYY-MM-DD, found \"2026-02-30\""),
 
+        // "Not after tomorrow" moves with the clock; a schema holds no "today". (Nor can its patterns tell a lone
+        // surrogate from a pair: ImportTextRulesTests covers that rule.)
+        ["a date far in the future"] =
+            (true, false, "$.run.date: expected a date from 1990-01-01 to tomorrow"),
+
         // The parser reads null as a field left out and trims text; the schema asks authors for the clean form.
         ["an optional field set to null"] = (false, true, null),
         ["a slug with spaces around it"] = (false, true, null),
@@ -163,6 +168,18 @@ public sealed class RunDocumentSchemaTests
         yield return ("better \"more\"", d => d["metrics"]![0]!["better"] = "more");
         yield return ("a date without dashes", d => d["run"]!["date"] = "20260301");
         yield return ("a date that is not in the calendar", d => d["run"]!["date"] = "2026-02-30");
+        yield return ("a date before 1990", d => d["run"]!["date"] = "1989-12-31");
+        yield return ("a date far in the future", d => d["run"]!["date"] = "9999-12-31");
+        yield return ("a javascript: source address", d => d["run"]!["sourceUrl"] = "javascript:alert(1)");
+        yield return ("a data: framework address", d => d["frameworks"]![0]!["url"] = "data:text/html,x");
+        yield return ("an http source address", d => d["run"]!["sourceUrl"] = "http://example.org/run?x=1#y");
+        yield return ("a source address with a space", d => d["run"]!["sourceUrl"] = "https://example.org/a b");
+        yield return ("a title with a terminal escape", d => d["run"]!["title"] = "Run \u001b[2J");
+        yield return ("a caveat with a bell", d => d["run"]!["caveats"]![0] = "ding\u0007");
+        yield return ("a unit with U+FFFE", d => d["metrics"]![0]!["unit"] = "req/s\ufffe");
+        yield return ("a framework name with a line feed", d => d["frameworks"]![0]!["name"] = "Fast\nAPI");
+        yield return ("notes over two lines with a tab", d => d["run"]!["notes"] = "One.\n\tTwo.");
+        yield return ("notes with a carriage return", d => d["run"]!["notes"] = "One.\rTwo.");
         yield return ("a negative value", d => d["results"]![0]!["value"] = -1);
         yield return ("a value as text", d => d["results"]![0]!["value"] = "fast");
         yield return ("samples instead of a value", SamplesInsteadOfValue);

@@ -23,7 +23,8 @@ public static class CsvRunParser
             TrimOptions = TrimOptions.Trim,
             DetectDelimiter = false,
             IgnoreBlankLines = true,
-            BadDataFound = args => problems.Add(new ImportProblem($"line {args.Context.Parser?.RawRow}", $"malformed CSV field: {Shorten(args.Field)}")),
+            BadDataFound = args => problems.Add(new ImportProblem(
+                $"line {args.Context.Parser?.RawRow}", $"malformed CSV field: {Quote(args.Field)}")),
             MissingFieldFound = null,
         };
 
@@ -32,13 +33,16 @@ public static class CsvRunParser
         {
             if (!csv.Read() || !csv.ReadHeader())
             {
-                return new ParsedRun(null, [new ImportProblem("line 1", "the file is empty; expected the header framework,scenario,metric,value")]);
+                return new ParsedRun(null, [new ImportProblem(
+                    "line 1", "the file is empty; expected the header framework,scenario,metric,value")]);
             }
 
             var header = csv.HeaderRecord!.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
             if (!header.SequenceEqual(Columns))
             {
-                return new ParsedRun(null, [new ImportProblem("line 1", $"expected the header framework,scenario,metric,value, found {Shorten(string.Join(',', header))}")]);
+                var found = Quote(string.Join(',', header));
+                return new ParsedRun(null, [new ImportProblem(
+                    "line 1", $"expected the header framework,scenario,metric,value, found {found}")]);
             }
 
             while (csv.Read())
@@ -59,7 +63,8 @@ public static class CsvRunParser
         }
         catch (CsvHelperException ex)
         {
-            problems.Add(new ImportProblem($"line {ex.Context?.Parser?.RawRow}", "malformed CSV: " + ex.Message.Split('\n')[0]));
+            var message = FieldRules.Escape(ex.Message.Split('\n')[0]);
+            problems.Add(new ImportProblem($"line {ex.Context?.Parser?.RawRow}", "malformed CSV: " + message));
         }
 
         if (rows.Count == 0 && problems.Count == 0)
@@ -70,13 +75,15 @@ public static class CsvRunParser
         // The suite and run id come from the command line, not the file; they obey the same rules as a document's.
         if (!IsSlug(suite))
         {
-            problems.Add(new ImportProblem("--suite", $"expected a slug ({SlugRule}), found \"{Shorten(suite)}\""));
+            problems.Add(new ImportProblem("--suite", $"expected a slug ({SlugRule}), found \"{Quote(suite)}\""));
         }
 
         if (!IsRunId(run.Id))
         {
-            problems.Add(new ImportProblem("--run-id", $"expected {RunIdRule}, found \"{Shorten(run.Id)}\""));
+            problems.Add(new ImportProblem("--run-id", $"expected {RunIdRule}, found \"{Quote(run.Id)}\""));
         }
+
+        problems.AddRange(CheckOptions(suiteTitle, run));
 
         var document = new RunDocument { Suite = suite, SuiteTitle = suiteTitle, Run = run, Results = rows };
         problems.AddRange(RunDocumentRules.Check(document));
@@ -92,15 +99,18 @@ public static class CsvRunParser
             slugs[i] = csv.GetField(i)?.Trim() ?? string.Empty;
             if (!Identifiers.IsSlug(slugs[i]))
             {
-                problems.Add(new ImportProblem($"{line}, column {Columns[i]}", $"expected a slug (lower-case letters, digits and hyphens), found \"{Shorten(slugs[i])}\""));
+                problems.Add(new ImportProblem($"{line}, column {Columns[i]}",
+                    $"expected a slug (lower-case letters, digits and hyphens), found \"{Quote(slugs[i])}\""));
                 valid = false;
             }
         }
 
         var text = csv.GetField(3)?.Trim() ?? string.Empty;
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            || !double.IsFinite(value))
         {
-            problems.Add(new ImportProblem($"{line}, column value", $"expected a finite number such as 8520 or 0.7, found \"{Shorten(text)}\""));
+            problems.Add(new ImportProblem(
+                $"{line}, column value", $"expected a finite number such as 8520 or 0.7, found \"{Quote(text)}\""));
             return null;
         }
 
@@ -112,4 +122,33 @@ public static class CsvRunParser
 
         return valid ? new ResultRow(slugs[0], slugs[1], slugs[2], value, null, line) : null;
     }
+
+    /// <summary>
+    /// The run's fields from the command line keep the rules a document's do: text without control characters
+    /// (notes may hold line feeds and tabs), a date from 1990 to tomorrow.
+    /// </summary>
+    private static IEnumerable<ImportProblem> CheckOptions(string? suiteTitle, RunInfo run)
+    {
+        var texts = new (string Option, string? Text, bool Multiline)[]
+        {
+            ("--suite-title", suiteTitle, false),
+            ("--title", run.Title, false),
+            ("--source", run.Source, false),
+            ("--notes", run.Notes, true),
+        };
+        foreach (var (option, text, multiline) in texts)
+        {
+            if (text is not null && FieldRules.TextProblem(text, multiline) is { } problem)
+            {
+                yield return new ImportProblem(option, problem);
+            }
+        }
+
+        if (FieldRules.DateProblem(run.Date) is { } dateProblem)
+        {
+            yield return new ImportProblem("--date", dateProblem);
+        }
+    }
+
+    private static string Quote(string? text) => FieldRules.Escape(Shorten(text));
 }

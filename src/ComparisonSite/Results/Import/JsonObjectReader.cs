@@ -35,19 +35,45 @@ internal sealed class JsonObjectReader
         return null;
     }
 
-    public string? Text(string name, bool required)
+    /// <summary>
+    /// Non-blank text within <see cref="MaxText"/> characters, trimmed, that keeps <see cref="FieldRules.TextRule"/>.
+    /// Line feeds and tabs only when <c>multiline</c> (notes).
+    /// </summary>
+    public string? Text(string name, bool required, bool multiline = false)
     {
         if (!TryGet(name, required, out var value))
         {
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.String && value.GetString() is { } text && !string.IsNullOrWhiteSpace(text) && text.Length <= MaxText)
+        if (value.ValueKind == JsonValueKind.String && TextOf(value) is null)
         {
-            return text.Trim();
+            return Problem<string>(name, $"the text holds a lone surrogate, which imported text may not hold "
+                + $"({FieldRules.TextRule})");
         }
 
-        return Problem<string>(name, $"expected non-empty text of at most {MaxText} characters, found {Describe(value)}");
+        if (value.ValueKind != JsonValueKind.String
+            || TextOf(value) is not { } text
+            || string.IsNullOrWhiteSpace(text)
+            || text.Length > MaxText)
+        {
+            return Problem<string>(
+                name, $"expected non-empty text of at most {MaxText} characters, found {Describe(value)}");
+        }
+
+        return FieldRules.TextProblem(text, multiline) is { } problem ? Problem<string>(name, problem) : text.Trim();
+    }
+
+    /// <summary>A web address that keeps <see cref="FieldRules.WebAddressRule"/>.</summary>
+    public string? WebAddress(string name)
+    {
+        var text = Text(name, required: false);
+        if (text is null || FieldRules.IsWebAddress(text))
+        {
+            return text;
+        }
+
+        return Problem<string>(name, $"expected {FieldRules.WebAddressRule}, found \"{Quote(text)}\"");
     }
 
     public string? Slug(string name, bool required)
@@ -58,7 +84,7 @@ internal sealed class JsonObjectReader
             return text;
         }
 
-        return Problem<string>(name, $"expected a slug ({SlugRule}), found \"{Shorten(text)}\"");
+        return Problem<string>(name, $"expected a slug ({SlugRule}), found \"{Quote(text)}\"");
     }
 
     public string? OneOf(string name, bool required, params string[] allowed)
@@ -69,7 +95,8 @@ internal sealed class JsonObjectReader
             return text;
         }
 
-        return Problem<string>(name, $"expected one of {string.Join(", ", allowed.Select(a => $"\"{a}\""))}, found \"{Shorten(text)}\"");
+        var choices = string.Join(", ", allowed.Select(a => $"\"{a}\""));
+        return Problem<string>(name, $"expected one of {choices}, found \"{Quote(text)}\"");
     }
 
     public DateOnly? Date(string name, bool required)
@@ -80,13 +107,20 @@ internal sealed class JsonObjectReader
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!DateOnly.TryParseExact(
+                text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            Problem<string>(name, $"expected a date as YYYY-MM-DD, found \"{Quote(text)}\"");
+            return null;
         }
 
-        Problem<string>(name, $"expected a date as YYYY-MM-DD, found \"{Shorten(text)}\"");
-        return null;
+        if (FieldRules.DateProblem(date) is { } problem)
+        {
+            Problem<string>(name, problem);
+            return null;
+        }
+
+        return date;
     }
 
     public int? WholeNumber(string name, int minimum, int maximum = int.MaxValue)
@@ -96,7 +130,10 @@ internal sealed class JsonObjectReader
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= minimum && number <= maximum)
+        if (value.ValueKind == JsonValueKind.Number
+            && value.TryGetInt32(out var number)
+            && number >= minimum
+            && number <= maximum)
         {
             return number;
         }
@@ -126,10 +163,13 @@ internal sealed class JsonObjectReader
 
         if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
         {
-            return Problem<IReadOnlyList<double>>(name, $"expected a non-empty array of numbers, found {Describe(value)}");
+            return Problem<IReadOnlyList<double>>(
+                name, $"expected a non-empty array of numbers, found {Describe(value)}");
         }
 
-        var samples = value.EnumerateArray().Select((item, i) => MeasurementValue(item, $"{Path}.{name}[{i}]")).ToList();
+        var samples = value.EnumerateArray()
+            .Select((item, i) => MeasurementValue(item, $"{Path}.{name}[{i}]"))
+            .ToList();
         return samples.All(s => s.HasValue) ? [.. samples.Select(s => s!.Value)] : null;
     }
 
@@ -140,12 +180,24 @@ internal sealed class JsonObjectReader
             return [];
         }
 
-        if (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString())))
+        if (value.ValueKind != JsonValueKind.Array
+            || !value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String
+                && TextOf(v) is { } text && !string.IsNullOrWhiteSpace(text)))
         {
-            return [.. value.EnumerateArray().Select(v => v.GetString()!.Trim())];
+            return Problem<IReadOnlyList<string>>(
+                name, $"expected an array of non-empty text, found {Describe(value)}") ?? [];
         }
 
-        return Problem<IReadOnlyList<string>>(name, $"expected an array of non-empty text, found {Describe(value)}") ?? [];
+        var items = value.EnumerateArray().Select(v => TextOf(v)!).ToList();
+        var problems = items.Select((item, i) => (Problem: FieldRules.TextProblem(item), Index: i))
+            .Where(p => p.Problem is not null)
+            .ToList();
+        foreach (var (problem, index) in problems)
+        {
+            _problems.Add(new ImportProblem($"{Path}.{name}[{index}]", problem!));
+        }
+
+        return problems.Count == 0 ? [.. items.Select(i => i.Trim())] : [];
     }
 
     public JsonObjectReader? Object(string name, bool required) =>
@@ -170,12 +222,15 @@ internal sealed class JsonObjectReader
             Problem<string>(name, "expected at least one entry, found an empty array");
         }
 
-        return [.. value.EnumerateArray().Select((item, i) => Create(item, $"{Path}.{name}[{i}]", _problems)).OfType<JsonObjectReader>()];
+        return [.. value.EnumerateArray()
+            .Select((item, i) => Create(item, $"{Path}.{name}[{i}]", _problems))
+            .OfType<JsonObjectReader>()];
     }
 
     public void Allow(string name) => _known.Add(name);
 
-    public bool Has(string name) => _element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
+    public bool Has(string name) =>
+        _element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
 
     /// <summary>Records a problem with a field that only the caller can judge.</summary>
     public void Reject(string name, string message) => _problems.Add(new ImportProblem($"{Path}.{name}", message));
@@ -184,7 +239,9 @@ internal sealed class JsonObjectReader
     {
         foreach (var property in _element.EnumerateObject().Where(p => !_known.Contains(p.Name)))
         {
-            _problems.Add(new ImportProblem($"{Path}.{Shorten(property.Name)}", $"unknown field (expected one of: {string.Join(", ", _known.Order(StringComparer.Ordinal))})"));
+            var expected = string.Join(", ", _known.Order(StringComparer.Ordinal));
+            _problems.Add(new ImportProblem(
+                $"{Path}.{Quote(property.Name)}", $"unknown field (expected one of: {expected})"));
         }
     }
 
@@ -198,7 +255,8 @@ internal sealed class JsonObjectReader
 
         if (!value.TryGetDouble(out var number) || !double.IsFinite(number))
         {
-            _problems.Add(new ImportProblem(path, $"the number {Shorten(value.GetRawText())} is outside the range of a double"));
+            _problems.Add(new ImportProblem(
+                path, $"the number {Shorten(value.GetRawText())} is outside the range of a double"));
             return null;
         }
 
@@ -236,11 +294,28 @@ internal sealed class JsonObjectReader
 
     private static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => $"text \"{Shorten(value.GetString() ?? string.Empty)}\"",
+        JsonValueKind.String => $"text \"{Quote(TextOf(value) ?? "(not valid UTF-16)")}\"",
         JsonValueKind.Number => $"the number {Shorten(value.GetRawText())}",
         JsonValueKind.True or JsonValueKind.False => $"the boolean {value.GetRawText()}",
         JsonValueKind.Array => "an array",
         JsonValueKind.Object => "an object",
         _ => "null",
     };
+
+    /// <summary>An author's text quoted back in a message: cut short, its control characters escaped.</summary>
+    private static string Quote(string text) => FieldRules.Escape(Shorten(text));
+
+    // A JSON string may spell a lone surrogate (\ud800), which System.Text.Json refuses to decode; that is
+    // text no field may hold, reported like any other wrong value.
+    private static string? TextOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 }

@@ -41,9 +41,12 @@ public sealed record RunInfo
 }
 
 /// <summary>One measurement in an import, with where it came from in the file for error messages.</summary>
-public sealed record ResultRow(string Framework, string Scenario, string Metric, double Value, IReadOnlyList<double>? Samples, string Location);
+public sealed record ResultRow(
+    string Framework, string Scenario, string Metric, double Value, IReadOnlyList<double>? Samples, string Location);
 
-/// <summary>One thing wrong with an import file: where (JSON path or CSV line), which field, what was expected.</summary>
+/// <summary>
+/// One thing wrong with an import file: where (JSON path or CSV line), which field, what was expected.
+/// </summary>
 public sealed record ImportProblem(string Location, string Message)
 {
     public override string ToString() => $"{Location}: {Message}";

@@ -41,8 +41,11 @@ public static partial class RunDocumentParser
         }
         catch (JsonException ex)
         {
-            var where = ex.LineNumber is { } line ? $"line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : "$";
-            return Fail(new ImportProblem(where, "malformed JSON: " + PositionSuffix().Replace(ex.Message, string.Empty)));
+            var where = ex.LineNumber is { } line
+                ? $"line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1}"
+                : "$";
+            var message = PositionSuffix().Replace(ex.Message, string.Empty);
+            return Fail(new ImportProblem(where, "malformed JSON: " + message));
         }
 
         using (document)
@@ -104,7 +107,7 @@ public static partial class RunDocumentParser
         var periodEnd = period?.Date("end", required: false);
         period?.RejectUnknownKeys();
         var source = run.Text("source", required: true);
-        var sourceUrl = run.Text("sourceUrl", required: false);
+        var sourceUrl = run.WebAddress("sourceUrl");
         var origin = RunOriginText.Parse(run.OneOf("origin", required: true, [.. RunOriginText.All]));
         var environment = run.Object("environment", required: false);
         var hardware = environment?.Text("hardware", required: false);
@@ -118,7 +121,7 @@ public static partial class RunDocumentParser
         var concurrency = load?.WholeNumber("concurrency", 1);
         var duration = load?.Text("duration", required: false);
         load?.RejectUnknownKeys();
-        var notes = run.Text("notes", required: false);
+        var notes = run.Text("notes", required: false, multiline: true);
         var caveats = run.TextList("caveats");
         run.RejectUnknownKeys();
 
@@ -154,7 +157,13 @@ public static partial class RunDocumentParser
     {
         var slug = entry.Slug("slug", required: true);
         var name = entry.Text("name", required: true);
-        var framework = new Framework(slug!, name!, entry.Text("language", false), entry.Text("server", false), entry.Text("version", false), entry.Text("url", false));
+        var framework = new Framework(
+            slug!,
+            name!,
+            entry.Text("language", required: false),
+            entry.Text("server", required: false),
+            entry.Text("version", required: false),
+            entry.WebAddress("url"));
         entry.RejectUnknownKeys();
         return slug is null || name is null ? null : framework;
     }
@@ -175,13 +184,23 @@ public static partial class RunDocumentParser
         var unit = entry.Text("unit", required: true);
         var better = entry.OneOf("better", required: true, "higher", "lower");
         var decimals = entry.WholeNumber("decimals", 0, 6);
-        var kind = entry.OneOf("kind", required: false, Metric.MeasurementKind, Metric.RatingKind, Metric.EstimateKind) ?? Metric.MeasurementKind;
+        var kind = entry.OneOf(
+            "kind", required: false, Metric.MeasurementKind, Metric.RatingKind, Metric.EstimateKind)
+            ?? Metric.MeasurementKind;
         var higherWord = entry.Text("higherWord", required: false) ?? "higher";
         var lowerWord = entry.Text("lowerWord", required: false) ?? "lower";
         entry.RejectUnknownKeys();
         return slug is null || name is null || unit is null || better is null
             ? null
-            : new Metric(slug, name, unit, better == "higher" ? Better.Higher : Better.Lower, decimals ?? 0, kind, higherWord, lowerWord);
+            : new Metric(
+                slug,
+                name,
+                unit,
+                better == "higher" ? Better.Higher : Better.Lower,
+                decimals ?? 0,
+                kind,
+                higherWord,
+                lowerWord);
     }
 
     private static ResultRow? ReadResult(JsonObjectReader entry)
@@ -194,12 +213,17 @@ public static partial class RunDocumentParser
         entry.RejectUnknownKeys();
         if (!entry.Has("value") && !entry.Has("samples"))
         {
-            entry.Reject("value", "required field is missing: give a \"value\" or a non-empty \"samples\" array of numbers");
+            entry.Reject(
+                "value", "required field is missing: give a \"value\" or a non-empty \"samples\" array of numbers");
         }
 
-        return framework is null || scenario is null || metric is null || (value is null && samples is null)
-            ? null
-            : new ResultRow(framework, scenario, metric, value ?? RunDocumentRules.Median(samples!), samples, entry.Path);
+        if (framework is null || scenario is null || metric is null || (value is null && samples is null))
+        {
+            return null;
+        }
+
+        return new ResultRow(
+            framework, scenario, metric, value ?? RunDocumentRules.Median(samples!), samples, entry.Path);
     }
 
     private static ParsedRun Fail(ImportProblem problem) => new(null, [problem]);

@@ -7,14 +7,20 @@ internal static class RunDocumentRules
     {
         if (document.Run is { PeriodStart: { } start, PeriodEnd: { } end } && end < start)
         {
-            yield return new ImportProblem("$.run.period.end", $"the period ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd})");
+            yield return new ImportProblem(
+                "$.run.period.end", $"the period ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd})");
         }
 
-        foreach (var duplicate in document.Results.GroupBy(r => (r.Framework, r.Scenario, r.Metric)).Where(g => g.Count() > 1))
+        var duplicates = document.Results
+            .GroupBy(r => (r.Framework, r.Scenario, r.Metric))
+            .Where(g => g.Count() > 1);
+        foreach (var duplicate in duplicates)
         {
             var places = duplicate.Select(r => r.Location).ToList();
+            var (framework, scenario, metric) = duplicate.Key;
             yield return new ImportProblem(places[1],
-                $"duplicate result for framework \"{duplicate.Key.Framework}\", scenario \"{duplicate.Key.Scenario}\", metric \"{duplicate.Key.Metric}\" (first given at {places[0]})");
+                $"duplicate result for framework \"{framework}\", scenario \"{scenario}\", metric \"{metric}\" "
+                + $"(first given at {places[0]})");
         }
 
         foreach (var problem in DuplicateSlugs("frameworks", document.Frameworks.Select(f => f.Slug))
@@ -37,5 +43,7 @@ internal static class RunDocumentRules
         slugs.Select((slug, index) => (slug, index))
             .GroupBy(x => x.slug)
             .Where(g => g.Count() > 1)
-            .Select(g => new ImportProblem($"$.{field}[{g.ElementAt(1).index}].slug", $"\"{g.Key}\" is declared twice (first at $.{field}[{g.First().index}])"));
+            .Select(g => new ImportProblem(
+                $"$.{field}[{g.ElementAt(1).index}].slug",
+                $"\"{g.Key}\" is declared twice (first at $.{field}[{g.First().index}])"));
 }

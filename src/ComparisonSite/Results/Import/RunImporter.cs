@@ -13,20 +13,31 @@ public sealed record ImportOutcome(string? RunId, int Measurements, IReadOnlyLis
 /// <summary>
 /// Writes a parsed run in one transaction: catalog entries, the run (replacing one with the same id) and its
 /// measurements, then a NOTIFY that every running site instance hears on commit. Any problem — an undeclared
-/// slug, a constraint the database enforces — rolls everything back.
+/// slug, a declaration that would change a catalog entry, a constraint the database enforces — rolls everything
+/// back.
 /// </summary>
-public sealed class RunImporter(NpgsqlDataSource dataSource, CatalogRepository catalog, RunRepository runs, ILogger<RunImporter> logger)
+public sealed class RunImporter(
+    NpgsqlDataSource dataSource, CatalogRepository catalog, RunRepository runs, ILogger<RunImporter> logger)
 {
     /// <summary>The channel imports notify and site instances listen on; the payload is the suite's slug.</summary>
     public const string Channel = "results_changed";
 
-    public async Task<ImportOutcome> ImportAsync(RunDocument document, CancellationToken cancellationToken)
+    public Task<ImportOutcome> ImportAsync(RunDocument document, CancellationToken cancellationToken) =>
+        ImportAsync(document, ImportOptions.Default, cancellationToken);
+
+    public async Task<ImportOutcome> ImportAsync(
+        RunDocument document, ImportOptions options, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        var known = await catalog.LoadSlugsAsync(connection, transaction, cancellationToken);
-        var problems = CheckReferences(document, known).ToList();
+        var stored = await catalog.LoadAsync(connection, transaction, cancellationToken);
+        var problems = CheckReferences(document, stored).ToList();
+        if (!options.UpdateCatalog)
+        {
+            problems.AddRange(CatalogChanges.Find(document, stored));
+        }
+
         if (problems.Count > 0)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -35,26 +46,37 @@ public sealed class RunImporter(NpgsqlDataSource dataSource, CatalogRepository c
 
         try
         {
+            var hash = RunContentHash.Compute(document);
             await catalog.UpsertAsync(connection, transaction, document, cancellationToken);
-            await runs.ReplaceAsync(connection, transaction, document, cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition("select pg_notify(@Channel, @Suite)", new { Channel, document.Suite }, transaction, cancellationToken: cancellationToken));
+            await runs.ReplaceAsync(connection, transaction, document, hash, options.ChangedAt, cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "select pg_notify(@Channel, @Suite)",
+                new { Channel, document.Suite },
+                transaction,
+                cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
         }
         catch (PostgresException ex)
         {
             // The transaction is rolled back on dispose; nothing of this import remains.
-            return new ImportOutcome(null, 0, [new ImportProblem("$", $"the store rejected the run: {ex.MessageText}{(ex.ConstraintName is null ? "" : $" (constraint {ex.ConstraintName})")}")]);
+            var constraint = ex.ConstraintName is null ? "" : $" (constraint {ex.ConstraintName})";
+            return new ImportOutcome(
+                null, 0, [new ImportProblem("$", $"the store rejected the run: {ex.MessageText}{constraint}")]);
         }
 
-        logger.LogInformation("Imported run {RunId} of suite {Suite} with {Count} measurements", document.Run.Id, document.Suite, document.Results.Count);
+        logger.LogInformation("Imported run {RunId} of suite {Suite} with {Count} measurements",
+            document.Run.Id, document.Suite, document.Results.Count);
         return new ImportOutcome(document.Run.Id, document.Results.Count, []);
     }
 
-    private static IEnumerable<ImportProblem> CheckReferences(RunDocument document, (HashSet<string> Frameworks, HashSet<string> Scenarios, HashSet<string> Metrics) known)
+    private static IEnumerable<ImportProblem> CheckReferences(RunDocument document, StoredCatalog known)
     {
-        var frameworks = known.Frameworks.Union(document.Frameworks.Select(f => f.Slug)).ToHashSet(StringComparer.Ordinal);
-        var scenarios = known.Scenarios.Union(document.Scenarios.Select(s => s.Slug)).ToHashSet(StringComparer.Ordinal);
-        var metrics = known.Metrics.Union(document.Metrics.Select(m => m.Slug)).ToHashSet(StringComparer.Ordinal);
+        var frameworks = known.Frameworks.Keys.Union(document.Frameworks.Select(f => f.Slug))
+            .ToHashSet(StringComparer.Ordinal);
+        var scenarios = known.Scenarios.Keys.Union(document.Scenarios.Select(s => s.Slug))
+            .ToHashSet(StringComparer.Ordinal);
+        var metrics = known.Metrics.Keys.Union(document.Metrics.Select(m => m.Slug))
+            .ToHashSet(StringComparer.Ordinal);
         foreach (var row in document.Results)
         {
             if (!frameworks.Contains(row.Framework))
@@ -74,10 +96,12 @@ public sealed class RunImporter(NpgsqlDataSource dataSource, CatalogRepository c
         }
     }
 
-    private static ImportProblem Unknown(ResultRow row, string field, string slug, string catalogName, IEnumerable<string> known)
+    private static ImportProblem Unknown(
+        ResultRow row, string field, string slug, string catalogName, IEnumerable<string> known)
     {
         var location = row.Location.StartsWith('$') ? $"{row.Location}.{field}" : $"{row.Location}, column {field}";
         var choices = string.Join(", ", known.Order(StringComparer.Ordinal));
-        return new ImportProblem(location, $"unknown {field} \"{slug}\": declare it in \"{catalogName}\" or use a known one ({(choices.Length == 0 ? "none yet" : choices)})");
+        return new ImportProblem(location, $"unknown {field} \"{slug}\": declare it in \"{catalogName}\" "
+            + $"or use a known one ({(choices.Length == 0 ? "none yet" : choices)})");
     }
 }

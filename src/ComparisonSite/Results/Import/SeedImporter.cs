@@ -7,26 +7,35 @@ namespace ComparisonSite.Results.Import;
 /// Fills an empty store with the seed runs under migrations/seed/, through the same importer as any file,
 /// so a fresh site shows its first comparison with data and no manual step.
 /// </summary>
-public sealed class SeedImporter(NpgsqlDataSource dataSource, RunImporter importer, string folder, ILogger<SeedImporter> logger)
+public sealed class SeedImporter(
+    NpgsqlDataSource dataSource, RunImporter importer, string folder, ILogger<SeedImporter> logger)
 {
     public async Task<int> SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
         {
-            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition("select exists (select 1 from runs)", cancellationToken: cancellationToken)))
+            const string anyRun = "select exists (select 1 from runs)";
+            if (await connection.ExecuteScalarAsync<bool>(
+                new CommandDefinition(anyRun, cancellationToken: cancellationToken)))
             {
                 return 0;
             }
         }
 
         var imported = 0;
-        foreach (var file in Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal) : Enumerable.Empty<string>())
+        var files = Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal)
+            : Enumerable.Empty<string>();
+        foreach (var file in files)
         {
             var parsed = RunDocumentParser.Parse(await File.ReadAllBytesAsync(file, cancellationToken));
-            var outcome = parsed.Succeeded ? await importer.ImportAsync(parsed.Document!, cancellationToken) : new ImportOutcome(null, 0, parsed.Problems);
+            var outcome = parsed.Succeeded
+                ? await importer.ImportAsync(parsed.Document!, SeedOptions(parsed.Document!), cancellationToken)
+                : new ImportOutcome(null, 0, parsed.Problems);
             if (!outcome.Succeeded)
             {
-                throw new InvalidOperationException($"Seed file {file} cannot be imported: {string.Join("; ", outcome.Problems)}");
+                throw new InvalidOperationException(
+                    $"Seed file {file} cannot be imported: {string.Join("; ", outcome.Problems)}");
             }
 
             logger.LogInformation("Seeded the empty results store with {File}", Path.GetFileName(file));
@@ -35,4 +44,13 @@ public sealed class SeedImporter(NpgsqlDataSource dataSource, RunImporter import
 
         return imported;
     }
+
+    /// <summary>
+    /// A seeded run's data dates from the run itself, not from the moment a store happened to be seeded, so
+    /// every store seeded from the same file dates its pages alike.
+    /// </summary>
+    private static ImportOptions SeedOptions(RunDocument document) => new()
+    {
+        ChangedAt = new DateTimeOffset(document.Run.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+    };
 }

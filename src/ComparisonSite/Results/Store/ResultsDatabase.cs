@@ -8,12 +8,14 @@ namespace ComparisonSite.Results.Store;
 /// The connection to the results store: the configured server, or a private local cluster started on demand
 /// when none is configured. Owns the <see cref="NpgsqlDataSource"/> every repository uses.
 /// </summary>
-public sealed class ResultsDatabase(IOptions<ResultsOptions> options, SiteRoot root, ILogger<ResultsDatabase> logger) : IAsyncDisposable
+public sealed class ResultsDatabase(IOptions<ResultsOptions> options, SiteRoot root, ILogger<ResultsDatabase> logger)
+    : IAsyncDisposable
 {
     private NpgsqlDataSource? _dataSource;
     private LocalPostgresCluster? _cluster;
 
-    public NpgsqlDataSource DataSource => _dataSource ?? throw new InvalidOperationException("The results store has not been started.");
+    public NpgsqlDataSource DataSource =>
+        _dataSource ?? throw new InvalidOperationException("The results store has not been started.");
 
     /// <summary>The private cluster, when the site runs one.</summary>
     public LocalPostgresCluster? LocalCluster => _cluster;
@@ -44,7 +46,8 @@ public sealed class ResultsDatabase(IOptions<ResultsOptions> options, SiteRoot r
 
         // Log where, never the connection string itself: it may carry a password.
         var target = new NpgsqlConnectionStringBuilder(connectionString);
-        logger.LogInformation("Results store: PostgreSQL at {Host}:{Port}, database {Database}", target.Host, target.Port, target.Database);
+        logger.LogInformation("Results store: PostgreSQL at {Host}:{Port}, database {Database}",
+            target.Host, target.Port, target.Database);
         _dataSource = NpgsqlDataSource.Create(WithoutGssProbe(connectionString, target));
     }
 
@@ -56,7 +59,9 @@ public sealed class ResultsDatabase(IOptions<ResultsOptions> options, SiteRoot r
     private static string WithoutGssProbe(string connectionString, NpgsqlConnectionStringBuilder parsed)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).Equals(nameof(parsed.GssEncryptionMode), StringComparison.OrdinalIgnoreCase)))
+        var namesGss = given.Keys.Cast<string>().Any(k => k.Replace(" ", string.Empty, StringComparison.Ordinal)
+            .Equals(nameof(parsed.GssEncryptionMode), StringComparison.OrdinalIgnoreCase));
+        if (namesGss)
         {
             return connectionString;
         }

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
 namespace ComparisonSite.Results.Store;
 
 /// <summary>
@@ -24,18 +27,24 @@ public sealed record ResultsSnapshot
     /// </summary>
     public string RunVersion(RunResults run) => _runVersions.GetOrAdd(run.Run.Id, _ => ComputeRunVersion(run));
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _runVersions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _runVersions = new(StringComparer.Ordinal);
 
     private string ComputeRunVersion(RunResults run)
     {
         var catalog = HashCode.Combine(
-            Hash(run.Measurements.Select(m => m.Framework).Distinct().Order(StringComparer.Ordinal).Select(f => Frameworks.GetValueOrDefault(f)?.ToString())),
-            Hash(run.Measurements.Select(m => m.Scenario).Distinct().Order(StringComparer.Ordinal).Select(s => Scenarios.GetValueOrDefault(s)?.ToString())),
-            Hash(run.Measurements.Select(m => m.Metric).Distinct().Order(StringComparer.Ordinal).Select(m => Metrics.GetValueOrDefault(m)?.ToString())));
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{run.Run.Id}.{run.Run.ImportedAt.Ticks}.{catalog}");
+            Hash(Used(run, m => m.Framework).Select(f => Frameworks.GetValueOrDefault(f)?.ToString())),
+            Hash(Used(run, m => m.Scenario).Select(s => Scenarios.GetValueOrDefault(s)?.ToString())),
+            Hash(Used(run, m => m.Metric).Select(m => Metrics.GetValueOrDefault(m)?.ToString())));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{run.Run.Id}.{run.Run.ImportedAt.Ticks}.{catalog}");
     }
 
-    private static int Hash(IEnumerable<string?> values) => string.Join('|', values).GetHashCode(StringComparison.Ordinal);
+    /// <summary>The slugs of one catalog a run's measurements use, in order.</summary>
+    private static IEnumerable<string> Used(RunResults run, Func<Measurement, string> slug) =>
+        run.Measurements.Select(slug).Distinct().Order(StringComparer.Ordinal);
+
+    private static int Hash(IEnumerable<string?> values) =>
+        string.Join('|', values).GetHashCode(StringComparison.Ordinal);
 
     /// <summary>The run an article cites: the one pinned by id, else the suite's latest.</summary>
     public RunResults? RunFor(string suite, string? runId = null) =>
@@ -52,5 +61,6 @@ public sealed class RunResults(StoredRun run, IReadOnlyList<Measurement> measure
 
     public IReadOnlyList<Measurement> Measurements { get; } = measurements;
 
-    public Measurement? Find(string framework, string scenario, string metric) => _index.GetValueOrDefault((framework, scenario, metric));
+    public Measurement? Find(string framework, string scenario, string metric) =>
+        _index.GetValueOrDefault((framework, scenario, metric));
 }

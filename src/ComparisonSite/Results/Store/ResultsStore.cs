@@ -6,7 +6,9 @@ namespace ComparisonSite.Results.Store;
 /// Holds the live <see cref="ResultsSnapshot"/> and whether the store is reachable right now. Pages read
 /// <see cref="Current"/>; only <see cref="ReloadAsync"/> touches PostgreSQL.
 /// </summary>
-public sealed class ResultsStore(ResultsDatabase database, CatalogRepository catalog, RunRepository runs, ILogger<ResultsStore> logger) : IDisposable
+public sealed class ResultsStore(
+    ResultsDatabase database, CatalogRepository catalog, RunRepository runs, ILogger<ResultsStore> logger)
+    : IDisposable
 {
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private ResultsSnapshot? _current;
@@ -32,21 +34,23 @@ public sealed class ResultsStore(ResultsDatabase database, CatalogRepository cat
         try
         {
             await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
-            var (frameworks, scenarios, metrics) = await catalog.LoadAsync(connection, cancellationToken);
+            var entries = await catalog.LoadAsync(connection, transaction: null, cancellationToken);
             var current = await runs.LoadCurrentAsync(connection, PinnedRunIds, cancellationToken);
             var latest = current.GroupBy(r => r.Run.Suite)
-                .Select(g => g.OrderByDescending(r => r.Run.Info.Date).ThenByDescending(r => r.Run.ImportedAt).First());
+                .Select(g => g.OrderByDescending(r => r.Run.Info.Date).ThenByDescending(r => r.Run.ImportedAt)
+                    .First());
             var snapshot = new ResultsSnapshot
             {
-                Frameworks = frameworks.ToDictionary(f => f.Slug, StringComparer.Ordinal),
-                Scenarios = scenarios.ToDictionary(s => s.Slug, StringComparer.Ordinal),
-                Metrics = metrics.ToDictionary(m => m.Slug, StringComparer.Ordinal),
+                Frameworks = entries.Frameworks,
+                Scenarios = entries.Scenarios,
+                Metrics = entries.Metrics,
                 LatestBySuite = latest.ToDictionary(r => r.Run.Suite, StringComparer.Ordinal),
                 RunsById = current.ToDictionary(r => r.Run.Id, StringComparer.Ordinal),
                 LoadedAt = DateTimeOffset.UtcNow,
             };
             Volatile.Write(ref _current, snapshot);
-            logger.LogInformation("Results snapshot loaded: {RunCount} runs, {SuiteCount} suites", snapshot.RunsById.Count, snapshot.LatestBySuite.Count);
+            logger.LogInformation("Results snapshot loaded: {RunCount} runs, {SuiteCount} suites",
+                snapshot.RunsById.Count, snapshot.LatestBySuite.Count);
             Changed?.Invoke(snapshot);
         }
         finally

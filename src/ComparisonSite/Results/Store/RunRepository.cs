@@ -7,21 +7,28 @@ namespace ComparisonSite.Results.Store;
 /// <summary>Runs and their measurements: written whole by imports, read whole into snapshots.</summary>
 public sealed class RunRepository
 {
-    /// <summary>Writes the run, replacing any run with the same id (and its measurements) in the same transaction.</summary>
+    /// <summary>
+    /// Writes the run, replacing any run with the same id (and its measurements) in the same transaction. The
+    /// run's data counts as changed at <paramref name="changedAt"/> (now when null) unless the stored run with
+    /// this id has the same <paramref name="contentHash"/>; then it keeps the stored change time.
+    /// </summary>
     public async Task ReplaceAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction transaction,
         RunDocument document,
+        string contentHash,
+        DateTimeOffset? changedAt,
         CancellationToken cancellationToken)
     {
+        const string previousSql = "select changed_at from runs where id = @Id and content_hash = @ContentHash";
         const string deleteSql = "delete from runs where id = @Id";
         const string insertRunSql = """
             insert into runs (id, suite, title, run_date, period_start, period_end, source, source_url, origin,
                               hardware, cores, memory, os, server_setup, load_tool, concurrency, duration, notes,
-                              caveats)
+                              caveats, content_hash, changed_at)
             values (@Id, @Suite, @Title, @Date, @PeriodStart, @PeriodEnd, @Source, @SourceUrl, @Origin,
                     @Hardware, @Cores, @Memory, @Os, @ServerSetup, @LoadTool, @Concurrency, @Duration, @Notes,
-                    @Caveats)
+                    @Caveats, @ContentHash, coalesce(@ChangedAt, now()))
             """;
         const string insertMeasurementsSql = """
             insert into measurements (run_id, framework, scenario, metric, value, samples)
@@ -29,30 +36,49 @@ public sealed class RunRepository
             """;
 
         var run = document.Run;
-        await connection.ExecuteAsync(new CommandDefinition(deleteSql, new { run.Id }, transaction, cancellationToken: cancellationToken));
+        var unchangedSince = await connection.QuerySingleOrDefaultAsync<DateTime?>(new CommandDefinition(
+            previousSql, new { run.Id, ContentHash = contentHash }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(
+            new CommandDefinition(deleteSql, new { run.Id }, transaction, cancellationToken: cancellationToken));
 
         // The run's own fields come from the record; Dapper passes an enum as its number, so the origin is
         // given as its text (explicit parameters replace the template's of the same name).
         var parameters = new DynamicParameters(run);
         parameters.Add("Suite", document.Suite);
         parameters.Add("Origin", run.Origin.ToText());
+        parameters.Add("ContentHash", contentHash);
+        parameters.Add("ChangedAt", unchangedSince is { } since
+            ? new DateTimeOffset(DateTime.SpecifyKind(since, DateTimeKind.Utc))
+            : changedAt?.ToUniversalTime());
         await connection.ExecuteAsync(
             new CommandDefinition(insertRunSql, parameters, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(insertMeasurementsSql,
-            document.Results.Select(r => new { RunId = run.Id, r.Framework, r.Scenario, r.Metric, r.Value, Samples = r.Samples?.ToArray() }),
-            transaction, cancellationToken: cancellationToken));
+        var measurements = document.Results.Select(r => new
+        {
+            RunId = run.Id,
+            r.Framework,
+            r.Scenario,
+            r.Metric,
+            r.Value,
+            Samples = r.Samples?.ToArray(),
+        });
+        await connection.ExecuteAsync(new CommandDefinition(
+            insertMeasurementsSql, measurements, transaction, cancellationToken: cancellationToken));
     }
 
-    public async Task<IReadOnlyList<RunSummary>> ListAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RunSummary>> ListAsync(
+        NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         const string sql = """
-            select r.suite, r.id, r.title, r.run_date as Date, r.origin, count(m.value)::int as Measurements, r.imported_at as ImportedAt
+            select r.suite, r.id, r.title, r.run_date as Date, r.origin, count(m.value)::int as Measurements,
+                   r.imported_at as ImportedAt
             from runs r left join measurements m on m.run_id = r.id
             group by r.id
             order by r.suite, r.run_date desc, r.imported_at desc
             """;
-        var rows = await connection.QueryAsync<SummaryRow>(new CommandDefinition(sql, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => new RunSummary(r.Suite, r.Id, r.Title, r.Date, r.Origin, r.Measurements, r.ImportedAt))];
+        var rows = await connection.QueryAsync<SummaryRow>(
+            new CommandDefinition(sql, cancellationToken: cancellationToken));
+        return [.. rows.Select(r =>
+            new RunSummary(r.Suite, r.Id, r.Title, r.Date, r.Origin, r.Measurements, r.ImportedAt))];
     }
 
     /// <summary>The latest run of every suite plus the runs pinned by id, each with all its measurements.</summary>
@@ -60,31 +86,37 @@ public sealed class RunRepository
         NpgsqlConnection connection, IReadOnlyCollection<string> pinnedRunIds, CancellationToken cancellationToken)
     {
         // Columns named as RunInfo's properties, which Dapper fills straight from the row (origin's text parses to
-        // RunOrigin); the suite and import time, which the store adds, come last, split off into RunStamp.
+        // RunOrigin); the suite and times, which the store adds, come last, split off into RunStamp.
         const string runsSql = """
             select r.id, r.title, r.run_date as Date, r.period_start as PeriodStart, r.period_end as PeriodEnd,
                    r.source, r.source_url as SourceUrl, r.origin, r.hardware, r.cores, r.memory, r.os,
                    r.server_setup as ServerSetup, r.load_tool as LoadTool, r.concurrency, r.duration, r.notes,
-                   r.caveats, r.suite, r.imported_at as ImportedAt
+                   r.caveats, r.suite, r.imported_at as ImportedAt, r.changed_at as ChangedAt
             from runs r
-            where r.id in (select distinct on (suite) id from runs order by suite, run_date desc, imported_at desc)
+            where r.id in (select distinct on (suite) id from runs
+                           order by suite, run_date desc, imported_at desc)
                or r.id = any(@Pinned)
             """;
         const string measurementsSql = """
-            select run_id as RunId, framework, scenario, metric, value, samples from measurements where run_id = any(@Ids)
+            select run_id as RunId, framework, scenario, metric, value, samples
+            from measurements where run_id = any(@Ids)
             """;
 
         var runs = (await connection.QueryAsync<RunInfo, RunStamp, StoredRun>(
             new CommandDefinition(runsSql, new { Pinned = pinnedRunIds.ToArray() },
                 cancellationToken: cancellationToken),
-            (info, stamp) => new StoredRun(stamp.Suite, info, WholeSeconds(stamp.ImportedAt)),
+            (info, stamp) => new StoredRun(stamp.Suite, info, WholeSeconds(stamp.ImportedAt))
+            {
+                ChangedAt = WholeSeconds(stamp.ChangedAt),
+            },
             splitOn: "suite")).ToList();
         var ids = runs.Select(r => r.Id).ToArray();
         var measurements = (await connection.QueryAsync<MeasurementRow>(
                 new CommandDefinition(measurementsSql, new { Ids = ids }, cancellationToken: cancellationToken)))
             .ToLookup(m => m.RunId);
         return [.. runs.Select(r => new RunResults(r,
-            [.. measurements[r.Id].Select(m => new Measurement(m.Framework, m.Scenario, m.Metric, m.Value, m.Samples))]))];
+            [.. measurements[r.Id].Select(m =>
+                new Measurement(m.Framework, m.Scenario, m.Metric, m.Value, m.Samples))]))];
     }
 
     // HTTP dates (Last-Modified, If-Modified-Since) and feeds carry whole seconds; so does every date we show.
@@ -95,6 +127,8 @@ public sealed class RunRepository
     {
         public string Suite { get; init; } = "";
         public DateTime ImportedAt { get; init; }
+
+        public DateTime ChangedAt { get; init; }
     }
 
     private sealed class SummaryRow

@@ -2,16 +2,23 @@ using ComparisonSite.Results.Import;
 
 namespace ComparisonSite.Results.Store;
 
-/// <summary>A run as the store holds it: its provenance plus when it was imported.</summary>
+/// <summary>A run as the store holds it: its provenance plus when it was imported and when its data changed.</summary>
 public sealed record StoredRun(string Suite, RunInfo Info, DateTimeOffset ImportedAt)
 {
+    /// <summary>
+    /// When the run's content (fields and measurements) last changed: what pages date themselves by. A re-import
+    /// of identical data keeps it; a seeded run has its own date. The import time unless given.
+    /// </summary>
+    public DateTimeOffset ChangedAt { get; init; } = ImportedAt;
+
     public string Id => Info.Id;
 
     public bool IsReported => Info.Origin == RunOrigin.Reported;
 }
 
 /// <summary>One figure of a run.</summary>
-public sealed record Measurement(string Framework, string Scenario, string Metric, double Value, IReadOnlyList<double>? Samples);
+public sealed record Measurement(
+    string Framework, string Scenario, string Metric, double Value, IReadOnlyList<double>? Samples);
 
 /// <summary>A line of the <c>runs</c> listing.</summary>
 public sealed record RunSummary(
