@@ -108,7 +108,8 @@ internal static class LinkPolicy
     }
 
     private static void Report(string? url, int line, string file, ICollection<ContentDiagnostic> diagnostics) =>
-        diagnostics.Add(ContentDiagnostic.Error(file, line, $"link target '{Printable(url ?? string.Empty)}' {Refusal}"));
+        diagnostics.Add(
+            ContentDiagnostic.Error(file, line, $"link target '{Printable(url ?? string.Empty)}' {Refusal}"));
 
     private static string Normalize(string url)
     {

@@ -47,7 +47,8 @@ public sealed partial class HostileLinkTests
                 {
                     't' => "\t",
                     '\\' => "\\",
-                    _ => ((char)int.Parse(m.Value[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString(),
+                    _ => ((char)int.Parse(m.Value[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture))
+                        .ToString(),
                 }));
             }
         }
@@ -72,7 +73,7 @@ public sealed partial class HostileLinkTests
             links += expected;
         }
 
-        Assert.True(links >= 3, $"only {links} of the syntaxes made a link of '{target}': the corpus line tests little");
+        Assert.True(links >= 3, $"only {links} links made of '{target}': the corpus line tests little");
     }
 
     [Theory]
