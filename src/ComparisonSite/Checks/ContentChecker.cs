@@ -97,11 +97,21 @@ public sealed partial class ContentChecker(ArticlePageRenderer renderer)
             RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         var run = results.RunFor(article.Meta.Suite);
 
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(contentRoot, article.Folder), "*.md").Order(StringComparer.Ordinal))
+        var folder = Path.Combine(contentRoot, article.Folder);
+        foreach (var file in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(contentRoot, file).Replace('\\', '/');
-            var lines = File.ReadAllLines(file);
-            for (var i = 0; i < lines.Length; i++)
+            // Read the way the site reads: a file swapped for a FIFO or a link out of content/ since the load
+            // must neither hang the check nor be read.
+            var (content, problem) = ContentFiles.ReadText(contentRoot, file, ContentOptions.LargestMaxFileBytes);
+            if (content is null)
+            {
+                yield return ContentDiagnostic.Error(relative, 0, problem!);
+                continue;
+            }
+
+            var lines = Lines(content);
+            for (var i = 0; i < lines.Count; i++)
             {
                 var text = DataReferenceSpan().Replace(lines[i], " ");
                 foreach (Match match in pattern.Matches(text))
@@ -116,6 +126,19 @@ public sealed partial class ContentChecker(ArticlePageRenderer renderer)
                 }
             }
         }
+    }
+
+    // Line breaks as File.ReadAllLines counts them (\n, \r\n, \r), so line numbers match the editor's.
+    private static List<string> Lines(string text)
+    {
+        var lines = new List<string>();
+        using var reader = new StringReader(text);
+        while (reader.ReadLine() is { } line)
+        {
+            lines.Add(line);
+        }
+
+        return lines;
     }
 
     [GeneratedRegex(@"\{\{.*?\}\}")]

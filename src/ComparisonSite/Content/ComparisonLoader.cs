@@ -17,20 +17,27 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         var folderName = Path.GetFileName(folder);
         var indexPath = Path.Combine(folder, IndexFile);
         var indexName = Relative(contentRoot, indexPath);
+        if (ContentFiles.FolderProblem(contentRoot, folder) is { } folderProblem)
+        {
+            diagnostics.Add(ContentDiagnostic.Error(Relative(contentRoot, folder), 0, folderProblem));
+            return new ComparisonLoadResult(folderName, null, diagnostics);
+        }
+
         if (!File.Exists(indexPath))
         {
             diagnostics.Add(ContentDiagnostic.Error(indexName, 0, $"a comparison folder needs an {IndexFile} with the article's front matter"));
             return new ComparisonLoadResult(folderName, null, diagnostics);
         }
 
-        var index = await ReadAsync(indexPath, indexName, diagnostics, cancellationToken);
+        var index = await ReadAsync(contentRoot, indexPath, indexName, diagnostics, cancellationToken);
         var meta = index is null ? null : ReadArticleFrontMatter(index, indexName, folderName, diagnostics);
         var summary = index is null ? null : ArticleMarkdown.Parse(index.Body, indexName, index.BodyFirstLine, diagnostics);
 
         var sections = new List<ArticleSection>();
         foreach (var path in Directory.EnumerateFiles(folder, "*.md").Where(p => Path.GetFileName(p) != IndexFile).Order(StringComparer.Ordinal))
         {
-            var section = await LoadSectionAsync(path, Relative(contentRoot, path), diagnostics, cancellationToken);
+            var section = await LoadSectionAsync(
+                contentRoot, path, Relative(contentRoot, path), diagnostics, cancellationToken);
             if (section is not null)
             {
                 sections.Add(section);
@@ -56,9 +63,11 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         return new ComparisonLoadResult(folderName, article, diagnostics);
     }
 
-    private async Task<ArticleSection?> LoadSectionAsync(string path, string file, List<ContentDiagnostic> diagnostics, CancellationToken cancellationToken)
+    private async Task<ArticleSection?> LoadSectionAsync(
+        string contentRoot, string path, string file, List<ContentDiagnostic> diagnostics,
+        CancellationToken cancellationToken)
     {
-        var document = await ReadAsync(path, file, diagnostics, cancellationToken);
+        var document = await ReadAsync(contentRoot, path, file, diagnostics, cancellationToken);
         if (document is null)
         {
             return null;
@@ -176,16 +185,18 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         }
     }
 
-    private async Task<FrontMatterDocument?> ReadAsync(string path, string file, List<ContentDiagnostic> diagnostics, CancellationToken cancellationToken)
+    private async Task<FrontMatterDocument?> ReadAsync(
+        string contentRoot, string path, string file, List<ContentDiagnostic> diagnostics,
+        CancellationToken cancellationToken)
     {
-        var length = new FileInfo(path).Length;
-        if (length > options.MaxFileBytes)
+        var (text, problem) =
+            await ContentFiles.ReadTextAsync(contentRoot, path, options.MaxFileBytes, cancellationToken);
+        if (text is null)
         {
-            diagnostics.Add(ContentDiagnostic.Error(file, 0, $"the file is {length:N0} bytes; the limit is {options.MaxFileBytes:N0}"));
+            diagnostics.Add(ContentDiagnostic.Error(file, 0, problem!));
             return null;
         }
 
-        var text = await File.ReadAllTextAsync(path, cancellationToken);
         return FrontMatterDocument.Parse(text, file, diagnostics);
     }
 

@@ -7,6 +7,9 @@ public sealed class ContentOptions
 {
     public const string Section = "Content";
 
+    /// <summary>The highest <see cref="MaxFileBytes"/> a configuration may set.</summary>
+    public const int LargestMaxFileBytes = 16 * 1024 * 1024;
+
     /// <summary>The content folder; relative paths are resolved against the site root (the folder holding content/ and wwwroot/).</summary>
     [Required]
     public string Path { get; set; } = "content";
@@ -18,6 +21,6 @@ public sealed class ContentOptions
     public bool ShowDrafts { get; set; }
 
     /// <summary>Files larger than this are refused rather than parsed: keeps a runaway file from eating memory.</summary>
-    [Range(1024, 16 * 1024 * 1024)]
+    [Range(1024, LargestMaxFileBytes)]
     public int MaxFileBytes { get; set; } = 1024 * 1024;
 }

@@ -41,7 +41,9 @@ public static class ArticleMarkdown
     public static string ToHtml(MarkdownDocument document, FigureContext? figures = null)
     {
         using var writer = new StringWriter();
-        var renderer = new FigureHtmlRenderer(writer, figures);
+        // Parse already refused what the link policy refuses; the rewriter keeps that true for any node type
+        // that writes a URL, including ones a future extension adds.
+        var renderer = new FigureHtmlRenderer(writer, figures) { LinkRewriter = LinkPolicy.ForRendering };
         Pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
