@@ -36,6 +36,7 @@ internal sealed class ContentWatcher(ContentLibrary library, ILogger<ContentWatc
     private volatile bool _rearm;
     private volatile bool _reloading;
     private volatile bool _ignoreEvents;
+    private bool _disposed;
 
     private TimeSpan LongestWait => _quiet * 4;
 
@@ -219,6 +220,11 @@ internal sealed class ContentWatcher(ContentLibrary library, ILogger<ContentWatc
         bool watching;
         lock (_gate)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             _root?.Dispose();
             _parent?.Dispose();
             _ignoreEvents = false;
@@ -278,6 +284,7 @@ internal sealed class ContentWatcher(ContentLibrary library, ILogger<ContentWatc
     {
         lock (_gate)
         {
+            _disposed = true;
             _root?.Dispose();
             _parent?.Dispose();
             _root = null;

@@ -71,6 +71,7 @@ public sealed class ContentReloadTests(PostgresFixture postgres)
             async () => (await BodyAsync(reader)).Contains("The second half", StringComparison.Ordinal));
         await polling.CancelAsync();
         var versions = await served;
+        Assert.NotEmpty(versions);
         Assert.DoesNotContain(versions, v => v.Title == "PostgreSQL vs SQLite for tiny web apps" && !v.Whole);
     }
 
