@@ -14,6 +14,7 @@ public sealed class ContentLibrary : IDisposable
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private readonly TaskCompletionSource _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ContentSnapshot _current = ContentSnapshot.Empty;
+    private ContentFingerprint _loadedFingerprint = ContentFingerprint.None;
 
     public ContentLibrary(IOptions<ContentOptions> options, SiteRoot siteRoot, ILogger<ContentLibrary> logger)
     {
@@ -61,18 +62,38 @@ public sealed class ContentLibrary : IDisposable
 
     private bool IsVisible(ComparisonArticle article) => !article.Meta.Withdrawn && (!article.Meta.Draft || Options.ShowDrafts);
 
+    /// <summary>The files as they were when the live snapshot's load began.</summary>
+    internal ContentFingerprint LoadedFingerprint => Volatile.Read(ref _loadedFingerprint);
+
     /// <summary>Loads the content from disk and swaps the new snapshot in.</summary>
-    public async Task ReloadAsync(CancellationToken cancellationToken)
+    public Task ReloadAsync(CancellationToken cancellationToken) =>
+        ReloadAsync(onlyIfSettled: false, cancellationToken);
+
+    /// <summary>
+    /// Loads the content from disk and swaps the new snapshot in; with <paramref name="onlyIfSettled"/>, only if
+    /// no file changed while it was read (else returns false and keeps the live snapshot: a save was landing).
+    /// </summary>
+    internal async Task<bool> ReloadAsync(bool onlyIfSettled, CancellationToken cancellationToken)
     {
         await _reloadGate.WaitAsync(cancellationToken);
         try
         {
+            var before = ContentFingerprint.Take(RootPath);
             var next = await LoadAsync(Current, cancellationToken);
+            if (onlyIfSettled && !before.Equals(ContentFingerprint.Take(RootPath)))
+            {
+                _logger.LogDebug("Content changed while it was loading; waiting for it to settle");
+                return false;
+            }
+
             Volatile.Write(ref _current, next);
-            _logger.LogInformation("Content loaded from {ContentRoot}: {ComparisonCount} comparisons, {ErrorCount} errors",
+            Volatile.Write(ref _loadedFingerprint, before);
+            _logger.LogInformation(
+                "Content loaded from {ContentRoot}: {ComparisonCount} comparisons, {ErrorCount} errors",
                 RootPath, next.Comparisons.Count, next.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
             Changed?.Invoke(next);
             _firstLoad.TrySetResult();
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -91,7 +112,10 @@ public sealed class ContentLibrary : IDisposable
         var comparisons = ImmutableSortedDictionary.CreateBuilder<string, ComparisonArticle>(StringComparer.Ordinal);
         if (!Directory.Exists(RootPath))
         {
-            diagnostics.Add(ContentDiagnostic.Error(RootPath, 0, "the content folder does not exist; set Content:Path"));
+            // Deploys replace content/ by delete-and-copy or a rename swap: while it is gone, what was live stays.
+            diagnostics.Add(
+                ContentDiagnostic.Error(RootPath, 0, "the content folder does not exist; set Content:Path"));
+            comparisons.AddRange(previous.Comparisons);
         }
         else
         {

@@ -17,6 +17,20 @@ public sealed class ContentOptions
     /// <summary>Reload when a file under the content folder changes, so a save shows on the next browser reload.</summary>
     public bool WatchForChanges { get; set; } = true;
 
+    /// <summary>
+    /// A reload waits until no file under the content folder has changed for this long, so a save written in
+    /// parts is loaded whole (see <see cref="ContentWatcher"/> for the limit); atomic saves show within a second.
+    /// </summary>
+    [Range(50, 10_000)]
+    public int QuietMilliseconds { get; set; } = 500;
+
+    /// <summary>
+    /// How often the whole folder's file list, sizes and times are compared with what was loaded: catches
+    /// changes the file events missed (file systems that drop them, a content folder replaced unseen).
+    /// </summary>
+    [Range(1, 86_400)]
+    public int RescanSeconds { get; set; } = 30;
+
     /// <summary>Serve comparisons marked draft (on for development, off in production).</summary>
     public bool ShowDrafts { get; set; }
 

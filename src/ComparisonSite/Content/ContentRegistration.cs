@@ -14,7 +14,8 @@ public static class ContentRegistration
             .ValidateOnStart();
         services.AddSingleton<ContentLibrary>();
         services.AddSingleton<IPinnedRunSource, ContentPinnedRuns>();
-        services.AddHostedService<ContentWatcher>();
+        services.AddSingleton<ContentWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ContentWatcher>());
         services.AddHealthChecks().AddCheck<ContentHealthCheck>("content", tags: ["ready"]);
         return services;
     }

@@ -1,0 +1,48 @@
+using ComparisonSite.Content;
+
+namespace ComparisonSite.Tests.Content;
+
+/// <summary>The cheap "did anything change" check behind the rescan and the settled-save check.</summary>
+public sealed class ContentFingerprintTests : IDisposable
+{
+    private readonly string _root = FixturePaths.CopyToTemp(FixturePaths.SecondSiteContent);
+
+    [Fact]
+    public void Is_equal_for_an_untouched_folder_and_ignores_hidden_files()
+    {
+        var before = ContentFingerprint.Take(_root);
+        File.WriteAllText(Path.Combine(_root, "postgresql-vs-sqlite", ".index.md.swp"), "editor state");
+
+        Assert.Equal(before, ContentFingerprint.Take(_root));
+    }
+
+    [Fact]
+    public void Changes_with_a_file_s_size_its_last_write_time_or_a_new_file()
+    {
+        var index = Path.Combine(_root, "postgresql-vs-sqlite", "index.md");
+        var before = ContentFingerprint.Take(_root);
+
+        File.SetLastWriteTimeUtc(index, File.GetLastWriteTimeUtc(index).AddSeconds(-5));
+        var touched = ContentFingerprint.Take(_root);
+        File.AppendAllText(index, "\nmore");
+        var grown = ContentFingerprint.Take(_root);
+        File.WriteAllText(Path.Combine(_root, "postgresql-vs-sqlite", "03-new.md"), "new");
+
+        Assert.NotEqual(before, touched);
+        Assert.NotEqual(touched, grown);
+        Assert.NotEqual(grown, ContentFingerprint.Take(_root));
+    }
+
+    [Fact]
+    public void A_missing_folder_is_stable_and_differs_from_never_loaded_and_from_an_empty_folder()
+    {
+        var missing = Path.Combine(_root, "nowhere");
+        var empty = Directory.CreateDirectory(Path.Combine(_root, "_empty")).FullName;
+
+        Assert.Equal(ContentFingerprint.Take(missing), ContentFingerprint.Take(missing));
+        Assert.NotEqual(ContentFingerprint.None, ContentFingerprint.Take(missing));
+        Assert.NotEqual(ContentFingerprint.Take(empty), ContentFingerprint.Take(missing));
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+}
