@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ComparisonSite.Articles;
 using ComparisonSite.Content;
+using ComparisonSite.Markdown;
 using ComparisonSite.Markdown.DataReferences;
 using ComparisonSite.Results.Store;
 using Markdig.Extensions.Footnotes;
@@ -18,7 +19,11 @@ namespace ComparisonSite.Checks;
 /// </summary>
 public sealed partial class ContentChecker(ArticlePageRenderer renderer)
 {
-    public IReadOnlyList<ContentDiagnostic> Check(ContentSnapshot content, ResultsSnapshot results, string contentRoot, string? wwwroot)
+    public IReadOnlyList<ContentDiagnostic> Check(
+        ContentSnapshot content,
+        ResultsSnapshot results,
+        string contentRoot,
+        string? wwwroot)
     {
         var findings = new List<ContentDiagnostic>(content.Diagnostics);
         foreach (var article in content.Comparisons.Values)
@@ -32,12 +37,18 @@ public sealed partial class ContentChecker(ArticlePageRenderer renderer)
         return findings;
     }
 
-    private static IEnumerable<ContentDiagnostic> CheckLinks(ComparisonArticle article, ContentSnapshot content, string? wwwroot)
+    private static IEnumerable<ContentDiagnostic> CheckLinks(
+        ComparisonArticle article,
+        ContentSnapshot content,
+        string? wwwroot)
     {
-        var parts = new List<(string File, int FirstLine, MarkdownDocument Body)> { (article.Folder + "/" + ComparisonLoader.IndexFile, 1, article.Summary) };
+        var parts = new List<(string File, int FirstLine, MarkdownDocument Body)>
+        {
+            (article.Folder + "/" + ComparisonLoader.IndexFile, 1, article.Summary),
+        };
         parts.AddRange(article.Sections.Select(s => (s.File, s.BodyFirstLine, s.Body)));
 
-        var ids = new HashSet<string>(Markdown.PageIdentifiers.Reserved, StringComparer.Ordinal);
+        var ids = new HashSet<string>(PageIdentifiers.Reserved, StringComparer.Ordinal);
         ids.UnionWith(article.Sections.Select(s => s.Anchor));
         foreach (var (_, _, body) in parts)
         {
@@ -54,11 +65,20 @@ public sealed partial class ContentChecker(ArticlePageRenderer renderer)
                 var line = firstLine + link.Line;
                 if (url.StartsWith('#') && url.Length > 1 && !ids.Contains(url[1..]))
                 {
-                    yield return ContentDiagnostic.Error(file, line, $"link to '{url}' has no matching anchor on the page (anchors: {string.Join(", ", article.Sections.Select(s => "#" + s.Anchor))}, or a heading's id)");
+                    var anchors = string.Join(", ", article.Sections.Select(s => "#" + s.Anchor));
+                    yield return ContentDiagnostic.Error(
+                        file,
+                        line,
+                        $"link to '{url}' has no matching anchor on the page (anchors: {anchors}, or a heading's id)");
                 }
-                else if (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !ResolvesOnSite(url, content, wwwroot))
+                else if (url.StartsWith('/')
+                    && !url.StartsWith("//", StringComparison.Ordinal)
+                    && !ResolvesOnSite(url, content, wwwroot))
                 {
-                    yield return ContentDiagnostic.Error(file, line, $"link to '{url}' does not resolve to a page or file on this site");
+                    yield return ContentDiagnostic.Error(
+                        file,
+                        line,
+                        $"link to '{url}' does not resolve to a page or file on this site");
                 }
             }
         }
@@ -73,27 +93,46 @@ public sealed partial class ContentChecker(ArticlePageRenderer renderer)
         }
 
         var segments = path.Trim('/').Split('/');
-        if (content.Comparisons.ContainsKey(segments[0]) && (segments.Length == 1 || (segments.Length == 2 && segments[1] is "results.csv" or "results.json")))
+        if (content.Comparisons.ContainsKey(segments[0])
+            && (segments.Length == 1 || (segments.Length == 2 && segments[1] is "results.csv" or "results.json")))
         {
             return true;
         }
 
-        return wwwroot is not null && !path.Contains("..", StringComparison.Ordinal) && File.Exists(Path.Combine(wwwroot, path.TrimStart('/')));
+        return wwwroot is not null
+            && !path.Contains("..", StringComparison.Ordinal)
+            && File.Exists(Path.Combine(wwwroot, path.TrimStart('/')));
     }
 
-    private static IEnumerable<ContentDiagnostic> FindTypedFigures(ComparisonArticle article, ResultsSnapshot results, string contentRoot)
+    private static IEnumerable<ContentDiagnostic> FindTypedFigures(
+        ComparisonArticle article,
+        ResultsSnapshot results,
+        string contentRoot)
     {
-        var units = results.Metrics.Values.Select(m => m.Unit).Where(u => u.Length > 0).Distinct().OrderByDescending(u => u.Length).ToList();
+        var units = results.Metrics.Values
+            .Select(m => m.Unit)
+            .Where(u => u.Length > 0)
+            .Distinct()
+            .OrderByDescending(u => u.Length)
+            .ToList();
         if (units.Count == 0)
         {
             yield break;
         }
 
-        var alternatives = string.Join('|', units.Select(u => u.StartsWith("USD", StringComparison.Ordinal) ? null : Regex.Escape(u)).OfType<string>());
-        var currency = units.Where(u => u.StartsWith("USD/", StringComparison.Ordinal)).Select(u => Regex.Escape(u[3..])).ToList();
+        var alternatives = string.Join(
+            '|',
+            units.Select(u => u.StartsWith("USD", StringComparison.Ordinal) ? null : Regex.Escape(u)).OfType<string>());
+        var currency = units
+            .Where(u => u.StartsWith("USD/", StringComparison.Ordinal))
+            .Select(u => Regex.Escape(u[3..]))
+            .ToList();
+        var currencyAlternative = currency.Count > 0
+            ? $@"|\$(?<number>\d{{1,3}}(?:,\d{{3}})+|\d+)(?<unit>{string.Join('|', currency)})(?![\w/])"
+            : string.Empty;
         var pattern = new Regex(
             $@"(?<![\w.,$])(?<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?<unit>{alternatives})(?![\w/])"
-            + (currency.Count > 0 ? $@"|\$(?<number>\d{{1,3}}(?:,\d{{3}})+|\d+)(?<unit>{string.Join('|', currency)})(?![\w/])" : string.Empty),
+            + currencyAlternative,
             RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         var run = results.RunFor(article.Meta.Suite);
 
@@ -116,13 +155,24 @@ public sealed partial class ContentChecker(ArticlePageRenderer renderer)
                 var text = DataReferenceSpan().Replace(lines[i], " ");
                 foreach (Match match in pattern.Matches(text))
                 {
-                    var number = double.Parse(match.Groups["number"].Value, NumberStyles.Number, CultureInfo.InvariantCulture);
+                    var number = double.Parse(
+                        match.Groups["number"].Value,
+                        NumberStyles.Number,
+                        CultureInfo.InvariantCulture);
                     var suggestion = run?.Measurements
-                        .Where(m => m.Value == number && (results.Metrics[m.Metric].Unit == match.Groups["unit"].Value || results.Metrics[m.Metric].Unit.EndsWith(match.Groups["unit"].Value, StringComparison.Ordinal)))
+                        .Where(m => m.Value == number
+                            && (results.Metrics[m.Metric].Unit == match.Groups["unit"].Value
+                                || results.Metrics[m.Metric].Unit.EndsWith(
+                                    match.Groups["unit"].Value,
+                                    StringComparison.Ordinal)))
                         .Select(m => $"{{{{value {m.Framework} {m.Scenario} {m.Metric}}}}}")
                         .FirstOrDefault();
-                    yield return ContentDiagnostic.Warning(relative, i + 1,
-                        $"'{match.Value}' looks like a benchmark figure typed by hand; take it from the store with {suggestion ?? "a {{value FRAMEWORK SCENARIO METRIC}} reference"}");
+                    var reference = suggestion ?? "a {{value FRAMEWORK SCENARIO METRIC}} reference";
+                    yield return ContentDiagnostic.Warning(
+                        relative,
+                        i + 1,
+                        $"'{match.Value}' looks like a benchmark figure typed by hand; "
+                        + $"take it from the store with {reference}");
                 }
             }
         }

@@ -11,7 +11,10 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
 {
     public const string IndexFile = "index.md";
 
-    public async Task<ComparisonLoadResult> LoadAsync(string contentRoot, string folder, CancellationToken cancellationToken)
+    public async Task<ComparisonLoadResult> LoadAsync(
+        string contentRoot,
+        string folder,
+        CancellationToken cancellationToken)
     {
         var diagnostics = new List<ContentDiagnostic>();
         var folderName = Path.GetFileName(folder);
@@ -25,16 +28,24 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
 
         if (!File.Exists(indexPath))
         {
-            diagnostics.Add(ContentDiagnostic.Error(indexName, 0, $"a comparison folder needs an {IndexFile} with the article's front matter"));
+            diagnostics.Add(ContentDiagnostic.Error(
+                indexName,
+                0,
+                $"a comparison folder needs an {IndexFile} with the article's front matter"));
             return new ComparisonLoadResult(folderName, null, diagnostics);
         }
 
         var index = await ReadAsync(contentRoot, indexPath, indexName, diagnostics, cancellationToken);
         var meta = index is null ? null : ReadArticleFrontMatter(index, indexName, folderName, diagnostics);
-        var summary = index is null ? null : ArticleMarkdown.Parse(index.Body, indexName, index.BodyFirstLine, diagnostics);
+        var summary = index is null
+            ? null
+            : ArticleMarkdown.Parse(index.Body, indexName, index.BodyFirstLine, diagnostics);
 
         var sections = new List<ArticleSection>();
-        foreach (var path in Directory.EnumerateFiles(folder, "*.md").Where(p => Path.GetFileName(p) != IndexFile).Order(StringComparer.Ordinal))
+        var sectionFiles = Directory.EnumerateFiles(folder, "*.md")
+            .Where(p => Path.GetFileName(p) != IndexFile)
+            .Order(StringComparer.Ordinal);
+        foreach (var path in sectionFiles)
         {
             var section = await LoadSectionAsync(
                 contentRoot, path, Relative(contentRoot, path), diagnostics, cancellationToken);
@@ -58,7 +69,8 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
             Summary = summary,
             Sections = ordered,
             Folder = Relative(contentRoot, folder),
-            FilesModified = Directory.EnumerateFiles(folder, "*.md").Max(f => new DateTimeOffset(File.GetLastWriteTimeUtc(f), TimeSpan.Zero)),
+            FilesModified = Directory.EnumerateFiles(folder, "*.md")
+                .Max(f => new DateTimeOffset(File.GetLastWriteTimeUtc(f), TimeSpan.Zero)),
         };
         return new ComparisonLoadResult(folderName, article, diagnostics);
     }
@@ -81,7 +93,9 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         fields.RejectUnknownKeys();
         if (anchor is not null && !Identifiers.IsAnchor(anchor))
         {
-            fields.Reject("anchor", $"anchor '{anchor}' must be lower-case letters, digits and hyphens, starting with a letter");
+            fields.Reject(
+                "anchor",
+                $"anchor '{anchor}' must be lower-case letters, digits and hyphens, starting with a letter");
         }
 
         var body = ArticleMarkdown.Parse(document.Body, file, document.BodyFirstLine, diagnostics);
@@ -102,7 +116,11 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         };
     }
 
-    private static ArticleFrontMatter? ReadArticleFrontMatter(FrontMatterDocument document, string file, string folderName, List<ContentDiagnostic> diagnostics)
+    private static ArticleFrontMatter? ReadArticleFrontMatter(
+        FrontMatterDocument document,
+        string file,
+        string folderName,
+        List<ContentDiagnostic> diagnostics)
     {
         var fields = new FrontMatterFields(document.Fields, file, diagnostics);
         var title = fields.String("title", required: true);
@@ -121,17 +139,27 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
 
         foreach (var alias in aliases.Where(a => !Identifiers.IsSlug(a) || a == slug))
         {
-            fields.Reject("aliases", $"alias '{alias}' must be a slug (lower-case letters, digits and hyphens) other than the comparison's own");
+            fields.Reject(
+                "aliases",
+                $"alias '{alias}' must be a slug (lower-case letters, digits and hyphens) "
+                + "other than the comparison's own");
         }
 
-        if (image is not null && (!image.StartsWith('/') || image.StartsWith("//", StringComparison.Ordinal) || image.Contains("..", StringComparison.Ordinal)))
+        if (image is not null
+            && (!image.StartsWith('/')
+                || image.StartsWith("//", StringComparison.Ordinal)
+                || image.Contains("..", StringComparison.Ordinal)))
         {
-            fields.Reject("image", $"image '{image}' must be a path on this site such as /images/social/{folderName}.png");
+            fields.Reject(
+                "image",
+                $"image '{image}' must be a path on this site such as /images/social/{folderName}.png");
         }
 
         if (slug is not null && slug != folderName)
         {
-            fields.Reject("slug", $"slug '{slug}' must match the folder name '{folderName}': the folder is the page's address");
+            fields.Reject(
+                "slug",
+                $"slug '{slug}' must match the folder name '{folderName}': the folder is the page's address");
         }
         else if (slug is not null && !Identifiers.IsSlug(slug))
         {
@@ -141,7 +169,9 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
 
         if (published is not null && updated is not null && updated < published)
         {
-            fields.Reject("updated", $"updated ({updated:yyyy-MM-dd}) cannot be before published ({published:yyyy-MM-dd})");
+            fields.Reject(
+                "updated",
+                $"updated ({updated:yyyy-MM-dd}) cannot be before published ({published:yyyy-MM-dd})");
         }
 
         if (fields.HasErrors)
@@ -172,7 +202,11 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         {
             foreach (var section in group.Skip(1))
             {
-                diagnostics.Add(ContentDiagnostic.Error(section.File, 1, $"anchor '{group.Key}' is already used by {group.First().File}; give this section its own 'anchor'"));
+                diagnostics.Add(ContentDiagnostic.Error(
+                    section.File,
+                    1,
+                    $"anchor '{group.Key}' is already used by {group.First().File}; "
+                    + "give this section its own 'anchor'"));
             }
         }
 
@@ -180,7 +214,10 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         {
             foreach (var section in group.Skip(1))
             {
-                diagnostics.Add(ContentDiagnostic.Error(section.File, 1, $"order {group.Key} is already used by {group.First().File}; each section needs its own place"));
+                diagnostics.Add(ContentDiagnostic.Error(
+                    section.File,
+                    1,
+                    $"order {group.Key} is already used by {group.First().File}; each section needs its own place"));
             }
         }
     }
@@ -212,5 +249,10 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
     private static partial Regex NonWordRun();
 }
 
-/// <summary>The outcome of loading one folder: the article when it is sound, and every problem found either way.</summary>
-internal sealed record ComparisonLoadResult(string FolderName, ComparisonArticle? Article, IReadOnlyList<ContentDiagnostic> Diagnostics);
+/// <summary>
+/// The outcome of loading one folder: the article when it is sound, and every problem found either way.
+/// </summary>
+internal sealed record ComparisonLoadResult(
+    string FolderName,
+    ComparisonArticle? Article,
+    IReadOnlyList<ContentDiagnostic> Diagnostics);

@@ -27,5 +27,7 @@ internal sealed class ContentPinnedRuns : IPinnedRunSource, IDisposable
     private void OnContentChanged(ContentSnapshot snapshot) => Changed?.Invoke(PinnedBy(snapshot));
 
     private static HashSet<string> PinnedBy(ContentSnapshot snapshot) =>
-        snapshot.Comparisons.Values.SelectMany(a => DataReferencePolicy.PinnedRunIds(a.Bodies)).ToHashSet(StringComparer.Ordinal);
+        snapshot.Comparisons.Values
+            .SelectMany(a => DataReferencePolicy.PinnedRunIds(a.Bodies))
+            .ToHashSet(StringComparer.Ordinal);
 }

@@ -18,7 +18,9 @@ public sealed record ContentSnapshot
     /// <summary>Comparisons by slug. Slugs are the only way a URL reaches content.</summary>
     public required ImmutableSortedDictionary<string, ComparisonArticle> Comparisons { get; init; }
 
-    /// <summary>Problems found by the load that made this snapshot (including files whose last good version is kept).</summary>
+    /// <summary>
+    /// Problems found by the load that made this snapshot (including files whose last good version is kept).
+    /// </summary>
     public required IReadOnlyList<ContentDiagnostic> Diagnostics { get; init; }
 
     public required DateTimeOffset LoadedAt { get; init; }

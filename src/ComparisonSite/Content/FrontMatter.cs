@@ -37,6 +37,8 @@ public sealed record SectionFrontMatter
     /// <summary>The section's id on the page; derived from the title when the editor gives none.</summary>
     public string? Anchor { get; init; }
 
-    /// <summary>The section is a FAQ: each ### heading a question, the text under it the answer (feeds FAQPage data).</summary>
+    /// <summary>
+    /// The section is a FAQ: each ### heading a question, the text under it the answer (feeds FAQPage data).
+    /// </summary>
     public bool Faq { get; init; }
 }

@@ -32,14 +32,20 @@ internal sealed partial class FrontMatterDocument
         var lines = text.TrimStart('\uFEFF').ReplaceLineEndings("\n").Split('\n');
         if (lines.Length == 0 || lines[0].TrimEnd() != "---")
         {
-            diagnostics.Add(ContentDiagnostic.Error(file, 1, "the file must start with a front matter block: a line '---', YAML fields, and a closing '---'"));
+            diagnostics.Add(ContentDiagnostic.Error(
+                file,
+                1,
+                "the file must start with a front matter block: a line '---', YAML fields, and a closing '---'"));
             return null;
         }
 
         var closing = Array.FindIndex(lines, 1, l => l.TrimEnd() is "---" or "...");
         if (closing < 0)
         {
-            diagnostics.Add(ContentDiagnostic.Error(file, 1, "the front matter opened on line 1 is never closed with a '---' line"));
+            diagnostics.Add(ContentDiagnostic.Error(
+                file,
+                1,
+                "the front matter opened on line 1 is never closed with a '---' line"));
             return null;
         }
 
@@ -60,7 +66,10 @@ internal sealed partial class FrontMatterDocument
         catch (YamlException ex)
         {
             var line = (int)ex.Start.Line + YamlLineOffset;
-            diagnostics.Add(ContentDiagnostic.Error(file, line, "front matter is not valid YAML: " + WithoutPosition(ex)));
+            diagnostics.Add(ContentDiagnostic.Error(
+                file,
+                line,
+                "front matter is not valid YAML: " + WithoutPosition(ex)));
             return null;
         }
         catch (InvalidOperationException)
@@ -68,7 +77,10 @@ internal sealed partial class FrontMatterDocument
             // YamlDotNet's scanner throws this on some unterminated flow collections; the last event it read
             // is the nearest position we can give.
             var line = (int)(parser.Current?.End.Line ?? 1) + YamlLineOffset;
-            diagnostics.Add(ContentDiagnostic.Error(file, line, "front matter is not valid YAML: an opened [ or { is not closed"));
+            diagnostics.Add(ContentDiagnostic.Error(
+                file,
+                line,
+                "front matter is not valid YAML: an opened [ or { is not closed"));
             return null;
         }
         catch (ArgumentException ex)
@@ -88,7 +100,10 @@ internal sealed partial class FrontMatterDocument
         if (stream.Documents[0].RootNode is not YamlMappingNode map)
         {
             var line = (int)stream.Documents[0].RootNode.Start.Line + YamlLineOffset;
-            diagnostics.Add(ContentDiagnostic.Error(file, line, "the front matter must be a set of 'key: value' fields"));
+            diagnostics.Add(ContentDiagnostic.Error(
+                file,
+                line,
+                "the front matter must be a set of 'key: value' fields"));
             return null;
         }
 

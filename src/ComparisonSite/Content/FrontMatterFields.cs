@@ -167,7 +167,10 @@ internal sealed class FrontMatterFields
         if (required)
         {
             _errors++;
-            _diagnostics.Add(ContentDiagnostic.Error(_file, 1, $"required key '{key}' is missing from the front matter"));
+            _diagnostics.Add(ContentDiagnostic.Error(
+                _file,
+                1,
+                $"required key '{key}' is missing from the front matter"));
         }
 
         return null;

@@ -2,6 +2,7 @@ using ComparisonSite.Figures;
 using ComparisonSite.Markdown.DataReferences;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.EmphasisExtras;
 using Markdig.Syntax;
 
 namespace ComparisonSite.Markdown;
@@ -16,7 +17,7 @@ public static class ArticleMarkdown
     public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseFootnotes()
-        .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
+        .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
         .UseSmartyPants()
         .Use<ScrollableTablesExtension>()
@@ -25,7 +26,11 @@ public static class ArticleMarkdown
         .Build();
 
     /// <summary>Parses an editor's Markdown body and applies the site's link and heading rules to it.</summary>
-    public static MarkdownDocument Parse(string body, string file, int firstLine, ICollection<ContentDiagnostic> diagnostics)
+    public static MarkdownDocument Parse(
+        string body,
+        string file,
+        int firstLine,
+        ICollection<ContentDiagnostic> diagnostics)
     {
         var document = Markdig.Markdown.Parse(body, Pipeline);
         LinkPolicy.Apply(document, file, firstLine, diagnostics);

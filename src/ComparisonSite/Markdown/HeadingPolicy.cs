@@ -8,12 +8,19 @@ namespace ComparisonSite.Markdown;
 /// </summary>
 internal static class HeadingPolicy
 {
-    public static void Check(MarkdownDocument document, string file, int firstLine, ICollection<ContentDiagnostic> diagnostics)
+    public static void Check(
+        MarkdownDocument document,
+        string file,
+        int firstLine,
+        ICollection<ContentDiagnostic> diagnostics)
     {
         foreach (var heading in document.Descendants<HeadingBlock>().Where(h => h.Level <= 2))
         {
-            diagnostics.Add(ContentDiagnostic.Error(file, firstLine + heading.Line,
-                $"a level-{heading.Level} heading is not allowed in a section body: the page renders the title as h1 and each section title as h2; start at ###"));
+            diagnostics.Add(ContentDiagnostic.Error(
+                file,
+                firstLine + heading.Line,
+                $"a level-{heading.Level} heading is not allowed in a section body: "
+                + "the page renders the title as h1 and each section title as h2; start at ###"));
         }
     }
 }

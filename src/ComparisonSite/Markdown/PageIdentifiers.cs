@@ -12,7 +12,10 @@ namespace ComparisonSite.Markdown;
 internal static class PageIdentifiers
 {
     /// <summary>Ids the page layout itself uses.</summary>
-    public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal) { "main", "toc", "summary", "top", "site-header", "site-footer", "content-problems" };
+    public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "main", "toc", "summary", "top", "site-header", "site-footer", "content-problems",
+    };
 
     public static void MakeUnique(IReadOnlyList<(string Anchor, MarkdownDocument Body)> parts)
     {

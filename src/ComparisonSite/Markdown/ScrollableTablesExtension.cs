@@ -3,6 +3,7 @@ using Markdig.Extensions.Tables;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace ComparisonSite.Markdown;
 
@@ -31,8 +32,10 @@ public sealed class ScrollableTablesExtension : IMarkdownExtension
             renderer.EnsureLine();
             // Each scrollable region needs its own accessible name: the table's column headings give one.
             var headings = table.OfType<TableRow>().FirstOrDefault(r => r.IsHeader)?.OfType<TableCell>()
-                .Select(c => string.Concat(c.Descendants<Markdig.Syntax.Inlines.LiteralInline>().Select(l => l.Content.ToString()))) ?? [];
-            renderer.Write("<div class=\"table-scroll\" role=\"region\" aria-label=\"").WriteEscape("Table: " + string.Join(", ", headings)).WriteLine("\" tabindex=\"0\">");
+                .Select(c => string.Concat(c.Descendants<LiteralInline>().Select(l => l.Content.ToString()))) ?? [];
+            renderer.Write("<div class=\"table-scroll\" role=\"region\" aria-label=\"")
+                .WriteEscape("Table: " + string.Join(", ", headings))
+                .WriteLine("\" tabindex=\"0\">");
             inner.Write(renderer, table);
             renderer.WriteLine("</div>");
         }

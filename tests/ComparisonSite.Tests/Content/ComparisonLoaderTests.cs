@@ -12,7 +12,10 @@ public sealed class ComparisonLoaderTests
     [Fact]
     public async Task Loads_a_sound_comparison_into_typed_front_matter_and_ordered_sections()
     {
-        var result = await Loader.LoadAsync(FixturePaths.SecondSiteContent, Path.Combine(FixturePaths.SecondSiteContent, "postgresql-vs-sqlite"), CancellationToken.None);
+        var result = await Loader.LoadAsync(
+            FixturePaths.SecondSiteContent,
+            Path.Combine(FixturePaths.SecondSiteContent, "postgresql-vs-sqlite"),
+            CancellationToken.None);
 
         Assert.Empty(result.Diagnostics);
         var article = Assert.IsType<ComparisonArticle>(result.Article);
@@ -32,7 +35,10 @@ public sealed class ComparisonLoaderTests
 
         Assert.Null(result.Article);
         var error = Assert.Single(result.Diagnostics);
-        Assert.Equal("unknown-key/index.md:10: error: unknown key 'tilte' (expected one of: aliases, author, description, draft, frameworks, image, published, slug, suite, title, updated, withdrawn)", error.ToString());
+        Assert.Equal(
+            "unknown-key/index.md:10: error: unknown key 'tilte' (expected one of: aliases, author, description, "
+            + "draft, frameworks, image, published, slug, suite, title, updated, withdrawn)",
+            error.ToString());
     }
 
     [Fact]
@@ -42,7 +48,9 @@ public sealed class ComparisonLoaderTests
 
         Assert.Null(result.Article);
         var error = Assert.Single(result.Diagnostics);
-        Assert.Equal("missing-title/index.md:1: error: required key 'title' is missing from the front matter", error.ToString());
+        Assert.Equal(
+            "missing-title/index.md:1: error: required key 'title' is missing from the front matter",
+            error.ToString());
     }
 
     [Fact]
@@ -63,7 +71,9 @@ public sealed class ComparisonLoaderTests
         var result = await LoadBroken("bad-date");
 
         var error = Assert.Single(result.Diagnostics);
-        Assert.Equal("bad-date/index.md:5: error: 'published' must be a date written as YYYY-MM-DD, not '01/02/2026'", error.ToString());
+        Assert.Equal(
+            "bad-date/index.md:5: error: 'published' must be a date written as YYYY-MM-DD, not '01/02/2026'",
+            error.ToString());
     }
 
     [Fact]
@@ -72,7 +82,9 @@ public sealed class ComparisonLoaderTests
         var result = await LoadBroken("unclosed");
 
         var error = Assert.Single(result.Diagnostics);
-        Assert.Equal("unclosed/index.md:1: error: the front matter opened on line 1 is never closed with a '---' line", error.ToString());
+        Assert.Equal(
+            "unclosed/index.md:1: error: the front matter opened on line 1 is never closed with a '---' line",
+            error.ToString());
     }
 
     [Fact]
@@ -84,8 +96,10 @@ public sealed class ComparisonLoaderTests
         Assert.Equal(
         [
             "bad-section/01-intro.md:3: error: 'order' must be a whole number, not 'first'",
-            "bad-section/01-intro.md:9: error: link target 'javascript:alert(1)' is not allowed: use an http(s) or mailto link, a path on this site, or an #anchor",
-            "bad-section/01-intro.md:7: error: a level-2 heading is not allowed in a section body: the page renders the title as h1 and each section title as h2; start at ###",
+            "bad-section/01-intro.md:9: error: link target 'javascript:alert(1)' is not allowed: "
+                + "use an http(s) or mailto link, a path on this site, or an #anchor",
+            "bad-section/01-intro.md:7: error: a level-2 heading is not allowed in a section body: "
+                + "the page renders the title as h1 and each section title as h2; start at ###",
         ], result.Diagnostics.Select(d => d.ToString()));
     }
 

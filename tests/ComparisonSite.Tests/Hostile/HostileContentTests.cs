@@ -14,26 +14,38 @@ public sealed class HostileContentTests
         var memory = GC.GetTotalMemory(forceFullCollection: true);
         var clock = Stopwatch.StartNew();
 
-        var result = await Loader.LoadAsync(FixturePaths.Broken, Path.Combine(FixturePaths.Broken, "alias-bomb"), CancellationToken.None);
+        var result = await Loader.LoadAsync(
+            FixturePaths.Broken,
+            Path.Combine(FixturePaths.Broken, "alias-bomb"),
+            CancellationToken.None);
 
         Assert.Null(result.Article);
-        Assert.Contains(result.Diagnostics, d => d.ToString() == "alias-bomb/index.md:17: error: 'frameworks' must be a non-empty list of text values, e.g. frameworks: [a, b]");
+        Assert.Contains(
+            result.Diagnostics,
+            d => d.ToString() == "alias-bomb/index.md:17: error: 'frameworks' must be a non-empty list of text values, "
+                + "e.g. frameworks: [a, b]");
         Assert.Contains(result.Diagnostics, d => d.Message.StartsWith("unknown key 'lol1'", StringComparison.Ordinal));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
-        Assert.True(GC.GetTotalMemory(forceFullCollection: false) - memory < 64 * 1024 * 1024, "the alias bomb was expanded in memory");
+        Assert.True(
+            GC.GetTotalMemory(forceFullCollection: false) - memory < 64 * 1024 * 1024,
+            "the alias bomb was expanded in memory");
     }
 
     [Fact]
     public async Task Wrong_types_in_front_matter_are_each_named_with_their_line()
     {
-        var result = await Loader.LoadAsync(FixturePaths.Broken, Path.Combine(FixturePaths.Broken, "wrong-types"), CancellationToken.None);
+        var result = await Loader.LoadAsync(
+            FixturePaths.Broken,
+            Path.Combine(FixturePaths.Broken, "wrong-types"),
+            CancellationToken.None);
 
         Assert.Equal(
         [
             "wrong-types/index.md:2: error: 'title' must be a non-empty text value",
             "wrong-types/index.md:3: error: 'description' must be a non-empty text value",
             "wrong-types/index.md:5: error: 'published' must be a date written as YYYY-MM-DD, not 'yesterday'",
-            "wrong-types/index.md:8: error: 'frameworks' must be a non-empty list of text values, e.g. frameworks: [a, b]",
+            "wrong-types/index.md:8: error: 'frameworks' must be a non-empty list of text values, "
+                + "e.g. frameworks: [a, b]",
             "wrong-types/index.md:10: error: 'draft' must be true or false",
         ], result.Diagnostics.Select(d => d.ToString()));
     }
@@ -43,11 +55,15 @@ public sealed class HostileContentTests
     {
         var folder = Directory.CreateTempSubdirectory("comparisonsite-huge-");
         var comparison = Directory.CreateDirectory(Path.Combine(folder.FullName, "huge"));
-        await File.WriteAllTextAsync(Path.Combine(comparison.FullName, "index.md"), "---\ntitle: x\n---\n" + new string('x', 3 * 1024 * 1024));
+        await File.WriteAllTextAsync(
+            Path.Combine(comparison.FullName, "index.md"),
+            "---\ntitle: x\n---\n" + new string('x', 3 * 1024 * 1024));
 
         var result = await Loader.LoadAsync(folder.FullName, comparison.FullName, CancellationToken.None);
 
-        Assert.Equal("huge/index.md:0: error: the file is 3,145,745 bytes; the limit is 1,048,576", Assert.Single(result.Diagnostics).ToString());
+        Assert.Equal(
+            "huge/index.md:0: error: the file is 3,145,745 bytes; the limit is 1,048,576",
+            Assert.Single(result.Diagnostics).ToString());
         folder.Delete(recursive: true);
     }
 
@@ -76,6 +92,9 @@ public sealed class HostileContentTests
     {
         var parsed = RunDocumentParser.Parse(new byte[RunDocumentParser.MaxBytes + 1]);
 
-        Assert.StartsWith("the file is 16,777,217 bytes", Assert.Single(parsed.Problems).Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "the file is 16,777,217 bytes",
+            Assert.Single(parsed.Problems).Message,
+            StringComparison.Ordinal);
     }
 }

@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using ComparisonSite.Content;
 using ComparisonSite.Markdown;
 using CsCheck;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using Url = AngleSharp.Dom.Url;
 
 namespace ComparisonSite.Tests.Hostile;
 
@@ -161,7 +161,7 @@ public sealed partial class HostileLinkTests
         }, iter: 2000);
     }
 
-    private static (AngleSharp.Dom.IDocument Html, List<ContentDiagnostic> Diagnostics) Render(string markdown)
+    private static (IDocument Html, List<ContentDiagnostic> Diagnostics) Render(string markdown)
     {
         var diagnostics = new List<ContentDiagnostic>();
         var document = ArticleMarkdown.Parse(markdown, "hostile.md", 1, diagnostics);
@@ -169,7 +169,7 @@ public sealed partial class HostileLinkTests
     }
 
     // Every URL the page carries, resolved as a browser resolves it, stays on the page's own site.
-    private static void AssertInert(AngleSharp.Dom.IDocument html, string markdown)
+    private static void AssertInert(IDocument html, string markdown)
     {
         foreach (var element in html.QuerySelectorAll("[href], [src]"))
         {

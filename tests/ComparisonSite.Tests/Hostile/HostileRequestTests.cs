@@ -18,7 +18,9 @@ public sealed class HostileRequestTests(PostgresFixture postgres) : IAsyncLifeti
     public static TheoryData<string, string> RequestTargets()
     {
         var data = new TheoryData<string, string>();
-        foreach (var line in File.ReadLines(Path.Combine(FixturePaths.Root, "hostile", "request-targets.txt")).Where(l => l.Length > 0 && l[0] != '#'))
+        var targets = File.ReadLines(Path.Combine(FixturePaths.Root, "hostile", "request-targets.txt"))
+            .Where(l => l.Length > 0 && l[0] != '#');
+        foreach (var line in targets)
         {
             var parts = line.Split(' ', 2);
             data.Add(parts[0], parts[1]);
@@ -29,11 +31,18 @@ public sealed class HostileRequestTests(PostgresFixture postgres) : IAsyncLifeti
 
     [Theory]
     [MemberData(nameof(RequestTargets))]
-    public async Task A_hostile_request_target_gets_the_expected_answer_and_leaks_nothing(string target, string expected)
+    public async Task A_hostile_request_target_gets_the_expected_answer_and_leaks_nothing(
+        string target,
+        string expected)
     {
-        var (status, headers, body) = await RawAsync($"GET {target} HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+        var (status, headers, body) = await RawAsync(
+            $"GET {target} HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
 
-        Assert.True(expected == "4xx" ? status is >= 400 and < 500 : status == int.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), $"{target} answered {status}, expected {expected}");
+        Assert.True(
+            expected == "4xx"
+                ? status is >= 400 and < 500
+                : status == int.Parse(expected, CultureInfo.InvariantCulture),
+            $"{target} answered {status}, expected {expected}");
         Assert.DoesNotContain("root:x:", body, StringComparison.Ordinal);
         Assert.DoesNotContain("ConnectionStrings", body, StringComparison.Ordinal);
         Assert.DoesNotContain("create table", body, StringComparison.OrdinalIgnoreCase);
@@ -60,9 +69,14 @@ public sealed class HostileRequestTests(PostgresFixture postgres) : IAsyncLifeti
     [Fact]
     public async Task Overlong_paths_and_queries_are_refused_with_4xx()
     {
-        var (longPath, _, _) = await RawAsync($"GET /{new string('a', 20_000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-        var (longQuery, _, _) = await RawAsync($"GET /fastapi-vs-django-vs-flask?q={new string('b', 100_000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-        var (manyHeaders, _, _) = await RawAsync("GET / HTTP/1.1\r\nHost: x\r\n" + string.Concat(Enumerable.Range(0, 2000).Select(i => $"X-H{i}: {new string('c', 100)}\r\n")) + "Connection: close\r\n\r\n");
+        var (longPath, _, _) = await RawAsync(
+            $"GET /{new string('a', 20_000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        var (longQuery, _, _) = await RawAsync(
+            $"GET /fastapi-vs-django-vs-flask?q={new string('b', 100_000)} HTTP/1.1\r\n"
+            + "Host: x\r\nConnection: close\r\n\r\n");
+        var headerFlood = string.Concat(Enumerable.Range(0, 2000).Select(i => $"X-H{i}: {new string('c', 100)}\r\n"));
+        var (manyHeaders, _, _) = await RawAsync(
+            "GET / HTTP/1.1\r\nHost: x\r\n" + headerFlood + "Connection: close\r\n\r\n");
 
         Assert.InRange(longPath, 400, 499);
         Assert.InRange(longQuery, 400, 499);
@@ -72,14 +86,26 @@ public sealed class HostileRequestTests(PostgresFixture postgres) : IAsyncLifeti
     [Fact]
     public async Task The_host_header_never_reaches_a_redirect_or_a_canonical()
     {
-        var (redirect, headers, _) = await RawAsync("GET /fastapi-vs-django-vs-flask/ HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil.example\r\nX-Forwarded-Proto: https\r\nConnection: close\r\n\r\n");
-        var (ok, _, body) = await RawAsync("GET /fastapi-vs-django-vs-flask HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil.example\r\nConnection: close\r\n\r\n");
+        var (redirect, headers, _) = await RawAsync(
+            "GET /fastapi-vs-django-vs-flask/ HTTP/1.1\r\n"
+            + "Host: evil.example\r\n"
+            + "X-Forwarded-Host: evil.example\r\n"
+            + "X-Forwarded-Proto: https\r\n"
+            + "Connection: close\r\n\r\n");
+        var (ok, _, body) = await RawAsync(
+            "GET /fastapi-vs-django-vs-flask HTTP/1.1\r\n"
+            + "Host: evil.example\r\n"
+            + "X-Forwarded-Host: evil.example\r\n"
+            + "Connection: close\r\n\r\n");
 
         Assert.Equal(301, redirect);
         Assert.Contains("Location: /fastapi-vs-django-vs-flask\r\n", headers, StringComparison.Ordinal);
         Assert.Equal(200, ok);
         Assert.DoesNotContain("evil.example", body, StringComparison.Ordinal);
-        Assert.Contains($"<link rel=\"canonical\" href=\"{_site.BaseUrl}/fastapi-vs-django-vs-flask\">", body, StringComparison.Ordinal);
+        Assert.Contains(
+            $"<link rel=\"canonical\" href=\"{_site.BaseUrl}/fastapi-vs-django-vs-flask\">",
+            body,
+            StringComparison.Ordinal);
     }
 
     [Theory]
@@ -92,7 +118,10 @@ public sealed class HostileRequestTests(PostgresFixture postgres) : IAsyncLifeti
     {
         var (_, headers, _) = await RawAsync($"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
-        Assert.Contains("Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self';", headers, StringComparison.Ordinal);
+        Assert.Contains(
+            "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self';",
+            headers,
+            StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", headers, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-eval", headers, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", headers, StringComparison.Ordinal);
@@ -125,6 +154,9 @@ public sealed class HostileRequestTests(PostgresFixture postgres) : IAsyncLifeti
         var head = split < 0 ? text : text[..split];
         var statusLine = head.Split("\r\n")[0].Split(' ');
         Assert.True(statusLine.Length >= 2 && int.TryParse(statusLine[1], out _), $"no HTTP status line in: {head}");
-        return (int.Parse(statusLine[1], System.Globalization.CultureInfo.InvariantCulture), head + "\r\n", split < 0 ? string.Empty : text[(split + 4)..]);
+        return (
+            int.Parse(statusLine[1], CultureInfo.InvariantCulture),
+            head + "\r\n",
+            split < 0 ? string.Empty : text[(split + 4)..]);
     }
 }

@@ -16,19 +16,24 @@ public sealed class PropertyTests
     private static readonly Gen<string> MarkdownText =
         Gen.String[Gen.Char["{}|#[]()<>*_`~!:-=\\\"'&\n\t .,0123456789abcdefghijklmnopqrstuvwxyz/$%^"], 0, 400];
 
-    private static readonly string SeedJson = File.ReadAllText(SiteRoot.Locate(null).Combine("migrations/seed/bytepulse-2026-03.json"));
+    private static readonly string SeedJson =
+        File.ReadAllText(SiteRoot.Locate(null).Combine("migrations/seed/bytepulse-2026-03.json"));
 
     [Fact]
     public void Any_markdown_parses_and_renders_against_the_store_without_throwing()
     {
         var snapshot = TestSnapshots.From(TestSnapshots.SeedDocument());
         var formatter = new FigureFormatter(CultureInfo.GetCultureInfo("en-US"));
-        Gen.OneOf(MarkdownText, MarkdownText.Select(t => "{{value " + t + "}}"), MarkdownText.Select(t => "{{table " + t + "}}\n\n" + t))
+        Gen.OneOf(
+                MarkdownText,
+                MarkdownText.Select(t => "{{value " + t + "}}"),
+                MarkdownText.Select(t => "{{table " + t + "}}\n\n" + t))
             .Sample(text =>
             {
                 var diagnostics = new List<ContentDiagnostic>();
                 var document = ArticleMarkdown.Parse(text, "random.md", 1, diagnostics);
-                var html = ArticleMarkdown.ToHtml(document, new FigureContext(snapshot, TestSnapshots.Article(), formatter, showErrors: true));
+                var context = new FigureContext(snapshot, TestSnapshots.Article(), formatter, showErrors: true);
+                var html = ArticleMarkdown.ToHtml(document, context);
                 Assert.NotNull(html);
                 Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
             }, iter: 2000);
@@ -48,7 +53,12 @@ public sealed class PropertyTests
     [Fact]
     public void Mutated_run_documents_are_parsed_or_reported_never_thrown()
     {
-        Gen.Select(Gen.Int[0, SeedJson.Length - 1], Gen.Char[" {}[]\",:0-9e.\\aZ\u00e9"], Gen.Int[0, 3]).Array[1, 8].Sample(mutations =>
+        var mutationLists = Gen.Select(
+                Gen.Int[0, SeedJson.Length - 1],
+                Gen.Char[" {}[]\",:0-9e.\\aZ\u00e9"],
+                Gen.Int[0, 3])
+            .Array[1, 8];
+        mutationLists.Sample(mutations =>
         {
             var text = new StringBuilder(SeedJson);
             foreach (var (position, character, kind) in mutations)

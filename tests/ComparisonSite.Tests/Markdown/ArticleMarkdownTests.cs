@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using ComparisonSite.Markdown;
 
 namespace ComparisonSite.Tests.Markdown;
@@ -6,7 +7,7 @@ public sealed class ArticleMarkdownTests
 {
     private static readonly HtmlParser Html = new();
 
-    private static (AngleSharp.Dom.IDocument Document, List<ContentDiagnostic> Diagnostics) Render(string markdown)
+    private static (IDocument Document, List<ContentDiagnostic> Diagnostics) Render(string markdown)
     {
         var diagnostics = new List<ContentDiagnostic>();
         var document = ArticleMarkdown.Parse(markdown, "test.md", 5, diagnostics);
@@ -25,7 +26,8 @@ public sealed class ArticleMarkdownTests
     [Fact]
     public void External_links_get_noopener_and_site_links_do_not()
     {
-        var (html, diagnostics) = Render("[out](https://example.org/x) [home](/) [here](#faq) [mail](mailto:a@example.org)");
+        var (html, diagnostics) = Render(
+            "[out](https://example.org/x) [home](/) [here](#faq) [mail](mailto:a@example.org)");
 
         Assert.Empty(diagnostics);
         var links = html.QuerySelectorAll("a").ToDictionary(a => a.TextContent, a => a.GetAttribute("rel"));
@@ -55,7 +57,9 @@ public sealed class ArticleMarkdownTests
     {
         var (html, _) = Render("### Is FastAPI faster in production?\n\n### Hosting & costs");
 
-        Assert.Equal(["is-fastapi-faster-in-production", "hosting--costs"], html.QuerySelectorAll("h3").Select(h => h.Id));
+        Assert.Equal(
+            ["is-fastapi-faster-in-production", "hosting--costs"],
+            html.QuerySelectorAll("h3").Select(h => h.Id));
     }
 
     [Fact]
@@ -101,7 +105,9 @@ public sealed class ArticleMarkdownTests
         var (html, _) = Render("FastAPI served {{value fastapi json rps}} in the test.");
 
         var placeholder = Assert.Single(html.QuerySelectorAll("span.data-pending"));
-        Assert.Equal("Benchmark figure from the results store: value fastapi json rps", placeholder.GetAttribute("title"));
+        Assert.Equal(
+            "Benchmark figure from the results store: value fastapi json rps",
+            placeholder.GetAttribute("title"));
         Assert.DoesNotContain("{{", html.Body!.TextContent, StringComparison.Ordinal);
     }
 

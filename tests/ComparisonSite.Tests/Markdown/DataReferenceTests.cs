@@ -30,13 +30,29 @@ public sealed class DataReferenceTests
     }
 
     [Theory]
-    [InlineData("vaule fastapi json rps", "unknown data reference '{{vaule fastapi json rps}}': it must start with one of value, ratio, percent, diff, best, table, chart, environment")]
-    [InlineData("value fastapi json", "value takes 3 arguments, found 2; write {{value FRAMEWORK SCENARIO METRIC [round=N] [unit=none] [run=ID]}}")]
-    [InlineData("value FastAPI json rps", "'FastAPI' is not a slug (lower-case letters, digits and hyphens); write {{value FRAMEWORK SCENARIO METRIC [round=N] [unit=none] [run=ID]}}")]
+    [InlineData(
+        "vaule fastapi json rps",
+        "unknown data reference '{{vaule fastapi json rps}}': "
+        + "it must start with one of value, ratio, percent, diff, best, table, chart, environment")]
+    [InlineData(
+        "value fastapi json",
+        "value takes 3 arguments, found 2; write {{value FRAMEWORK SCENARIO METRIC [round=N] [unit=none] [run=ID]}}")]
+    [InlineData(
+        "value FastAPI json rps",
+        "'FastAPI' is not a slug (lower-case letters, digits and hyphens); "
+        + "write {{value FRAMEWORK SCENARIO METRIC [round=N] [unit=none] [run=ID]}}")]
     [InlineData("value fastapi json rps round=-5", "round= takes a positive number such as 100 or 0.5, found '-5'")]
-    [InlineData("value fastapi json rps colour=red", "'colour=' is not an option of value; write {{value FRAMEWORK SCENARIO METRIC [round=N] [unit=none] [run=ID]}}")]
-    [InlineData("table json", "'json' must be SCENARIO:METRIC, e.g. json:rps; write {{table SCENARIO:METRIC… [frameworks=a,b] [layout=rows|columns] [run=ID]}}")]
-    [InlineData("chart json:rps json:p99", "a chart shows one metric; give several SCENARIO:METRIC pairs only with the same METRIC")]
+    [InlineData(
+        "value fastapi json rps colour=red",
+        "'colour=' is not an option of value; "
+        + "write {{value FRAMEWORK SCENARIO METRIC [round=N] [unit=none] [run=ID]}}")]
+    [InlineData(
+        "table json",
+        "'json' must be SCENARIO:METRIC, e.g. json:rps; "
+        + "write {{table SCENARIO:METRIC… [frameworks=a,b] [layout=rows|columns] [run=ID]}}")]
+    [InlineData(
+        "chart json:rps json:p99",
+        "a chart shows one metric; give several SCENARIO:METRIC pairs only with the same METRIC")]
     [InlineData("table json:rps layout=diagonal", "layout= takes 'rows' or 'columns', found 'diagonal'")]
     [InlineData("environment extra", "environment takes 0 arguments, found 1; write {{environment [run=ID]}}")]
     public void Malformed_references_explain_the_expected_form(string source, string expected)

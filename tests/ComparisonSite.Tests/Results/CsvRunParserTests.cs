@@ -15,7 +15,9 @@ public sealed class CsvRunParserTests
 
     private static ParsedRun Parse(string name)
     {
-        using var reader = new StreamReader(Path.Combine(FixturePaths.Root, "imports", name), detectEncodingFromByteOrderMarks: true);
+        using var reader = new StreamReader(
+            Path.Combine(FixturePaths.Root, "imports", name),
+            detectEncodingFromByteOrderMarks: true);
         return CsvRunParser.Parse(reader, "python-web-frameworks", null, Run);
     }
 
@@ -40,7 +42,8 @@ public sealed class CsvRunParserTests
         [
             "line 3, column value: expected a finite number such as 8520 or 0.7, found \"lots\"",
             "line 4, column value: expected zero or more, found -3",
-            "line 5, column scenario: expected a slug (lower-case letters, digits and hyphens), found \"JSON endpoint\"",
+            "line 5, column scenario: expected a slug (lower-case letters, digits and hyphens), "
+                + "found \"JSON endpoint\"",
         ], parsed.Problems.Select(p => p.ToString()));
     }
 

@@ -13,7 +13,8 @@ public sealed class RunDocumentParserTests
     [Fact]
     public void The_seed_run_parses_with_its_provenance_and_catalog()
     {
-        var parsed = RunDocumentParser.Parse(File.ReadAllBytes(SiteRoot.Locate(null).Combine("migrations/seed/bytepulse-2026-03.json")));
+        var parsed = RunDocumentParser.Parse(
+            File.ReadAllBytes(SiteRoot.Locate(null).Combine("migrations/seed/bytepulse-2026-03.json")));
 
         Assert.Empty(parsed.Problems);
         var document = parsed.Document!;
@@ -25,7 +26,9 @@ public sealed class RunDocumentParserTests
         Assert.Equal(500, document.Run.Concurrency);
         Assert.Contains(document.Metrics, m => m is { Slug: "rps", Better: Better.Higher, HigherWord: "faster" });
         Assert.Contains(document.Metrics, m => m is { Slug: "score", Kind: Metric.RatingKind });
-        Assert.Contains(document.Results, r => r is { Framework: "fastapi", Scenario: "json", Metric: "rps", Value: 8520 });
+        Assert.Contains(
+            document.Results,
+            r => r is { Framework: "fastapi", Scenario: "json", Metric: "rps", Value: 8520 });
         Assert.Equal(21, document.Results.Count);
     }
 
@@ -72,7 +75,8 @@ public sealed class RunDocumentParserTests
             "$.results[0].value: expected a number, found text \"fast\"",
             "$.results[1].value: expected zero or more, found -5",
             "$.results[2].value: the number 1e400 is outside the range of a double",
-            "$.results[3].value: required field is missing: give a \"value\" or a non-empty \"samples\" array of numbers",
+            "$.results[3].value: required field is missing: "
+                + "give a \"value\" or a non-empty \"samples\" array of numbers",
         ], parsed.Problems.Select(p => p.ToString()));
     }
 
@@ -81,7 +85,10 @@ public sealed class RunDocumentParserTests
     {
         var problem = Assert.Single(ParseFixture("duplicate-rows.json").Problems);
 
-        Assert.Equal("$.results[2]: duplicate result for framework \"fastapi\", scenario \"json\", metric \"rps\" (first given at $.results[0])", problem.ToString());
+        Assert.Equal(
+            "$.results[2]: duplicate result for framework \"fastapi\", scenario \"json\", metric \"rps\" "
+            + "(first given at $.results[0])",
+            problem.ToString());
     }
 
     [Fact]
@@ -95,7 +102,10 @@ public sealed class RunDocumentParserTests
     [Fact]
     public void Unknown_fields_are_reported()
     {
-        var parsed = ParseText("""{"suite":"s","run":{"id":"r","title":"t","date":"2026-01-01","source":"x","origin":"measured","colour":"red"},"results":[{"framework":"a","scenario":"b","metric":"c","value":1,"unit":"ms"}]}""");
+        var parsed = ParseText(
+            """{"suite":"s","run":"""
+            + """{"id":"r","title":"t","date":"2026-01-01","source":"x","origin":"measured","colour":"red"}"""
+            + ""","results":[{"framework":"a","scenario":"b","metric":"c","value":1,"unit":"ms"}]}""");
 
         Assert.Equal(["$.run.colour", "$.results[0].unit"], parsed.Problems.Select(p => p.Location));
     }
@@ -112,9 +122,20 @@ public sealed class RunDocumentParserTests
     [Theory]
     [InlineData("[]", "$: expected an object, found an array")]
     [InlineData("{}", "$.suite: required field is missing")]
-    [InlineData("""{"suite":"Bad Suite","run":{"id":"r","title":"t","date":"2026-01-01","source":"x","origin":"measured"},"results":[]}""", "$.suite: expected a slug")]
-    [InlineData("""{"suite":"s","run":{"id":"r","title":"t","date":"2026-01-01","source":"x","origin":"measured"},"results":[]}""", "$.results: expected at least one entry")]
-    [InlineData("""{"suite":"s","run":{"id":"r","title":"t","date":"2026-01-01","source":"x","origin":"measured","period":{"start":"2026-02-01","end":"2026-01-01"}},"results":[{"framework":"a","scenario":"b","metric":"c","value":1}]}""", "$.run.period.end: the period ends")]
+    [InlineData(
+        """{"suite":"Bad Suite","run":"""
+        + """{"id":"r","title":"t","date":"2026-01-01","source":"x","origin":"measured"},"results":[]}""",
+        "$.suite: expected a slug")]
+    [InlineData(
+        """{"suite":"s","run":"""
+        + """{"id":"r","title":"t","date":"2026-01-01","source":"x","origin":"measured"},"results":[]}""",
+        "$.results: expected at least one entry")]
+    [InlineData(
+        """{"suite":"s","run":"""
+        + """{"id":"r","title":"t","date":"2026-01-01","source":"x","origin":"measured","period":"""
+        + """{"start":"2026-02-01","end":"2026-01-01"}},"results":"""
+        + """[{"framework":"a","scenario":"b","metric":"c","value":1}]}""",
+        "$.run.period.end: the period ends")]
     public void Structural_problems_are_explained(string json, string expectedStart)
     {
         var parsed = ParseText(json);

@@ -66,7 +66,9 @@ public sealed class RunImporterTests(PostgresFixture postgres)
         await store.Get<ResultsStore>().ReloadAsync(CancellationToken.None);
 
         Assert.True(outcome.Succeeded);
-        Assert.Equal(2500.5, store.Get<ResultsStore>().Current!.RunFor("python-web-frameworks")!.Find("flask", "json", "rps")!.Value);
+        Assert.Equal(
+            2500.5,
+            store.Get<ResultsStore>().Current!.RunFor("python-web-frameworks")!.Find("flask", "json", "rps")!.Value);
     }
 
     [Fact]
@@ -78,7 +80,10 @@ public sealed class RunImporterTests(PostgresFixture postgres)
         var outcome = await store.ImportFileAsync(Fixture("unknown-metric.json"));
 
         var problem = Assert.Single(outcome.Problems);
-        Assert.Equal("$.results[1].metric: unknown metric \"throughput\": declare it in \"metrics\" or use a known one (cold-start, memory, p99, rps, score, server-cost)", problem.ToString());
+        Assert.Equal(
+            "$.results[1].metric: unknown metric \"throughput\": declare it in \"metrics\" "
+            + "or use a known one (cold-start, memory, p99, rps, score, server-cost)",
+            problem.ToString());
         Assert.Equal(before, await store.DumpAsync());
     }
 
@@ -104,7 +109,9 @@ public sealed class RunImporterTests(PostgresFixture postgres)
     public async Task Reimporting_a_run_id_replaces_the_run_instead_of_duplicating_it()
     {
         await using var store = await StoreHarness.CreateAsync(await postgres.CreateDatabaseAsync(), seed: true);
-        var seed = RunDocumentParser.Parse(await File.ReadAllBytesAsync(SiteRoot.Locate(null).Combine("migrations/seed/bytepulse-2026-03.json"))).Document!;
+        var seedBytes =
+            await File.ReadAllBytesAsync(SiteRoot.Locate(null).Combine("migrations/seed/bytepulse-2026-03.json"));
+        var seed = RunDocumentParser.Parse(seedBytes).Document!;
         var changed = seed with { Results = [.. seed.Results.Take(3).Select(r => r with { Value = r.Value + 1 })] };
 
         var outcome = await store.Get<RunImporter>().ImportAsync(changed, CancellationToken.None);
@@ -113,7 +120,9 @@ public sealed class RunImporterTests(PostgresFixture postgres)
         Assert.True(outcome.Succeeded);
         Assert.Equal(1, await store.CountAsync("runs"));
         Assert.Equal(3, await store.CountAsync("measurements"));
-        Assert.Equal(8521, store.Get<ResultsStore>().Current!.RunFor("python-web-frameworks")!.Find("fastapi", "json", "rps")!.Value);
+        Assert.Equal(
+            8521,
+            store.Get<ResultsStore>().Current!.RunFor("python-web-frameworks")!.Find("fastapi", "json", "rps")!.Value);
     }
 
     [Theory]

@@ -22,7 +22,9 @@ public sealed class DataBlockParser : BlockParser
         }
 
         var line = processor.Line.ToString().Trim();
-        if (!line.StartsWith("{{", StringComparison.Ordinal) || !line.EndsWith("}}", StringComparison.Ordinal) || line.IndexOf("}}", StringComparison.Ordinal) != line.Length - 2)
+        if (!line.StartsWith("{{", StringComparison.Ordinal)
+            || !line.EndsWith("}}", StringComparison.Ordinal)
+            || line.IndexOf("}}", StringComparison.Ordinal) != line.Length - 2)
         {
             return BlockState.None;
         }

@@ -34,37 +34,53 @@ public sealed record DataReference
     /// <summary>A run pinned with <c>run=ID</c>, or null for the suite's latest run.</summary>
     public string? RunId => Options.GetValueOrDefault("run");
 
-    public IReadOnlyList<SeriesKey> Series => [.. Arguments.Select(a => a.Split(':', 2)).Select(p => new SeriesKey(p[0], p[1]))];
+    public IReadOnlyList<SeriesKey> Series =>
+        [.. Arguments.Select(a => a.Split(':', 2)).Select(p => new SeriesKey(p[0], p[1]))];
 
     /// <summary>Frameworks named with <c>frameworks=a,b</c>, or null for the article's own list.</summary>
-    public IReadOnlyList<string>? Frameworks => Options.TryGetValue("frameworks", out var list) ? list.Split(',') : null;
+    public IReadOnlyList<string>? Frameworks =>
+        Options.TryGetValue("frameworks", out var list) ? list.Split(',') : null;
 
-    public double? RoundTo => Options.TryGetValue("round", out var text) ? double.Parse(text, CultureInfo.InvariantCulture) : null;
+    public double? RoundTo =>
+        Options.TryGetValue("round", out var text) ? double.Parse(text, CultureInfo.InvariantCulture) : null;
 
     public bool WithoutUnit => Options.GetValueOrDefault("unit") == "none";
 
-    private static readonly Dictionary<string, (DataReferenceKind Kind, int Min, int Max, string[] Options, string[] Flags, string Usage)> Shapes = new(StringComparer.Ordinal)
-    {
-        ["value"] = (DataReferenceKind.Value, 3, 3, ["round", "unit", "run"], [], "{{value FRAMEWORK SCENARIO METRIC [round=N] [unit=none] [run=ID]}}"),
-        ["ratio"] = (DataReferenceKind.Ratio, 4, 4, ["run"], [], "{{ratio A B SCENARIO METRIC [run=ID]}}"),
-        ["percent"] = (DataReferenceKind.Percent, 4, 4, ["run"], [], "{{percent A B SCENARIO METRIC [run=ID]}}"),
-        ["diff"] = (DataReferenceKind.Diff, 4, 4, ["run"], [], "{{diff A B SCENARIO METRIC [run=ID]}}"),
-        ["best"] = (DataReferenceKind.Best, 2, 2, ["run", "frameworks"], [], "{{best SCENARIO METRIC [frameworks=a,b] [run=ID]}}"),
-        ["table"] = (DataReferenceKind.Table, 1, 20, ["run", "frameworks", "layout"], [], "{{table SCENARIO:METRIC… [frameworks=a,b] [layout=rows|columns] [run=ID]}}"),
-        ["chart"] = (DataReferenceKind.Chart, 1, 10, ["run", "frameworks"], ["horizontal"], "{{chart SCENARIO:METRIC… [horizontal] [frameworks=a,b] [run=ID]}}"),
-        ["environment"] = (DataReferenceKind.Environment, 0, 0, ["run"], [], "{{environment [run=ID]}}"),
-    };
+    private static readonly
+        Dictionary<string, (DataReferenceKind Kind, int Min, int Max, string[] Options, string[] Flags, string Usage)>
+        Shapes = new(StringComparer.Ordinal)
+        {
+            ["value"] = (
+                DataReferenceKind.Value, 3, 3, ["round", "unit", "run"], [],
+                "{{value FRAMEWORK SCENARIO METRIC [round=N] [unit=none] [run=ID]}}"),
+            ["ratio"] = (DataReferenceKind.Ratio, 4, 4, ["run"], [], "{{ratio A B SCENARIO METRIC [run=ID]}}"),
+            ["percent"] = (DataReferenceKind.Percent, 4, 4, ["run"], [], "{{percent A B SCENARIO METRIC [run=ID]}}"),
+            ["diff"] = (DataReferenceKind.Diff, 4, 4, ["run"], [], "{{diff A B SCENARIO METRIC [run=ID]}}"),
+            ["best"] = (
+                DataReferenceKind.Best, 2, 2, ["run", "frameworks"], [],
+                "{{best SCENARIO METRIC [frameworks=a,b] [run=ID]}}"),
+            ["table"] = (
+                DataReferenceKind.Table, 1, 20, ["run", "frameworks", "layout"], [],
+                "{{table SCENARIO:METRIC… [frameworks=a,b] [layout=rows|columns] [run=ID]}}"),
+            ["chart"] = (
+                DataReferenceKind.Chart, 1, 10, ["run", "frameworks"], ["horizontal"],
+                "{{chart SCENARIO:METRIC… [horizontal] [frameworks=a,b] [run=ID]}}"),
+            ["environment"] = (DataReferenceKind.Environment, 0, 0, ["run"], [], "{{environment [run=ID]}}"),
+        };
 
     public static bool IsBlockKind(string source) =>
         FirstWord(source) is "table" or "chart" or "environment";
 
-    /// <summary>Parses the text between the braces; on failure returns null and a message that shows the expected form.</summary>
+    /// <summary>
+    /// Parses the text between the braces; on failure returns null and a message that shows the expected form.
+    /// </summary>
     public static DataReference? Parse(string source, out string? error)
     {
         var words = source.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0 || !Shapes.TryGetValue(words[0], out var shape))
         {
-            error = $"unknown data reference '{{{{{Shorten(source)}}}}}': it must start with one of {string.Join(", ", Shapes.Keys)}";
+            error = $"unknown data reference '{{{{{Shorten(source)}}}}}': "
+                + $"it must start with one of {string.Join(", ", Shapes.Keys)}";
             return null;
         }
 
@@ -100,14 +116,31 @@ public sealed record DataReference
         }
 
         error = CheckShape(words[0], shape.Min, shape.Max, shape.Usage, shape.Kind, arguments, options);
-        return error is not null ? null : new DataReference { Kind = shape.Kind, Arguments = arguments, Options = options, Flags = flags, Source = source };
+        return error is not null
+            ? null
+            : new DataReference
+            {
+                Kind = shape.Kind,
+                Arguments = arguments,
+                Options = options,
+                Flags = flags,
+                Source = source,
+            };
     }
 
-    private static string? CheckShape(string kind, int min, int max, string usage, DataReferenceKind shape, List<string> arguments, Dictionary<string, string> options)
+    private static string? CheckShape(
+        string kind,
+        int min,
+        int max,
+        string usage,
+        DataReferenceKind shape,
+        List<string> arguments,
+        Dictionary<string, string> options)
     {
         if (arguments.Count < min || arguments.Count > max)
         {
-            return $"{kind} takes {(min == max ? min.ToString(CultureInfo.InvariantCulture) : $"{min} to {max}")} arguments, found {arguments.Count}; write {usage}";
+            var expected = min == max ? min.ToString(CultureInfo.InvariantCulture) : $"{min} to {max}";
+            return $"{kind} takes {expected} arguments, found {arguments.Count}; write {usage}";
         }
 
         var isSeries = shape is DataReferenceKind.Table or DataReferenceKind.Chart;
@@ -121,7 +154,10 @@ public sealed record DataReference
             }
         }
 
-        if (options.TryGetValue("round", out var round) && !(double.TryParse(round, NumberStyles.Float, CultureInfo.InvariantCulture, out var step) && step > 0 && double.IsFinite(step)))
+        if (options.TryGetValue("round", out var round)
+            && !(double.TryParse(round, NumberStyles.Float, CultureInfo.InvariantCulture, out var step)
+                && step > 0
+                && double.IsFinite(step)))
         {
             return $"round= takes a positive number such as 100 or 0.5, found '{Shorten(round)}'";
         }
@@ -146,7 +182,8 @@ public sealed record DataReference
             return $"run= takes a run id, found '{Shorten(run)}'";
         }
 
-        if (shape == DataReferenceKind.Chart && arguments.Select(a => a.Split(':')[1]).Distinct(StringComparer.Ordinal).Count() > 1)
+        if (shape == DataReferenceKind.Chart
+            && arguments.Select(a => a.Split(':')[1]).Distinct(StringComparer.Ordinal).Count() > 1)
         {
             return "a chart shows one metric; give several SCENARIO:METRIC pairs only with the same METRIC";
         }

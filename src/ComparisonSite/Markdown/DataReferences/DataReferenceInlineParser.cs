@@ -1,5 +1,6 @@
 using Markdig.Helpers;
 using Markdig.Parsers;
+using Markdig.Syntax;
 
 namespace ComparisonSite.Markdown.DataReferences;
 
@@ -38,7 +39,8 @@ public sealed class DataReferenceInlineParser : InlineParser
         var reference = DataReference.Parse(source, out var error);
         if (reference is { IsBlock: true })
         {
-            (reference, error) = (null, $"{{{{{source.Split(' ')[0]} …}}}} must stand alone on its own line, not inside text");
+            (reference, error) =
+                (null, $"{{{{{source.Split(' ')[0]} …}}}} must stand alone on its own line, not inside text");
         }
 
         processor.Inline = new DataReferenceInline
@@ -46,7 +48,9 @@ public sealed class DataReferenceInlineParser : InlineParser
             Source = source,
             Reference = reference,
             Error = error,
-            Span = new Markdig.Syntax.SourceSpan(processor.GetSourcePosition(start, out var line, out var column), processor.GetSourcePosition(close + 1)),
+            Span = new SourceSpan(
+                processor.GetSourcePosition(start, out var line, out var column),
+                processor.GetSourcePosition(close + 1)),
             Line = line,
             Column = column,
         };
