@@ -40,27 +40,38 @@ public sealed class ContentLibrary : IDisposable
     /// <summary>Raised after a new snapshot is live, with that snapshot.</summary>
     public event Action<ContentSnapshot>? Changed;
 
-    /// <summary>The comparison at <paramref name="slug"/> if a reader may see it (drafts only where configured).</summary>
+    /// <summary>
+    /// The comparison at <paramref name="slug"/> if a reader may see it (drafts only where configured).
+    /// </summary>
     public ComparisonArticle? FindPublished(string slug) =>
         Current.Comparisons.TryGetValue(slug, out var article) && IsVisible(article) ? article : null;
 
-    /// <summary>What a reader's request for <paramref name="slug"/> should get: the page, a redirect, 410 or 404.</summary>
+    /// <summary>
+    /// What a reader's request for <paramref name="slug"/> should get: the page, a redirect, 410 or 404.
+    /// </summary>
     public SlugResolution Resolve(string slug)
     {
         var snapshot = Current;
         if (snapshot.Comparisons.TryGetValue(slug, out var article) && (!article.Meta.Draft || Options.ShowDrafts))
         {
-            return article.Meta.Withdrawn ? new SlugResolution(SlugStatus.Gone, article) : new SlugResolution(SlugStatus.Found, article);
+            var status = article.Meta.Withdrawn ? SlugStatus.Gone : SlugStatus.Found;
+            return new SlugResolution(status, article);
         }
 
-        var renamed = snapshot.Comparisons.Values.FirstOrDefault(a => IsVisible(a) && a.Meta.Aliases.Contains(slug, StringComparer.Ordinal));
-        return renamed is not null ? new SlugResolution(SlugStatus.Moved, renamed) : new SlugResolution(SlugStatus.NotFound, null);
+        var renamed = snapshot.Comparisons.Values
+            .FirstOrDefault(a => IsVisible(a) && a.Meta.Aliases.Contains(slug, StringComparer.Ordinal));
+        return renamed is not null
+            ? new SlugResolution(SlugStatus.Moved, renamed)
+            : new SlugResolution(SlugStatus.NotFound, null);
     }
 
-    /// <summary>Comparisons readers can reach and listings show: not withdrawn, and not drafts unless configured.</summary>
+    /// <summary>
+    /// Comparisons readers can reach and listings show: not withdrawn, and not drafts unless configured.
+    /// </summary>
     public IEnumerable<ComparisonArticle> Published => Current.Comparisons.Values.Where(IsVisible);
 
-    private bool IsVisible(ComparisonArticle article) => !article.Meta.Withdrawn && (!article.Meta.Draft || Options.ShowDrafts);
+    private bool IsVisible(ComparisonArticle article) =>
+        !article.Meta.Withdrawn && (!article.Meta.Draft || Options.ShowDrafts);
 
     /// <summary>The files as they were when the live snapshot's load began.</summary>
     internal ContentFingerprint LoadedFingerprint => Volatile.Read(ref _loadedFingerprint);
@@ -119,7 +130,10 @@ public sealed class ContentLibrary : IDisposable
         }
         else
         {
-            foreach (var folder in Directory.EnumerateDirectories(RootPath).Where(IsComparisonFolder).Order(StringComparer.Ordinal))
+            var folders = Directory.EnumerateDirectories(RootPath)
+                .Where(IsComparisonFolder)
+                .Order(StringComparer.Ordinal);
+            foreach (var folder in folders)
             {
                 var result = await LoadFolderAsync(folder, cancellationToken);
                 diagnostics.AddRange(result.Diagnostics);
@@ -128,7 +142,8 @@ public sealed class ContentLibrary : IDisposable
                 var article = result.Article;
                 if (article is null && previous.Comparisons.TryGetValue(result.FolderName, out var lastGood))
                 {
-                    _logger.LogWarning("Keeping the last good version of {Slug} live until its files parse again", result.FolderName);
+                    _logger.LogWarning(
+                        "Keeping the last good version of {Slug} live until its files parse again", result.FolderName);
                     article = lastGood;
                 }
 
@@ -139,7 +154,12 @@ public sealed class ContentLibrary : IDisposable
             }
         }
 
-        return new ContentSnapshot { Comparisons = comparisons.ToImmutable(), Diagnostics = diagnostics, LoadedAt = DateTimeOffset.UtcNow };
+        return new ContentSnapshot
+        {
+            Comparisons = comparisons.ToImmutable(),
+            Diagnostics = diagnostics,
+            LoadedAt = DateTimeOffset.UtcNow,
+        };
     }
 
     // A file that trips the parser in a way nobody foresaw is still just a broken file: it must not take
@@ -154,7 +174,8 @@ public sealed class ContentLibrary : IDisposable
         {
             _logger.LogError(ex, "Unexpected failure loading {Folder}", folder);
             var name = Path.GetFileName(folder);
-            return new ComparisonLoadResult(name, null, [ContentDiagnostic.Error(name, 0, $"the folder could not be loaded: {ex.Message}")]);
+            var problem = ContentDiagnostic.Error(name, 0, $"the folder could not be loaded: {ex.Message}");
+            return new ComparisonLoadResult(name, null, [problem]);
         }
     }
 
@@ -170,5 +191,6 @@ public sealed class ContentLibrary : IDisposable
     public void Dispose() => _reloadGate.Dispose();
 
     // Folders starting with '.' or '_' are editors' scratch space (and editors' tools' temp folders).
-    private static bool IsComparisonFolder(string folder) => Path.GetFileName(folder) is { Length: > 0 } name && name[0] is not ('.' or '_');
+    private static bool IsComparisonFolder(string folder) =>
+        Path.GetFileName(folder) is { Length: > 0 } name && name[0] is not ('.' or '_');
 }

@@ -19,10 +19,7 @@ internal static class BenchmarkTableWriter
         bool frameworksAsColumns)
     {
         var context = figure.Context;
-        var unknown = series.Select(s => context.Unknown(scenario: s.Scenario, metric: s.Metric))
-            .Concat((frameworks ?? []).Select(f => context.Unknown(framework: f)))
-            .FirstOrDefault(u => u is not null);
-        if (unknown is not null)
+        if (context.FirstUnknown(series, frameworks) is { } unknown)
         {
             figure.WriteUnresolved(unknown, block: true);
             return;

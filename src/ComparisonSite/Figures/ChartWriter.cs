@@ -21,9 +21,8 @@ internal static class ChartWriter
         bool horizontal)
     {
         var context = figure.Context;
-        var unknown = series.Select(s => context.Unknown(scenario: s.Scenario, metric: s.Metric))
-            .FirstOrDefault(u => u is not null);
-        if (unknown is not null)
+        // A chart shows the frameworks among those named that have values; it does not refuse the others.
+        if (context.FirstUnknown(series) is { } unknown)
         {
             figure.WriteUnresolved(unknown, block: true);
             return;

@@ -66,6 +66,12 @@ public sealed class FigureContext
         return run;
     }
 
+    /// <summary>The first unknown scenario, metric or framework among these, or null when all are known.</summary>
+    public string? FirstUnknown(IEnumerable<SeriesKey> series, IEnumerable<string>? frameworks = null) =>
+        series.Select(s => Unknown(scenario: s.Scenario, metric: s.Metric))
+            .Concat((frameworks ?? []).Select(f => Unknown(framework: f)))
+            .FirstOrDefault(u => u is not null);
+
     public string? Unknown(string? framework = null, string? scenario = null, string? metric = null)
     {
         if (framework is not null && !Snapshot.Frameworks.ContainsKey(framework))

@@ -11,76 +11,63 @@ namespace ComparisonSite.Results.Import;
 /// </summary>
 internal static class CatalogChanges
 {
-    public static IEnumerable<ImportProblem> Find(RunDocument document, StoredCatalog catalog)
-    {
-        foreach (var (framework, index) in document.Frameworks.Select((f, i) => (f, i)))
-        {
-            if (catalog.Frameworks.GetValueOrDefault(framework.Slug) is { } stored)
-            {
-                var fields = new (string, string?, string?)[]
-                {
-                    ("name", stored.Name, framework.Name),
-                    ("language", stored.Language, framework.Language),
-                    ("server", stored.Server, framework.Server),
-                    ("version", stored.Version, framework.Version),
-                    ("url", stored.Url, framework.Url),
-                };
-                foreach (var problem in Differences("frameworks", index, "framework", framework.Slug, fields))
-                {
-                    yield return problem;
-                }
-            }
-        }
+    public static IEnumerable<ImportProblem> Find(RunDocument document, StoredCatalog catalog) =>
+        Compare("frameworks", "framework", document.Frameworks, f => f.Slug, catalog.Frameworks, FrameworkFields)
+            .Concat(Compare(
+                "scenarios", "scenario", document.Scenarios, s => s.Slug, catalog.Scenarios, ScenarioFields))
+            .Concat(Compare("metrics", "metric", document.Metrics, m => m.Slug, catalog.Metrics, MetricFields));
 
-        foreach (var (scenario, index) in document.Scenarios.Select((s, i) => (s, i)))
-        {
-            if (catalog.Scenarios.GetValueOrDefault(scenario.Slug) is { } stored)
-            {
-                var fields = new (string, string?, string?)[]
-                {
-                    ("name", stored.Name, scenario.Name),
-                    ("description", stored.Description, scenario.Description),
-                };
-                foreach (var problem in Differences("scenarios", index, "scenario", scenario.Slug, fields))
-                {
-                    yield return problem;
-                }
-            }
-        }
+    private static Field[] FrameworkFields(Framework stored, Framework declared) =>
+    [
+        new("name", stored.Name, declared.Name),
+        new("language", stored.Language, declared.Language),
+        new("server", stored.Server, declared.Server),
+        new("version", stored.Version, declared.Version),
+        new("url", stored.Url, declared.Url),
+    ];
 
-        foreach (var (metric, index) in document.Metrics.Select((m, i) => (m, i)))
-        {
-            if (catalog.Metrics.GetValueOrDefault(metric.Slug) is { } stored)
-            {
-                var fields = new (string, string?, string?)[]
-                {
-                    ("name", stored.Name, metric.Name),
-                    ("unit", stored.Unit, metric.Unit),
-                    ("better", Direction(stored.Better), Direction(metric.Better)),
-                    ("decimals", Number(stored.Decimals), Number(metric.Decimals)),
-                    ("kind", stored.Kind, metric.Kind),
-                    ("higherWord", stored.HigherWord, metric.HigherWord),
-                    ("lowerWord", stored.LowerWord, metric.LowerWord),
-                };
-                foreach (var problem in Differences("metrics", index, "metric", metric.Slug, fields))
-                {
-                    yield return problem;
-                }
-            }
-        }
-    }
+    private static Field[] ScenarioFields(Scenario stored, Scenario declared) =>
+    [
+        new("name", stored.Name, declared.Name),
+        new("description", stored.Description, declared.Description),
+    ];
+
+    private static Field[] MetricFields(Metric stored, Metric declared) =>
+    [
+        new("name", stored.Name, declared.Name),
+        new("unit", stored.Unit, declared.Unit),
+        new("better", Direction(stored.Better), Direction(declared.Better)),
+        new("decimals", Number(stored.Decimals), Number(declared.Decimals)),
+        new("kind", stored.Kind, declared.Kind),
+        new("higherWord", stored.HigherWord, declared.HigherWord),
+        new("lowerWord", stored.LowerWord, declared.LowerWord),
+    ];
+
+    /// <summary>Each declared entry that the store already holds, field by field against the stored one.</summary>
+    private static IEnumerable<ImportProblem> Compare<TEntry>(
+        string list,
+        string kind,
+        IReadOnlyList<TEntry> declared,
+        Func<TEntry, string> slugOf,
+        IReadOnlyDictionary<string, TEntry> stored,
+        Func<TEntry, TEntry, Field[]> fields)
+        where TEntry : class =>
+        declared
+            .Select((entry, index) => (Entry: entry, Index: index, Stored: stored.GetValueOrDefault(slugOf(entry))))
+            .Where(e => e.Stored is not null)
+            .SelectMany(e => Differences(list, e.Index, kind, slugOf(e.Entry), fields(e.Stored!, e.Entry)));
 
     private static IEnumerable<ImportProblem> Differences(
         string list,
         int index,
         string kind,
         string slug,
-        IEnumerable<(string Field, string? Old, string? New)> fields) =>
+        IEnumerable<Field> fields) =>
         fields
             .Where(f => !string.Equals(f.Old, f.New, StringComparison.Ordinal))
             .Select(f => new ImportProblem(
-                $"$.{list}[{index}].{f.Field}",
-                $"would change the {f.Field} of {kind} \"{slug}\" from {Show(f.Old)} to {Show(f.New)} on every page "
+                $"$.{list}[{index}].{f.Name}",
+                $"would change the {f.Name} of {kind} \"{slug}\" from {Show(f.Old)} to {Show(f.New)} on every page "
                 + "that shows it (the catalog is shared by all suites); declare it as stored, or import with "
                 + "--update-catalog to change it"));
 
@@ -90,4 +77,7 @@ internal static class CatalogChanges
     private static string Direction(Better better) => better == Better.Higher ? "higher" : "lower";
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>One field of a catalog entry: its name in the run document, as stored and as declared.</summary>
+    private sealed record Field(string Name, string? Old, string? New);
 }
