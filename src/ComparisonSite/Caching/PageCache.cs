@@ -17,9 +17,9 @@ internal sealed class PageCache(ILogger<PageCache> logger, long sizeLimit = Page
     public const long SizeLimit = 256L * 1024 * 1024;
 
     /// <summary>
-    /// The largest body kept. Above the largest download a run of <see cref="Results.Import.RunImporter"/>'s
-    /// bounded size makes (about 13 MB of JSON for 100,000 measurements, uncompressed), so each download is
-    /// built once per version and encoding.
+    /// The largest body kept. Above the downloads of a run of <see cref="Results.Import.RunImporter"/>'s bounded
+    /// size with names of ordinary length (100,000 measurements: 16.5 MB of JSON and 21 MB of CSV uncompressed,
+    /// 0.4 MB gzipped, in bench/memory-floods.sh), so each is built once per version and encoding.
     /// </summary>
     public const int MaximumBodySize = 32 * 1024 * 1024;
 
