@@ -7,7 +7,7 @@ namespace ComparisonSite.Tests.Site;
 /// and leaves no entry in the page cache, while the lowercase address answers as before.
 /// </summary>
 [Collection(PostgresTests.Name)]
-public sealed class CanonicalAddressTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class CaseVariantRoutingTests(PostgresFixture postgres) : IAsyncLifetime
 {
     private TestSite _site = null!;
 
