@@ -21,7 +21,7 @@ internal sealed class CacheHeadersMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (context.GetEndpoint() is null || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)))
+        if (context.GetEndpoint() is null || !ReadOnlyMethods.IsRead(request.Method))
         {
             await next(context);
             return;
@@ -63,7 +63,7 @@ internal sealed class CacheHeadersMiddleware(RequestDelegate next)
         // The whole body is in hand: send its length rather than chunks (cache hits send the stored body's
         // length too). An empty body keeps no length, or the status code pages would take it for an answer
         // and not render the 404 page.
-        if (HttpMethods.IsHead(request.Method))
+        if (ReadOnlyMethods.IsHead(request.Method))
         {
             // HEAD describes the GET response (same ETag and length, or the same 404 page) without sending it.
             if (buffer.Length > 0)

@@ -16,9 +16,10 @@ internal sealed class CachedPage
     public CachedPage(IHeaderDictionary headers, byte[] body, string tag, long expiresAt)
     {
         // Content-Length follows the body; Date is Kestrel's, fresh on every response.
-        _headers = [.. headers.Where(h => !HeaderNames.ContentLength.Equals(h.Key, StringComparison.OrdinalIgnoreCase) && !HeaderNames.Date.Equals(h.Key, StringComparison.OrdinalIgnoreCase))];
+        _headers = [.. headers.Where(h => !IsPerResponse(h.Key))];
         Body = body;
-        Size = body.Length + _headers.Sum(h => h.Key.Length + h.Value.ToString().Length);
+        // Header text is UTF-16; each header also holds a string array and two string objects (~64 bytes).
+        Size = body.Length + _headers.Sum(h => 64 + (2L * (h.Key.Length + h.Value.Sum(v => v?.Length ?? 0))));
         Tag = tag;
         ExpiresAt = expiresAt;
         var typed = new Microsoft.AspNetCore.Http.Headers.ResponseHeaders(headers);
@@ -28,13 +29,13 @@ internal sealed class CachedPage
 
     public byte[] Body { get; }
 
-    /// <summary>The comparison (or the listings) this page shows: what <see cref="PageCache.EvictByTag"/> matches.</summary>
+    /// <summary>The comparison (or listings) this page shows, as <see cref="PageCache.EvictByTag"/> matches.</summary>
     public string Tag { get; }
 
     /// <summary>In <see cref="Environment.TickCount64"/> milliseconds.</summary>
     public long ExpiresAt { get; }
 
-    /// <summary>What the entry holds in memory, roughly: the body and the header text.</summary>
+    /// <summary>What the page holds in memory, roughly (see <see cref="PageCache.SizeOf"/>).</summary>
     public long Size { get; }
 
     public Task WriteAsync(HttpContext context)
@@ -54,6 +55,12 @@ internal sealed class CachedPage
         }
 
         response.ContentLength = Body.Length;
-        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(Body, context.RequestAborted).AsTask();
+        return ReadOnlyMethods.IsHead(context.Request.Method)
+            ? Task.CompletedTask
+            : response.Body.WriteAsync(Body, context.RequestAborted).AsTask();
     }
+
+    private static bool IsPerResponse(string header) =>
+        HeaderNames.ContentLength.Equals(header, StringComparison.OrdinalIgnoreCase)
+        || HeaderNames.Date.Equals(header, StringComparison.OrdinalIgnoreCase);
 }

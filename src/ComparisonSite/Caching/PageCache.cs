@@ -1,28 +1,50 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 
 namespace ComparisonSite.Caching;
 
 /// <summary>
-/// The generated responses in memory, keyed by path, Accept-Encoding and the page's version (see
+/// The generated responses in memory, keyed by path, negotiated encoding and the page's version (see
 /// <see cref="PageCacheMiddleware"/>). Entries live an hour at most; a content or results change evicts the
-/// entries of the pages it affects by tag. Past the size limit the cache starts over empty rather than
-/// refuse new pages (its keys include the raw Accept-Encoding header, which a client can vary at will).
+/// entries of the pages it affects by tag. Everything an entry holds (body, headers, key) counts against the
+/// size bound; past it the least recently used entries are evicted until a tenth of the bound is free, so
+/// readers of the pages in use keep their entries.
 /// </summary>
-internal sealed class PageCache(ILogger<PageCache> logger)
+/// <param name="logger">Where eviction is reported.</param>
+/// <param name="sizeLimit">The bound, in bytes; <see cref="SizeLimit"/> unless a test sets a smaller one.</param>
+internal sealed class PageCache(ILogger<PageCache> logger, long sizeLimit = PageCache.SizeLimit)
 {
     public const long SizeLimit = 256L * 1024 * 1024;
-    public const int MaximumBodySize = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// The largest body kept. Above the downloads of a run of <see cref="Results.Import.RunImporter"/>'s bounded
+    /// size with names of ordinary length (100,000 measurements: 16.5 MB of JSON and 21 MB of CSV uncompressed,
+    /// 0.4 MB gzipped, in bench/memory-floods.sh), so each is built once per version and encoding.
+    /// </summary>
+    public const int MaximumBodySize = 32 * 1024 * 1024;
+
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
-    private readonly ConcurrentDictionary<string, CachedPage> _pages = new(StringComparer.Ordinal);
+    // What an entry holds besides its bytes and text: the dictionary node, the entry, the page and its header
+    // array, with their object headers (measured roughly with GC.GetAllocatedBytesForCurrentThread).
+    private const int EntryOverhead = 320;
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Lock _evicting = new();
     private long _size;
 
-    public int Count => _pages.Count;
+    public int Count => _entries.Count;
 
-    public bool TryGet(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CachedPage? page)
+    /// <summary>What the entries hold, in bytes, as counted against the bound.</summary>
+    public long Size => Interlocked.Read(ref _size);
+
+    public bool TryGet(string key, [NotNullWhen(true)] out CachedPage? page)
     {
-        if (_pages.TryGetValue(key, out page) && page.ExpiresAt > Environment.TickCount64)
+        var now = Environment.TickCount64;
+        if (_entries.TryGetValue(key, out var entry) && entry.Page.ExpiresAt > now)
         {
+            entry.LastHit = now;
+            page = entry.Page;
             return true;
         }
 
@@ -32,39 +54,103 @@ internal sealed class PageCache(ILogger<PageCache> logger)
 
     public void Add(string key, CachedPage page)
     {
-        if (Interlocked.Add(ref _size, page.Size) > SizeLimit)
+        var entry = new Entry(page, SizeOf(key, page)) { LastHit = Environment.TickCount64 };
+        if (entry.Size > sizeLimit / 2)
         {
-            logger.LogWarning("The page cache passed {Limit} bytes with {Count} entries; starting over empty", SizeLimit, _pages.Count);
-            Clear();
-            Interlocked.Add(ref _size, page.Size);
+            // One entry may never take most of the cache from every other page.
+            return;
         }
 
-        if (_pages.TryGetValue(key, out var replaced) && _pages.TryUpdate(key, page, replaced))
+        while (true)
         {
-            Interlocked.Add(ref _size, -replaced.Size);
+            if (_entries.TryAdd(key, entry))
+            {
+                Interlocked.Add(ref _size, entry.Size);
+                break;
+            }
+
+            if (_entries.TryGetValue(key, out var replaced) && _entries.TryUpdate(key, entry, replaced))
+            {
+                Interlocked.Add(ref _size, entry.Size - replaced.Size);
+                break;
+            }
         }
-        else if (!_pages.TryAdd(key, page))
+
+        if (Size > sizeLimit)
         {
-            Interlocked.Add(ref _size, -page.Size);
+            EvictLeastRecentlyUsed(entry);
         }
     }
 
-    public int EvictByTag(string tag) => RemoveWhere(page => page.Tag == tag);
+    public int EvictByTag(string tag) => RemoveWhere(entry => entry.Page.Tag == tag);
 
-    private void Clear() => RemoveWhere(_ => true);
+    /// <summary>The key's characters (UTF-16), the page's bytes and header text, and the entry's objects.</summary>
+    public static long SizeOf(string key, CachedPage page) => EntryOverhead + (2L * key.Length) + page.Size;
 
-    private int RemoveWhere(Func<CachedPage, bool> match)
+    /// <summary>
+    /// Expired entries first, then the least recently used, until a tenth of the bound is free; never the entry
+    /// just added. In one pass over a sorted copy, as the bound is reached seldom (tens of thousands of pages).
+    /// </summary>
+    private void EvictLeastRecentlyUsed(Entry added)
+    {
+        lock (_evicting)
+        {
+            if (Size <= sizeLimit)
+            {
+                return;
+            }
+
+            var target = sizeLimit - (sizeLimit / 10);
+            var now = Environment.TickCount64;
+            var candidates = _entries.ToArray();
+            Array.Sort(candidates, (a, b) => Age(a.Value).CompareTo(Age(b.Value)));
+            var evicted = 0;
+            foreach (var candidate in candidates)
+            {
+                if (Size <= target)
+                {
+                    break;
+                }
+
+                if (!ReferenceEquals(candidate.Value, added) && _entries.TryRemove(candidate))
+                {
+                    Interlocked.Add(ref _size, -candidate.Value.Size);
+                    evicted++;
+                }
+            }
+
+            logger.LogInformation(
+                "The page cache reached {Limit} bytes; evicted the {Evicted} least recently used of {Count} entries",
+                sizeLimit,
+                evicted,
+                candidates.Length);
+
+            long Age(Entry entry) => entry.Page.ExpiresAt <= now ? long.MinValue : entry.LastHit;
+        }
+    }
+
+    private int RemoveWhere(Func<Entry, bool> match)
     {
         var removed = 0;
-        foreach (var (key, page) in _pages)
+        foreach (var pair in _entries)
         {
-            if (match(page) && _pages.TryRemove(new KeyValuePair<string, CachedPage>(key, page)))
+            if (match(pair.Value) && _entries.TryRemove(pair))
             {
-                Interlocked.Add(ref _size, -page.Size);
+                Interlocked.Add(ref _size, -pair.Value.Size);
                 removed++;
             }
         }
 
         return removed;
+    }
+
+    private sealed class Entry(CachedPage page, long size)
+    {
+        public CachedPage Page { get; } = page;
+
+        public long Size { get; } = size;
+
+        /// <summary>In <see cref="Environment.TickCount64"/> ms; written by every hit (a race is harmless).</summary>
+        public long LastHit { get; set; }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ComparisonSite.Content;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 
 namespace ComparisonSite.Caching;
@@ -11,9 +12,20 @@ namespace ComparisonSite.Caching;
 /// output cache, used before, built its key and deserialized its entry on every hit, behind the whole
 /// middleware chain: ~17% of the site's CPU under load (see README, "Performance").
 /// A miss runs the rest of the pipeline once per key, however many requests wait for it, and keeps a 200.
+/// The render is held in memory and kept before any of it is sent, so a client that reads slowly delays
+/// only itself; a request waits at most <see cref="WaitLimit"/> for another's render, then renders itself.
 /// </summary>
-internal sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache, PageVersions versions, ContentLibrary library, IHostEnvironment environment)
+internal sealed class PageCacheMiddleware(
+    RequestDelegate next,
+    PageCache cache,
+    PageVersions versions,
+    ContentLibrary library,
+    IResponseCompressionProvider compression,
+    IHostEnvironment environment)
 {
+    /// <summary>How long a request waits for another request's render of its page.</summary>
+    public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(5);
+
     private readonly ConcurrentDictionary<string, Task<CachedPage?>> _inFlight = new(StringComparer.Ordinal);
 
     public async Task InvokeAsync(HttpContext context)
@@ -21,7 +33,7 @@ internal sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache,
         var request = context.Request;
         // Development pages carry the live content-problems panel, so they are always rendered fresh.
         if (context.GetEndpoint()?.Metadata.GetMetadata<CachedPageMarker>() is null
-            || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            || !ReadOnlyMethods.IsRead(request.Method)
             || request.Headers.ContainsKey(HeaderNames.Authorization)
             || environment.IsDevelopment())
         {
@@ -37,7 +49,7 @@ internal sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache,
         }
 
         // HEAD sends no body to keep; it is answered from a GET's entry or rendered afresh.
-        if (HttpMethods.IsHead(request.Method))
+        if (ReadOnlyMethods.IsHead(request.Method))
         {
             await next(context);
             return;
@@ -48,7 +60,7 @@ internal sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache,
         if (flight != leader.Task)
         {
             // Another request is rendering this very page: wait for its entry rather than render it again.
-            if (await flight.WaitAsync(context.RequestAborted) is { } rendered)
+            if (await WaitForAsync(flight, context.RequestAborted) is { } rendered)
             {
                 await rendered.WriteAsync(context);
             }
@@ -60,9 +72,10 @@ internal sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache,
             return;
         }
 
+        ReadOnlyMemory<byte> unsent;
         try
         {
-            page = await RenderAsync(context, tag);
+            (page, unsent) = await RenderAsync(context, tag);
             if (page is not null)
             {
                 cache.Add(key, page);
@@ -79,26 +92,47 @@ internal sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache,
         {
             _inFlight.TryRemove(new KeyValuePair<string, Task<CachedPage?>>(key, leader.Task));
         }
+
+        // The entry is kept and the waiters have theirs: only now does this client's pace matter.
+        if (!unsent.IsEmpty)
+        {
+            await context.Response.Body.WriteAsync(unsent, context.RequestAborted);
+        }
+    }
+
+    /// <summary>Another request's render, or null once it fails, keeps nothing or takes too long.</summary>
+    private static async Task<CachedPage?> WaitForAsync(Task<CachedPage?> flight, CancellationToken aborted)
+    {
+        try
+        {
+            return await flight.WaitAsync(WaitLimit, aborted);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
-    /// Runs the rest of the pipeline with the response body copied as it goes out, and the headers taken as the
-    /// response starts (after the inner middleware has set them; the security headers are set on every response
-    /// after this, hits included). Only a complete, public 200 becomes an entry.
+    /// Runs the rest of the pipeline with the response body held (<see cref="ResponseBuffer"/>), then starts the
+    /// response: the headers are taken then, after the inner middleware has set them (the security headers are
+    /// set on every response after this, hits included). Only a complete, public 200 becomes an entry. Returns the
+    /// body still to send; a body past <see cref="PageCache.MaximumBodySize"/> went out as it was written.
     /// </summary>
-    private async Task<CachedPage?> RenderAsync(HttpContext context, string tag)
+    private async Task<(CachedPage? Page, ReadOnlyMemory<byte> Unsent)> RenderAsync(HttpContext context, string tag)
     {
         var response = context.Response;
         HeaderDictionary? headers = null;
         response.OnStarting(() =>
         {
-            headers = new HeaderDictionary(response.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase));
+            headers = new HeaderDictionary(
+                response.Headers.ToDictionary(h => h.Key, h => h.Value, StringComparer.OrdinalIgnoreCase));
             return Task.CompletedTask;
         });
 
         var body = response.Body;
-        await using var copy = new CopyingStream(body, PageCache.MaximumBodySize);
-        response.Body = copy;
+        await using var buffer = new ResponseBuffer(body, PageCache.MaximumBodySize, response);
+        response.Body = buffer;
         try
         {
             await next(context);
@@ -108,21 +142,38 @@ internal sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache,
             response.Body = body;
         }
 
-        var keep = response.StatusCode == StatusCodes.Status200OK && headers is not null && !copy.Overflowed
+        if (buffer.PassedThrough)
+        {
+            return (null, ReadOnlyMemory<byte>.Empty);
+        }
+
+        var held = buffer.Held();
+        if (held.Length == 0)
+        {
+            // Nothing to keep; the response completes as it would have (Kestrel adds Content-Length: 0).
+            return (null, held);
+        }
+
+        await response.StartAsync(context.RequestAborted);
+        var keep = response.StatusCode == StatusCodes.Status200OK && headers is not null
             && !headers.ContainsKey(HeaderNames.SetCookie) && !context.RequestAborted.IsCancellationRequested;
-        return keep ? new CachedPage(headers!, copy.Copied(), tag, Environment.TickCount64 + (long)PageCache.Lifetime.TotalMilliseconds) : null;
+        var expiresAt = Environment.TickCount64 + (long)PageCache.Lifetime.TotalMilliseconds;
+        return (keep ? new CachedPage(headers!, held, tag, expiresAt) : null, held);
     }
 
     /// <summary>
-    /// Path, Accept-Encoding (the body is stored compressed) and the version of what the page shows, so no
-    /// entry built from an older snapshot can answer once a new one is swapped in.
+    /// Path, the encoding the response is compressed with (negotiated from Accept-Encoding by the very provider
+    /// the compression middleware asks, so br, gzip or identity: never the header itself, which a client can
+    /// vary at will) and the version of what the page shows, so no entry built from an older snapshot can answer
+    /// once a new one is swapped in.
     /// </summary>
     private (string Key, string Tag) KeyOf(HttpContext context)
     {
         var request = context.Request;
         string version;
         string tag;
-        if (request.RouteValues.TryGetValue("slug", out var value) && value is string slug && library.Current.Comparisons.TryGetValue(slug, out var article))
+        if (request.RouteValues.TryGetValue("slug", out var value) && value is string slug
+            && library.Current.Comparisons.TryGetValue(slug, out var article))
         {
             version = versions.ForComparison(article);
             tag = PageVersions.ComparisonTag(slug);
@@ -133,6 +184,9 @@ internal sealed class PageCacheMiddleware(RequestDelegate next, PageCache cache,
             tag = PageVersions.ListingTag;
         }
 
-        return (string.Concat(request.Path.Value, "\n", request.Headers.AcceptEncoding.ToString(), "\n", version), tag);
+        var encoding = compression.CheckRequestAcceptsCompression(context)
+            ? compression.GetCompressionProvider(context)?.EncodingName ?? "identity"
+            : "identity";
+        return (string.Concat(request.Path.Value, "\n", encoding, "\n", version), tag);
     }
 }

@@ -20,16 +20,40 @@ internal static class ResultsDownload
     public static IEndpointRouteBuilder MapResultsDownloads(this IEndpointRouteBuilder endpoints)
     {
         string[] readMethods = [HttpMethods.Get, HttpMethods.Head];
-        endpoints.MapMethods("/{slug:slug}/results.csv", readMethods, (string slug, HttpContext http, ContentLibrary library, ResultsStore store) =>
-            Respond(slug, http, library, store, (article, snapshot, run) => TypedResults.Text(ToCsv(snapshot, run), "text/csv; charset=utf-8", Encoding.UTF8)))
+        endpoints.MapMethods(
+            "/{slug:slug}/results.csv",
+            readMethods,
+            (string slug, HttpContext http, ContentLibrary library, ResultsStore store) => Respond(
+                slug,
+                http,
+                library,
+                store,
+                (article, snapshot, run) => new StreamedDownload(
+                    "text/csv; charset=utf-8",
+                    (response, cancellationToken) => WriteCsvAsync(response, snapshot, run, cancellationToken))))
             .CachePage();
-        endpoints.MapMethods("/{slug:slug}/results.json", readMethods, (string slug, HttpContext http, ContentLibrary library, ResultsStore store) =>
-            Respond(slug, http, library, store, (article, snapshot, run) => TypedResults.Text(ToJson(article, snapshot, run), "application/json; charset=utf-8", Encoding.UTF8)))
+        endpoints.MapMethods(
+            "/{slug:slug}/results.json",
+            readMethods,
+            (string slug, HttpContext http, ContentLibrary library, ResultsStore store) => Respond(
+                slug,
+                http,
+                library,
+                store,
+                (article, snapshot, run) => new StreamedDownload(
+                    "application/json; charset=utf-8",
+                    (response, cancellationToken) => WriteJsonAsync(
+                        response, article, snapshot, run, cancellationToken))))
             .CachePage();
         return endpoints;
     }
 
-    private static IResult Respond(string slug, HttpContext http, ContentLibrary library, ResultsStore store, Func<ComparisonArticle, ResultsSnapshot, RunResults, IResult> respond)
+    private static IResult Respond(
+        string slug,
+        HttpContext http,
+        ContentLibrary library,
+        ResultsStore store,
+        Func<ComparisonArticle, ResultsSnapshot, RunResults, IResult> respond)
     {
         var article = library.FindPublished(slug);
         if (article is null)
@@ -52,43 +76,102 @@ internal static class ResultsDownload
         return respond(article, snapshot, run);
     }
 
+    /// <summary>The whole CSV as text (what <see cref="WriteCsvAsync"/> sends).</summary>
     internal static string ToCsv(ResultsSnapshot snapshot, RunResults run)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        using var csv = new SpreadsheetSafeCsvWriter(writer);
-        foreach (var header in new[] { "run_id", "run_title", "run_date", "source", "origin", "framework", "framework_name", "scenario", "scenario_name", "metric", "metric_name", "unit", "better", "kind", "value", "samples" })
+        using (var csv = new SpreadsheetSafeCsvWriter(writer))
         {
-            csv.WriteField(header);
-        }
-
-        csv.NextRecord();
-        foreach (var m in Ordered(run))
-        {
-            var metric = snapshot.Metrics[m.Metric];
-            var info = run.Run.Info;
-            csv.WriteField(info.Id);
-            csv.WriteField(info.Title);
-            csv.WriteField(info.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            csv.WriteField(info.Source);
-            csv.WriteField(info.Origin.ToText());
-            csv.WriteField(m.Framework);
-            csv.WriteField(snapshot.Frameworks[m.Framework].Name);
-            csv.WriteField(m.Scenario);
-            csv.WriteField(snapshot.Scenarios[m.Scenario].Name);
-            csv.WriteField(m.Metric);
-            csv.WriteField(metric.Name);
-            csv.WriteField(metric.Unit);
-            csv.WriteField(metric.Better == Better.Higher ? "higher" : "lower");
-            csv.WriteField(metric.Kind);
-            csv.WriteField(m.Value.ToString("R", CultureInfo.InvariantCulture));
-            csv.WriteField(m.Samples is null ? string.Empty : string.Join(' ', m.Samples.Select(s => s.ToString("R", CultureInfo.InvariantCulture))));
-            csv.NextRecord();
+            WriteCsvHeader(csv);
+            foreach (var m in Ordered(run))
+            {
+                WriteCsvRecord(csv, snapshot, run, m);
+            }
         }
 
         return writer.ToString();
     }
 
-    internal static string ToJson(ComparisonArticle article, ResultsSnapshot snapshot, RunResults run)
+    /// <summary>
+    /// Sends the CSV a block of rows at a time, so a large run is never one string in memory, and every write to
+    /// the response is asynchronous.
+    /// </summary>
+    private static async Task WriteCsvAsync(
+        HttpResponse response, ResultsSnapshot snapshot, RunResults run, CancellationToken cancellationToken)
+    {
+        const int RowsPerBlock = 2_000;
+        var block = new StringBuilder();
+        await using var writer = new StringWriter(block, CultureInfo.InvariantCulture);
+        await using var csv = new SpreadsheetSafeCsvWriter(writer);
+        WriteCsvHeader(csv);
+        var rows = 0;
+        foreach (var m in Ordered(run))
+        {
+            WriteCsvRecord(csv, snapshot, run, m);
+            if (++rows % RowsPerBlock == 0)
+            {
+                await SendAsync();
+            }
+        }
+
+        await SendAsync();
+
+        async Task SendAsync()
+        {
+            await csv.FlushAsync();
+            await response.WriteAsync(block.ToString(), Encoding.UTF8, cancellationToken);
+            block.Clear();
+        }
+    }
+
+    private static void WriteCsvHeader(SpreadsheetSafeCsvWriter csv)
+    {
+        string[] headers =
+        [
+            "run_id", "run_title", "run_date", "source", "origin", "framework", "framework_name", "scenario",
+            "scenario_name", "metric", "metric_name", "unit", "better", "kind", "value", "samples",
+        ];
+        foreach (var header in headers)
+        {
+            csv.WriteField(header);
+        }
+
+        csv.NextRecord();
+    }
+
+    private static void WriteCsvRecord(
+        SpreadsheetSafeCsvWriter csv, ResultsSnapshot snapshot, RunResults run, Measurement m)
+    {
+        var metric = snapshot.Metrics[m.Metric];
+        var info = run.Run.Info;
+        csv.WriteField(info.Id);
+        csv.WriteField(info.Title);
+        csv.WriteField(info.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        csv.WriteField(info.Source);
+        csv.WriteField(info.Origin.ToText());
+        csv.WriteField(m.Framework);
+        csv.WriteField(snapshot.Frameworks[m.Framework].Name);
+        csv.WriteField(m.Scenario);
+        csv.WriteField(snapshot.Scenarios[m.Scenario].Name);
+        csv.WriteField(m.Metric);
+        csv.WriteField(metric.Name);
+        csv.WriteField(metric.Unit);
+        csv.WriteField(metric.Better == Better.Higher ? "higher" : "lower");
+        csv.WriteField(metric.Kind);
+        csv.WriteField(m.Value.ToString("R", CultureInfo.InvariantCulture));
+        csv.WriteField(m.Samples is null
+            ? string.Empty
+            : string.Join(' ', m.Samples.Select(s => s.ToString("R", CultureInfo.InvariantCulture))));
+        csv.NextRecord();
+    }
+
+    /// <summary>Serializes the JSON download straight to the response, never to one string.</summary>
+    private static Task WriteJsonAsync(
+        HttpResponse response,
+        ComparisonArticle article,
+        ResultsSnapshot snapshot,
+        RunResults run,
+        CancellationToken cancellationToken)
     {
         var info = run.Run.Info;
         var document = new
@@ -99,25 +182,58 @@ internal static class ResultsDownload
                 id = info.Id,
                 title = info.Title,
                 date = info.Date,
-                period = info.PeriodStart is null && info.PeriodEnd is null ? null : new { start = info.PeriodStart, end = info.PeriodEnd },
+                period = info.PeriodStart is null && info.PeriodEnd is null
+                    ? null
+                    : new { start = info.PeriodStart, end = info.PeriodEnd },
                 source = info.Source,
                 sourceUrl = info.SourceUrl,
                 origin = info.Origin.ToText(),
-                environment = new { hardware = info.Hardware, cores = info.Cores, memory = info.Memory, os = info.Os, server = info.ServerSetup },
+                environment = new
+                {
+                    hardware = info.Hardware,
+                    cores = info.Cores,
+                    memory = info.Memory,
+                    os = info.Os,
+                    server = info.ServerSetup,
+                },
                 load = new { tool = info.LoadTool, concurrency = info.Concurrency, duration = info.Duration },
                 notes = info.Notes,
                 caveats = info.Caveats,
                 importedAt = run.Run.ImportedAt,
             },
-            frameworks = run.Measurements.Select(m => m.Framework).Distinct().Order(StringComparer.Ordinal).Select(f => snapshot.Frameworks[f]),
-            scenarios = run.Measurements.Select(m => m.Scenario).Distinct().Order(StringComparer.Ordinal).Select(s => snapshot.Scenarios[s]),
-            metrics = run.Measurements.Select(m => m.Metric).Distinct().Order(StringComparer.Ordinal).Select(m => snapshot.Metrics[m])
-                .Select(m => new { m.Slug, m.Name, m.Unit, better = m.Better == Better.Higher ? "higher" : "lower", m.Decimals, m.Kind }),
+            frameworks = run.Measurements.Select(m => m.Framework).Distinct().Order(StringComparer.Ordinal)
+                .Select(f => snapshot.Frameworks[f]),
+            scenarios = run.Measurements.Select(m => m.Scenario).Distinct().Order(StringComparer.Ordinal)
+                .Select(s => snapshot.Scenarios[s]),
+            metrics = run.Measurements.Select(m => m.Metric).Distinct().Order(StringComparer.Ordinal)
+                .Select(m => snapshot.Metrics[m])
+                .Select(m => new
+                {
+                    m.Slug,
+                    m.Name,
+                    m.Unit,
+                    better = m.Better == Better.Higher ? "higher" : "lower",
+                    m.Decimals,
+                    m.Kind,
+                }),
             measurements = Ordered(run).Select(m => new { m.Framework, m.Scenario, m.Metric, m.Value, m.Samples }),
         };
-        return JsonSerializer.Serialize(document, Json);
+        return JsonSerializer.SerializeAsync(response.Body, document, Json, cancellationToken);
     }
 
     private static IEnumerable<Measurement> Ordered(RunResults run) =>
-        run.Measurements.OrderBy(m => m.Scenario, StringComparer.Ordinal).ThenBy(m => m.Metric, StringComparer.Ordinal).ThenBy(m => m.Framework, StringComparer.Ordinal);
+        run.Measurements.OrderBy(m => m.Scenario, StringComparer.Ordinal)
+            .ThenBy(m => m.Metric, StringComparer.Ordinal)
+            .ThenBy(m => m.Framework, StringComparer.Ordinal);
+
+    /// <summary>A download written straight to the response body as it is produced.</summary>
+    private sealed class StreamedDownload(string contentType, Func<HttpResponse, CancellationToken, Task> write)
+        : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.ContentType = contentType;
+            return write(httpContext.Response, httpContext.RequestAborted);
+        }
+    }
 }

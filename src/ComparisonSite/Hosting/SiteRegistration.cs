@@ -1,6 +1,7 @@
 using System.Globalization;
 using ComparisonSite.Articles;
 using ComparisonSite.Seo;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
 using Serilog.Formatting.Compact;
 using Serilog.Settings.Configuration;
@@ -44,12 +45,15 @@ public static class SiteRegistration
         return services;
     }
 
-    /// <summary>Razor Pages, the slug route constraint and the services pages render with.</summary>
+    /// <summary>
+    /// Razor Pages, the slug route constraint, lowercase addresses and the services pages render with.
+    /// </summary>
     public static IServiceCollection AddSitePages(this IServiceCollection services)
     {
         services.AddSingleton<ArticlePageRenderer>();
         services.AddSingleton<SiteUrls>();
         services.AddRouting(o => o.ConstraintMap[SlugRouteConstraint.Name] = typeof(SlugRouteConstraint));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, LowercaseAddresses>());
         services.AddRazorPages();
         services.SkipAntiforgery();
         return services;

@@ -9,7 +9,7 @@ internal static class TrailingSlashRedirect
     public static IApplicationBuilder UseTrailingSlashRedirect(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var path = context.Request.Path.Value;
-        var isRead = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+        var isRead = ReadOnlyMethods.IsRead(context.Request.Method);
         if (isRead && path is { Length: > 1 } && path[^1] == '/')
         {
             var trimmed = path.TrimEnd('/');

@@ -2,6 +2,7 @@ using ComparisonSite.Caching;
 using ComparisonSite.Content;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -37,6 +38,7 @@ public sealed class PageCacheMiddlewareTests(PostgresFixture postgres)
             new PageCache(NullLogger<PageCache>.Instance),
             site.Services.GetRequiredService<PageVersions>(),
             site.Services.GetRequiredService<ContentLibrary>(),
+            site.Services.GetRequiredService<IResponseCompressionProvider>(),
             site.Services.GetRequiredService<IHostEnvironment>());
 
         var contexts = Enumerable.Range(0, 10).Select(_ => Request("/fastapi-vs-django-vs-flask")).ToList();

@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-
 namespace ComparisonSite.Tests.Hostile;
 
 /// <summary>
@@ -132,31 +130,6 @@ public sealed class HostileRequestTests(PostgresFixture postgres) : IAsyncLifeti
         Assert.Contains("X-Frame-Options: DENY", headers, StringComparison.Ordinal);
     }
 
-    private async Task<(int Status, string Headers, string Body)> RawAsync(string request)
-    {
-        var uri = new Uri(_site.BaseUrl);
-        using var client = new TcpClient();
-        await client.ConnectAsync(uri.Host, uri.Port);
-        var stream = client.GetStream();
-        await stream.WriteAsync(Encoding.Latin1.GetBytes(request));
-        using var reader = new MemoryStream();
-        try
-        {
-            await stream.CopyToAsync(reader).WaitAsync(TimeSpan.FromSeconds(15));
-        }
-        catch (IOException)
-        {
-            // The server may close the connection right after a refusal.
-        }
-
-        var text = Encoding.UTF8.GetString(reader.ToArray());
-        var split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-        var head = split < 0 ? text : text[..split];
-        var statusLine = head.Split("\r\n")[0].Split(' ');
-        Assert.True(statusLine.Length >= 2 && int.TryParse(statusLine[1], out _), $"no HTTP status line in: {head}");
-        return (
-            int.Parse(statusLine[1], CultureInfo.InvariantCulture),
-            head + "\r\n",
-            split < 0 ? string.Empty : text[(split + 4)..]);
-    }
+    private Task<(int Status, string Headers, string Body)> RawAsync(string request) =>
+        RawHttp.SendAsync(_site.BaseUrl, request);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComparisonSite.Results.Store;
 using Dapper;
 using Npgsql;
@@ -22,12 +23,25 @@ public sealed class RunImporter(
     /// <summary>The channel imports notify and site instances listen on; the payload is the suite's slug.</summary>
     public const string Channel = "results_changed";
 
+    /// <summary>
+    /// The most measurements one run may hold. A comparison's downloads list every measurement of its run, and the
+    /// page cache keeps each download whole (see README, "Performance"): 100,000 make about 17 MB of JSON.
+    /// </summary>
+    public const int MaxMeasurements = 100_000;
+
     public Task<ImportOutcome> ImportAsync(RunDocument document, CancellationToken cancellationToken) =>
         ImportAsync(document, ImportOptions.Default, cancellationToken);
 
     public async Task<ImportOutcome> ImportAsync(
         RunDocument document, ImportOptions options, CancellationToken cancellationToken)
     {
+        if (document.Results.Count > MaxMeasurements)
+        {
+            return new ImportOutcome(null, 0, [new ImportProblem("$", string.Create(
+                CultureInfo.InvariantCulture,
+                $"the run has {document.Results.Count:N0} measurements; the limit is {MaxMeasurements:N0} a run"))]);
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 

@@ -1,0 +1,67 @@
+using ComparisonSite.Caching;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ComparisonSite.Tests.Caching;
+
+/// <summary>The page cache's bound: it counts everything an entry holds and evicts the least recently used.</summary>
+public sealed class PageCacheTests
+{
+    [Fact]
+    public async Task Reaching_the_bound_evicts_the_least_recently_used_entries_and_never_all()
+    {
+        var cache = new PageCache(NullLogger<PageCache>.Instance, sizeLimit: 1_000_000);
+        for (var i = 0; i < 9; i++)
+        {
+            cache.Add($"/page-{i}", Page(100_000));
+            await Task.Delay(20);
+        }
+
+        // Pages 0 and 1 are read again; 2 is now the least recently used.
+        Assert.True(cache.TryGet("/page-0", out _));
+        Assert.True(cache.TryGet("/page-1", out _));
+        await Task.Delay(20);
+        cache.Add("/page-9", Page(100_000));
+        cache.Add("/page-10", Page(100_000));
+
+        Assert.InRange(cache.Size, 1, 1_000_000);
+        Assert.InRange(cache.Count, 5, 10);
+        Assert.False(cache.TryGet("/page-2", out _));
+        Assert.True(cache.TryGet("/page-0", out _));
+        Assert.True(cache.TryGet("/page-1", out _));
+        Assert.True(cache.TryGet("/page-8", out _));
+        Assert.True(cache.TryGet("/page-10", out _));
+    }
+
+    [Fact]
+    public void An_entry_counts_its_key_and_headers_as_well_as_its_body()
+    {
+        var cache = new PageCache(NullLogger<PageCache>.Instance);
+        var key = "/" + new string('k', 10_000);
+        var page = Page(1_000, new string('h', 5_000));
+
+        cache.Add(key, page);
+
+        Assert.Equal(PageCache.SizeOf(key, page), cache.Size);
+        Assert.True(cache.Size >= 1_000 + (2 * 10_000) + (2 * 5_000), $"counted {cache.Size} bytes");
+    }
+
+    [Fact]
+    public void A_flood_of_long_keys_stays_within_the_bound()
+    {
+        var cache = new PageCache(NullLogger<PageCache>.Instance, sizeLimit: 200_000);
+        for (var i = 0; i < 5_000; i++)
+        {
+            cache.Add($"/page\n{i}{new string('x', 1_000)}", Page(10));
+        }
+
+        Assert.InRange(cache.Size, 1, 200_000);
+        Assert.InRange(cache.Count, 1, 4_999);
+    }
+
+    private static CachedPage Page(int bytes, string header = "text/html; charset=utf-8")
+    {
+        var headers = new HeaderDictionary { ["Content-Type"] = header, ["ETag"] = "\"abc\"" };
+        return new CachedPage(headers, new byte[bytes], "listing", Environment.TickCount64 + 60_000);
+    }
+}

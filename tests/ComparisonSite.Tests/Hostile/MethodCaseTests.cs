@@ -1,0 +1,35 @@
+namespace ComparisonSite.Tests.Hostile;
+
+/// <summary>
+/// Methods are case-sensitive (RFC 9110): <c>get</c> is not GET, so it answers 405 with Allow, on the real
+/// Kestrel server, even for a page already in the page cache.
+/// </summary>
+[Collection(PostgresTests.Name)]
+public sealed class MethodCaseTests(PostgresFixture postgres) : IAsyncLifetime
+{
+    private SiteServer _site = null!;
+
+    public async Task InitializeAsync() => _site = await SiteServer.StartAsync(await postgres.CreateDatabaseAsync());
+
+    public async Task DisposeAsync() => await _site.DisposeAsync();
+
+    [Theory]
+    [InlineData("get", "/fastapi-vs-django-vs-flask")]
+    [InlineData("Get", "/fastapi-vs-django-vs-flask")]
+    [InlineData("head", "/fastapi-vs-django-vs-flask")]
+    [InlineData("get", "/fastapi-vs-django-vs-flask/results.csv")]
+    [InlineData("get", "/sitemap.xml")]
+    [InlineData("get", "/")]
+    public async Task A_method_spelled_in_another_case_answers_405_even_for_a_cached_page(string method, string path)
+    {
+        var (cached, _, _) = await RawHttp.SendAsync(
+            _site.BaseUrl, $"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        var (status, headers, body) = await RawHttp.SendAsync(
+            _site.BaseUrl, $"{method} {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        Assert.Equal(200, cached);
+        Assert.Equal(405, status);
+        Assert.Contains("Allow: GET, HEAD\r\n", headers, StringComparison.Ordinal);
+        Assert.DoesNotContain("<html", body, StringComparison.OrdinalIgnoreCase);
+    }
+}

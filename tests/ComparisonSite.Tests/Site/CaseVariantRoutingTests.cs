@@ -1,0 +1,44 @@
+using ComparisonSite.Caching;
+
+namespace ComparisonSite.Tests.Site;
+
+/// <summary>
+/// One spelling per address: a case variant of a page, download or site-wide document answers the 404 page
+/// and leaves no entry in the page cache, while the lowercase address answers as before.
+/// </summary>
+[Collection(PostgresTests.Name)]
+public sealed class CaseVariantRoutingTests(PostgresFixture postgres) : IAsyncLifetime
+{
+    private TestSite _site = null!;
+
+    public async Task InitializeAsync() => _site = await TestSite.CreateAsync(postgres);
+
+    public async Task DisposeAsync() => await _site.DisposeAsync();
+
+    [Theory]
+    [InlineData("/fastapi-vs-django-vs-flask/results.csv", "/fastapi-vs-django-vs-flask/RESULTS.csv")]
+    [InlineData("/fastapi-vs-django-vs-flask/results.csv", "/fastapi-vs-django-vs-flask/Results.CSV")]
+    [InlineData("/fastapi-vs-django-vs-flask/results.json", "/fastapi-vs-django-vs-flask/results.JSON")]
+    [InlineData("/fastapi-vs-django-vs-flask", "/FastAPI-vs-Django-vs-Flask")]
+    [InlineData("/sitemap.xml", "/SITEMAP.XML")]
+    [InlineData("/sitemap.xml", "/Sitemap.xml")]
+    [InlineData("/feed.xml", "/Feed.xml")]
+    [InlineData("/robots.txt", "/ROBOTS.TXT")]
+    public async Task A_case_variant_answers_404_and_is_not_cached(string canonical, string variant)
+    {
+        var reader = _site.CreateReader();
+        var cache = _site.Get<PageCache>();
+        using var original = await reader.GetAsync(canonical);
+        var entries = cache.Count;
+
+        using var response = await reader.GetAsync(variant);
+        var page = await SiteFactory.ParseAsync(response);
+        using var again = await reader.GetAsync(variant);
+
+        Assert.Equal(HttpStatusCode.OK, original.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Equal("Page not found", page.QuerySelector("h1")!.TextContent);
+        Assert.Equal(entries, cache.Count);
+    }
+}
