@@ -19,34 +19,44 @@ internal static class ResultsDownload
 
     public static IEndpointRouteBuilder MapResultsDownloads(this IEndpointRouteBuilder endpoints)
     {
-        string[] readMethods = [HttpMethods.Get, HttpMethods.Head];
-        endpoints.MapMethods(
-            "/{slug:slug}/results.csv",
-            readMethods,
-            (string slug, HttpContext http, ContentLibrary library, ResultsStore store) => Respond(
-                slug,
-                http,
-                library,
-                store,
-                (article, snapshot, run) => new StreamedDownload(
-                    "text/csv; charset=utf-8",
-                    (response, cancellationToken) => WriteCsvAsync(response, snapshot, run, cancellationToken))))
-            .CachePage();
-        endpoints.MapMethods(
-            "/{slug:slug}/results.json",
-            readMethods,
-            (string slug, HttpContext http, ContentLibrary library, ResultsStore store) => Respond(
-                slug,
-                http,
-                library,
-                store,
-                (article, snapshot, run) => new StreamedDownload(
-                    "application/json; charset=utf-8",
-                    (response, cancellationToken) => WriteJsonAsync(
-                        response, article, snapshot, run, cancellationToken))))
-            .CachePage();
+        MapDownload(
+            endpoints,
+            "csv",
+            "text/csv; charset=utf-8",
+            (article, snapshot, run, response, cancellationToken) =>
+                WriteCsvAsync(response, snapshot, run, cancellationToken));
+        MapDownload(
+            endpoints,
+            "json",
+            "application/json; charset=utf-8",
+            (article, snapshot, run, response, cancellationToken) =>
+                WriteJsonAsync(response, article, snapshot, run, cancellationToken));
         return endpoints;
     }
+
+    /// <summary>Writes one download of the run an article cites to the response.</summary>
+    private delegate Task DownloadWriter(
+        ComparisonArticle article,
+        ResultsSnapshot snapshot,
+        RunResults run,
+        HttpResponse response,
+        CancellationToken cancellationToken);
+
+    /// <summary>GET and HEAD of <c>/&lt;slug&gt;/results.&lt;extension&gt;</c>, kept by the page cache.</summary>
+    private static void MapDownload(
+        IEndpointRouteBuilder endpoints, string extension, string contentType, DownloadWriter write) =>
+        endpoints.MapMethods(
+                "/{slug:slug}/results." + extension,
+                [HttpMethods.Get, HttpMethods.Head],
+                (string slug, HttpContext http, ContentLibrary library, ResultsStore store) => Respond(
+                    slug,
+                    http,
+                    library,
+                    store,
+                    (article, snapshot, run) => new StreamedDownload(
+                        contentType,
+                        (response, cancellationToken) => write(article, snapshot, run, response, cancellationToken))))
+            .CachePage();
 
     private static IResult Respond(
         string slug,

@@ -18,13 +18,7 @@ public sealed class DataBlockRenderer : HtmlObjectRenderer<DataBlock>
         }
 
         var figure = new FigureWriter(renderer, context, obj.Source, obj.Line);
-        if (obj.Reference is not { } reference)
-        {
-            figure.WriteUnresolved(obj.Error!, block: true);
-            return;
-        }
-
-        if (figure.Run(reference.RunId, block: true) is not { } run)
+        if (ResolvedReference.Of(figure, obj.Reference, obj.Error, block: true) is not var (reference, run))
         {
             return;
         }

@@ -19,13 +19,7 @@ public sealed class DataReferenceInlineRenderer : HtmlObjectRenderer<DataReferen
         }
 
         var figure = new FigureWriter(renderer, context, obj.Source, obj.Line);
-        if (obj.Reference is not { } reference)
-        {
-            figure.WriteUnresolved(obj.Error!, block: false);
-            return;
-        }
-
-        if (figure.Run(reference.RunId, block: false) is not { } run)
+        if (ResolvedReference.Of(figure, obj.Reference, obj.Error, block: false) is not var (reference, run))
         {
             return;
         }
@@ -37,17 +31,9 @@ public sealed class DataReferenceInlineRenderer : HtmlObjectRenderer<DataReferen
                 InlineFigureWriter.WriteValue(
                     figure, run, args[0], args[1], args[2], withUnit: !reference.WithoutUnit, reference.RoundTo);
                 break;
-            case DataReferenceKind.Ratio:
+            case DataReferenceKind.Ratio or DataReferenceKind.Percent or DataReferenceKind.Diff:
                 InlineFigureWriter.WriteComparison(
-                    figure, run, FigureComparison.Ratio, args[0], args[1], args[2], args[3]);
-                break;
-            case DataReferenceKind.Percent:
-                InlineFigureWriter.WriteComparison(
-                    figure, run, FigureComparison.Percent, args[0], args[1], args[2], args[3]);
-                break;
-            case DataReferenceKind.Diff:
-                InlineFigureWriter.WriteComparison(
-                    figure, run, FigureComparison.Difference, args[0], args[1], args[2], args[3]);
+                    figure, run, ComparisonOf(reference.Kind), args[0], args[1], args[2], args[3]);
                 break;
             case DataReferenceKind.Best:
                 InlineFigureWriter.WriteBest(figure, run, args[0], args[1], reference.Frameworks);
@@ -58,4 +44,11 @@ public sealed class DataReferenceInlineRenderer : HtmlObjectRenderer<DataReferen
                 break;
         }
     }
+
+    private static FigureComparison ComparisonOf(DataReferenceKind kind) => kind switch
+    {
+        DataReferenceKind.Ratio => FigureComparison.Ratio,
+        DataReferenceKind.Percent => FigureComparison.Percent,
+        _ => FigureComparison.Difference,
+    };
 }
