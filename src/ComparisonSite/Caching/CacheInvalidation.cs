@@ -8,7 +8,12 @@ namespace ComparisonSite.Caching;
 /// changed (and the listings), a results reload the comparisons whose cited runs changed. The
 /// version in each cache key already keeps stale entries from being served; eviction frees their memory.
 /// </summary>
-internal sealed class CacheInvalidation(ContentLibrary content, ResultsStore results, PageCache cache, ILogger<CacheInvalidation> logger) : IHostedService, IDisposable
+internal sealed class CacheInvalidation(
+    ContentLibrary content,
+    ResultsStore results,
+    PageCache cache,
+    ILogger<CacheInvalidation> logger)
+    : IHostedService, IDisposable
 {
     private readonly Dictionary<string, string> _articleVersions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _dataVersions = new(StringComparer.Ordinal);
@@ -31,7 +36,9 @@ internal sealed class CacheInvalidation(ContentLibrary content, ResultsStore res
             var slugs = snapshot.Comparisons.Keys.Union(_articleVersions.Keys).ToList();
             foreach (var slug in slugs)
             {
-                var version = snapshot.Comparisons.TryGetValue(slug, out var article) ? PageVersions.ArticleVersion(article) : null;
+                var version = snapshot.Comparisons.TryGetValue(slug, out var article)
+                    ? PageVersions.ArticleVersion(article)
+                    : null;
                 if (version != _articleVersions.GetValueOrDefault(slug))
                 {
                     Evict(PageVersions.ComparisonTag(slug));

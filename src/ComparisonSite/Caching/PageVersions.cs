@@ -20,7 +20,9 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results)
     private static readonly ConditionalWeakTable<ComparisonArticle, IReadOnlyList<string>> PinnedRuns = [];
     private readonly ConditionalWeakTable<ComparisonArticle, Tuple<ResultsSnapshot?, string>> _versions = [];
 
-    /// <summary>Computed once per article and snapshot: a cache hit must not pay for building its own key.</summary>
+    /// <summary>
+    /// Computed once per article and snapshot: a cache hit must not pay for building its own key.
+    /// </summary>
     public string ForComparison(ComparisonArticle article)
     {
         var snapshot = results.Current;
@@ -29,19 +31,29 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results)
             return known.Item2;
         }
 
-        var version = string.Create(CultureInfo.InvariantCulture, $"{ArticleVersion(article)}|{DataVersion(article, snapshot)}");
+        var version = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{ArticleVersion(article)}|{DataVersion(article, snapshot)}");
         _versions.AddOrUpdate(article, Tuple.Create(snapshot, version));
         return version;
     }
 
     public string ForListing() =>
-        string.Create(CultureInfo.InvariantCulture, $"{content.Current.LoadedAt.Ticks}|{results.Current?.LoadedAt.Ticks ?? 0}");
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{content.Current.LoadedAt.Ticks}|{results.Current?.LoadedAt.Ticks ?? 0}");
 
-    /// <summary>Changes when any file of the comparison changes (a later write, or a section added or removed).</summary>
+    /// <summary>
+    /// Changes when any file of the comparison changes (a later write, or a section added or removed).
+    /// </summary>
     public static string ArticleVersion(ComparisonArticle article) =>
-        string.Create(CultureInfo.InvariantCulture, $"{article.FilesModified.Ticks}.{article.Sections.Count}");
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{article.FilesModified.Ticks}.{article.Sections.Count}");
 
-    /// <summary>Changes when a run the article cites changes: its suite's current run, or a run it pins with run=ID.</summary>
+    /// <summary>
+    /// Changes when a run the article cites changes: its suite's current run, or a run it pins with run=ID.
+    /// </summary>
     public static string DataVersion(ComparisonArticle article, ResultsSnapshot? snapshot)
     {
         if (snapshot is null)
@@ -50,7 +62,9 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results)
         }
 
         var pinned = PinnedRuns.GetValue(article, a => DataReferencePolicy.PinnedRunIds(a.Bodies));
-        var runs = pinned.Select(id => snapshot.RunsById.GetValueOrDefault(id)).Prepend(snapshot.RunFor(article.Meta.Suite));
+        var runs = pinned
+            .Select(id => snapshot.RunsById.GetValueOrDefault(id))
+            .Prepend(snapshot.RunFor(article.Meta.Suite));
         return string.Join('+', runs.Select(r => r is null ? "-" : snapshot.RunVersion(r)));
     }
 }

@@ -4,15 +4,21 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ComparisonSite;
 
-/// <summary>/healthz/live (the process answers) and /healthz/ready (store, snapshot age and content), as JSON.</summary>
+/// <summary>
+/// /healthz/live (the process answers) and /healthz/ready (store, snapshot age and content), as JSON.
+/// </summary>
 internal static class HealthEndpoints
 {
     public const string Prefix = "/healthz";
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks(Prefix + "/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
-        endpoints.MapHealthChecks(Prefix + "/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteAsync });
+        endpoints.MapHealthChecks(
+            Prefix + "/live",
+            new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        endpoints.MapHealthChecks(
+            Prefix + "/ready",
+            new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteAsync });
         return endpoints;
     }
 
@@ -23,7 +29,14 @@ internal static class HealthEndpoints
         var body = new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
+            checks = report.Entries.ToDictionary(
+                e => e.Key,
+                e => new
+                {
+                    status = e.Value.Status.ToString(),
+                    description = e.Value.Description,
+                    data = e.Value.Data,
+                }),
         };
         return JsonSerializer.SerializeAsync(context.Response.Body, body, cancellationToken: context.RequestAborted);
     }

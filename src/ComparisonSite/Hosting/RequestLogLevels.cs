@@ -9,8 +9,9 @@ namespace ComparisonSite;
 /// </summary>
 internal static class RequestLogLevels
 {
-    public static Func<HttpContext, double, Exception?, LogEventLevel> For(IHostEnvironment environment) => (context, _, exception) =>
-        exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
-        : context.Response.StatusCode >= 400 || environment.IsDevelopment() ? LogEventLevel.Information
-        : LogEventLevel.Debug;
+    public static Func<HttpContext, double, Exception?, LogEventLevel> For(IHostEnvironment environment) =>
+        (context, _, exception) =>
+            exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+            : context.Response.StatusCode >= 400 || environment.IsDevelopment() ? LogEventLevel.Information
+            : LogEventLevel.Debug;
 }

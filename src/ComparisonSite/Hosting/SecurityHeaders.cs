@@ -12,26 +12,28 @@ internal static class SecurityHeaders
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public const string PermissionsPolicy =
-        "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()";
+        "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), " +
+        "payment=(), usb=(), interest-cohort=()";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, IHostEnvironment environment) => app.Use(async (context, next) =>
-    {
-        context.Response.OnStarting(() =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, IHostEnvironment environment) =>
+        app.Use(async (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Permissions-Policy"] = PermissionsPolicy;
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            headers.XFrameOptions = "DENY";
-            if (context.Request.IsHttps && !environment.IsDevelopment())
+            context.Response.OnStarting(() =>
             {
-                headers.StrictTransportSecurity = "max-age=63072000; includeSubDomains";
-            }
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                headers["Permissions-Policy"] = PermissionsPolicy;
+                headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                headers.XFrameOptions = "DENY";
+                if (context.Request.IsHttps && !environment.IsDevelopment())
+                {
+                    headers.StrictTransportSecurity = "max-age=63072000; includeSubDomains";
+                }
 
-            return Task.CompletedTask;
+                return Task.CompletedTask;
+            });
+            await next(context);
         });
-        await next(context);
-    });
 }

@@ -10,12 +10,17 @@ public sealed class SiteOptions
     [Required(AllowEmptyStrings = false)]
     public string Name { get; set; } = "ComparisonSite";
 
-    /// <summary>The public address readers use, e.g. https://comparisons.example; links and canonicals are built from it, never from the request's Host.</summary>
+    /// <summary>
+    /// The public address readers use, e.g. https://comparisons.example; links and canonicals are built from
+    /// it, never from the request's Host.
+    /// </summary>
     [Required]
     [Url]
     public string PublicBaseUrl { get; set; } = "http://localhost:5000";
 
-    /// <summary>Console log format: "text" for people, "json" (compact JSON, one event a line) for log shippers.</summary>
+    /// <summary>
+    /// Console log format: "text" for people, "json" (compact JSON, one event a line) for log shippers.
+    /// </summary>
     [RegularExpression("^(text|json)$")]
     public string LogFormat { get; set; } = "text";
 

@@ -10,7 +10,9 @@ namespace ComparisonSite;
 
 public static class SiteRegistration
 {
-    /// <summary>Serilog for the app and its requests, configured from the "Serilog" section (see appsettings.json).</summary>
+    /// <summary>
+    /// Serilog for the app and its requests, configured from the "Serilog" section (see appsettings.json).
+    /// </summary>
     public static WebApplicationBuilder AddSiteLogging(this WebApplicationBuilder builder)
     {
         var json = builder.Configuration[$"{SiteOptions.Section}:{nameof(SiteOptions.LogFormat)}"] == "json";
@@ -19,16 +21,18 @@ public static class SiteRegistration
             // Levels come from configuration; sinks are set in code below. Naming the one sink assembly spares
             // the reader its scan of every DLL beside the app (~40 ms of each cold start).
             var readerOptions = new ConfigurationReaderOptions(typeof(ConsoleLoggerConfigurationExtensions).Assembly);
-            logger.ReadFrom.Configuration(builder.Configuration, readerOptions).ReadFrom.Services(services).Enrich.FromLogContext();
+            logger.ReadFrom.Configuration(builder.Configuration, readerOptions)
+                .ReadFrom.Services(services)
+                .Enrich.FromLogContext();
             if (json)
             {
                 logger.WriteTo.Console(new CompactJsonFormatter());
             }
             else
             {
-                logger.WriteTo.Console(
-                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}",
-                    formatProvider: CultureInfo.InvariantCulture);
+                const string textLine =
+                    "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+                logger.WriteTo.Console(outputTemplate: textLine, formatProvider: CultureInfo.InvariantCulture);
             }
         });
         return builder;

@@ -6,24 +6,28 @@ namespace ComparisonSite;
 /// </summary>
 internal static class TrailingSlashRedirect
 {
-    public static IApplicationBuilder UseTrailingSlashRedirect(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
-        var path = context.Request.Path.Value;
-        var isRead = ReadOnlyMethods.IsRead(context.Request.Method);
-        if (isRead && path is { Length: > 1 } && path[^1] == '/')
+    public static IApplicationBuilder UseTrailingSlashRedirect(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
         {
-            var trimmed = path.TrimEnd('/');
-            if (trimmed.Length == 0 || trimmed.StartsWith("//", StringComparison.Ordinal) || trimmed.Contains('\\', StringComparison.Ordinal))
+            var path = context.Request.Path.Value;
+            var isRead = ReadOnlyMethods.IsRead(context.Request.Method);
+            if (isRead && path is { Length: > 1 } && path[^1] == '/')
             {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                var trimmed = path.TrimEnd('/');
+                if (trimmed.Length == 0
+                    || trimmed.StartsWith("//", StringComparison.Ordinal)
+                    || trimmed.Contains('\\', StringComparison.Ordinal))
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return;
+                }
+
+                context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+                var pathOnThisSite = new PathString(trimmed).ToUriComponent();
+                context.Response.Headers.Location = pathOnThisSite + context.Request.QueryString.ToUriComponent();
                 return;
             }
 
-            context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
-            context.Response.Headers.Location = new PathString(trimmed).ToUriComponent() + context.Request.QueryString.ToUriComponent();
-            return;
-        }
-
-        await next(context);
-    });
+            await next(context);
+        });
 }

@@ -60,7 +60,8 @@ public sealed class PageCacheMiddlewareTests(PostgresFixture postgres)
         context.Request.Path = path;
         context.Request.RouteValues["slug"] = path.TrimStart('/');
         context.Response.Body = new MemoryStream();
-        context.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(CachedPageMarker.Instance), "comparison"));
+        var cachedPage = new EndpointMetadataCollection(CachedPageMarker.Instance);
+        context.SetEndpoint(new Endpoint(null, cachedPage, "comparison"));
         return context;
     }
 
