@@ -5,14 +5,8 @@ namespace ComparisonSite.Tests.Hostile;
 /// Kestrel server, even for a page already in the page cache.
 /// </summary>
 [Collection(PostgresTests.Name)]
-public sealed class MethodCaseTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class MethodCaseTests(PostgresFixture postgres) : SiteServerTestBase(postgres)
 {
-    private SiteServer _site = null!;
-
-    public async Task InitializeAsync() => _site = await SiteServer.StartAsync(await postgres.CreateDatabaseAsync());
-
-    public async Task DisposeAsync() => await _site.DisposeAsync();
-
     [Theory]
     [InlineData("get", "/fastapi-vs-django-vs-flask")]
     [InlineData("Get", "/fastapi-vs-django-vs-flask")]
@@ -23,9 +17,9 @@ public sealed class MethodCaseTests(PostgresFixture postgres) : IAsyncLifetime
     public async Task A_method_spelled_in_another_case_answers_405_even_for_a_cached_page(string method, string path)
     {
         var (cached, _, _) = await RawHttp.SendAsync(
-            _site.BaseUrl, $"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            Site.BaseUrl, $"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         var (status, headers, body) = await RawHttp.SendAsync(
-            _site.BaseUrl, $"{method} {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            Site.BaseUrl, $"{method} {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
         Assert.Equal(200, cached);
         Assert.Equal(405, status);

@@ -7,14 +7,8 @@ namespace ComparisonSite.Tests.Site;
 /// and leaves no entry in the page cache, while the lowercase address answers as before.
 /// </summary>
 [Collection(PostgresTests.Name)]
-public sealed class CaseVariantRoutingTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class CaseVariantRoutingTests(PostgresFixture postgres) : SiteTestBase(postgres)
 {
-    private TestSite _site = null!;
-
-    public async Task InitializeAsync() => _site = await TestSite.CreateAsync(postgres);
-
-    public async Task DisposeAsync() => await _site.DisposeAsync();
-
     [Theory]
     [InlineData("/fastapi-vs-django-vs-flask/results.csv", "/fastapi-vs-django-vs-flask/RESULTS.csv")]
     [InlineData("/fastapi-vs-django-vs-flask/results.csv", "/fastapi-vs-django-vs-flask/Results.CSV")]
@@ -26,8 +20,8 @@ public sealed class CaseVariantRoutingTests(PostgresFixture postgres) : IAsyncLi
     [InlineData("/robots.txt", "/ROBOTS.TXT")]
     public async Task A_case_variant_answers_404_and_is_not_cached(string canonical, string variant)
     {
-        var reader = _site.CreateReader();
-        var cache = _site.Get<PageCache>();
+        var reader = Site.CreateReader();
+        var cache = Site.Get<PageCache>();
         using var original = await reader.GetAsync(canonical);
         var entries = cache.Count;
 
