@@ -7,19 +7,7 @@ namespace ComparisonSite.Tests.Hostile;
 [Collection(PostgresTests.Name)]
 public sealed class HostileRequestTests(PostgresFixture postgres) : SiteServerTestBase(postgres)
 {
-    public static TheoryData<string, string> RequestTargets()
-    {
-        var data = new TheoryData<string, string>();
-        var targets = File.ReadLines(Path.Combine(FixturePaths.Root, "hostile", "request-targets.txt"))
-            .Where(l => l.Length > 0 && l[0] != '#');
-        foreach (var line in targets)
-        {
-            var parts = line.Split(' ', 2);
-            data.Add(parts[0], parts[1]);
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string> RequestTargets() => FixturePaths.Table("hostile", "request-targets.txt");
 
     [Theory]
     [MemberData(nameof(RequestTargets))]

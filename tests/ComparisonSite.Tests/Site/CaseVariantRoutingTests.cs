@@ -4,20 +4,16 @@ namespace ComparisonSite.Tests.Site;
 
 /// <summary>
 /// One spelling per address: a case variant of a page, download or site-wide document answers the 404 page
-/// and leaves no entry in the page cache, while the lowercase address answers as before.
+/// and leaves no entry in the page cache, while the lowercase address answers as before. The cases:
+/// Fixtures/routing/case-variants.txt.
 /// </summary>
 [Collection(PostgresTests.Name)]
 public sealed class CaseVariantRoutingTests(PostgresFixture postgres) : SiteTestBase(postgres)
 {
+    public static TheoryData<string, string> CaseVariants() => FixturePaths.Table("routing", "case-variants.txt");
+
     [Theory]
-    [InlineData("/fastapi-vs-django-vs-flask/results.csv", "/fastapi-vs-django-vs-flask/RESULTS.csv")]
-    [InlineData("/fastapi-vs-django-vs-flask/results.csv", "/fastapi-vs-django-vs-flask/Results.CSV")]
-    [InlineData("/fastapi-vs-django-vs-flask/results.json", "/fastapi-vs-django-vs-flask/results.JSON")]
-    [InlineData("/fastapi-vs-django-vs-flask", "/FastAPI-vs-Django-vs-Flask")]
-    [InlineData("/sitemap.xml", "/SITEMAP.XML")]
-    [InlineData("/sitemap.xml", "/Sitemap.xml")]
-    [InlineData("/feed.xml", "/Feed.xml")]
-    [InlineData("/robots.txt", "/ROBOTS.TXT")]
+    [MemberData(nameof(CaseVariants))]
     public async Task A_case_variant_answers_404_and_is_not_cached(string canonical, string variant)
     {
         var reader = Site.CreateReader();
