@@ -8,20 +8,15 @@ namespace ComparisonSite.Tests.Caching;
 /// the compression middleware negotiates it, never by the header itself: no client can multiply entries.
 /// </summary>
 [Collection(PostgresTests.Name)]
-public sealed class AcceptEncodingKeyTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class AcceptEncodingKeyTests(PostgresFixture postgres) : SiteTestBase(postgres)
 {
     private const string Page = "/fastapi-vs-django-vs-flask";
-    private TestSite _site = null!;
-
-    public async Task InitializeAsync() => _site = await TestSite.CreateAsync(postgres);
-
-    public async Task DisposeAsync() => await _site.DisposeAsync();
 
     [Fact]
     public async Task Thousands_of_distinct_and_long_accept_encoding_values_make_at_most_three_entries_a_page()
     {
-        var reader = _site.CreateReader();
-        var cache = _site.Get<PageCache>();
+        var reader = Site.CreateReader();
+        var cache = Site.Get<PageCache>();
         await reader.GetAsync(Page);
         var entries = cache.Count;
         string[] shapes = ["gzip;q=0.{0}, x-{1}", "br, x-{1}", "x-{1}, identity", "*;q=0.{0}, y-{1}", "GZIP, z{1}"];
@@ -54,7 +49,7 @@ public sealed class AcceptEncodingKeyTests(PostgresFixture postgres) : IAsyncLif
     public async Task A_page_is_served_in_the_encoding_the_compression_middleware_negotiates(
         string acceptEncoding, string expected)
     {
-        var reader = _site.CreateReader();
+        var reader = Site.CreateReader();
         var plain = await reader.GetByteArrayAsync(Page);
 
         // Twice: the first renders (or hits an entry of another header), the second is a hit.

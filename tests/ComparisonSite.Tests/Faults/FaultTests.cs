@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using ComparisonSite.Results.LocalServer;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ComparisonSite.Tests.Faults;
 
@@ -13,71 +11,59 @@ public sealed class FaultTests
     [Fact]
     public async Task PostgreSQL_stopped_under_load_causes_no_5xx_and_readiness_follows_it_down_and_up()
     {
-        var folder = Path.Combine(
-            Path.GetTempPath(), "comparisonsite-tests", "fault-" + Guid.NewGuid().ToString("N")[..8]);
-        var cluster = new LocalPostgresCluster(folder, NullLogger.Instance);
-        await cluster.StartAsync(CancellationToken.None);
-        await using var site = await SiteServer.StartAsync(await PostgresFixture.CreateDatabaseAsync(cluster));
-        try
+        await using var cluster = await PrivateCluster.StartAsync("fault");
+        await using var site = await SiteServer.StartAsync(await cluster.CreateDatabaseAsync());
+        using var client = new HttpClient { BaseAddress = new Uri(site.BaseUrl) };
+        var statuses = new ConcurrentBag<HttpStatusCode>();
+        var readiness = new ConcurrentBag<HttpStatusCode>();
+        using var stop = new CancellationTokenSource();
+        var load = Enumerable.Range(0, 8).Select(async _ =>
         {
-            using var client = new HttpClient { BaseAddress = new Uri(site.BaseUrl) };
-            var statuses = new ConcurrentBag<HttpStatusCode>();
-            var readiness = new ConcurrentBag<HttpStatusCode>();
-            using var stop = new CancellationTokenSource();
-            var load = Enumerable.Range(0, 8).Select(async _ =>
+            var paths = new[] { Article, "/", "/sitemap.xml", Article + "/results.csv" };
+            for (var i = 0; !stop.IsCancellationRequested; i++)
             {
-                var paths = new[] { Article, "/", "/sitemap.xml", Article + "/results.csv" };
-                for (var i = 0; !stop.IsCancellationRequested; i++)
-                {
-                    using var response = await client.GetAsync(paths[i % paths.Length]);
-                    statuses.Add(response.StatusCode);
-                }
-            }).ToList();
-            var probe = Task.Run(async () =>
+                using var response = await client.GetAsync(paths[i % paths.Length]);
+                statuses.Add(response.StatusCode);
+            }
+        }).ToList();
+        var probe = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
             {
-                while (!stop.IsCancellationRequested)
-                {
-                    using var response = await client.GetAsync("/healthz/ready");
-                    readiness.Add(response.StatusCode);
-                    await Task.Delay(100);
-                }
-            });
-
-            await Task.Delay(1000);
-            await cluster.StopAsync(CancellationToken.None);
-            await Task.Delay(5000);
-            var unhealthyWhileDown = readiness.Contains(HttpStatusCode.ServiceUnavailable);
-            await cluster.StartAsync(CancellationToken.None);
-            var recovered = Stopwatch.StartNew();
-            while ((await client.GetAsync("/healthz/ready")).StatusCode != HttpStatusCode.OK)
-            {
-                Assert.True(
-                    recovered.Elapsed < TimeSpan.FromSeconds(15),
-                    "readiness did not recover within 15 s of the store's return");
+                using var response = await client.GetAsync("/healthz/ready");
+                readiness.Add(response.StatusCode);
                 await Task.Delay(100);
             }
+        });
 
-            await Task.Delay(1000);
-            await stop.CancelAsync();
-            await Task.WhenAll(load);
-            await probe;
-
-            Assert.True(unhealthyWhileDown, "readiness stayed healthy while the store was down");
-            Assert.True(statuses.Count > 100, $"only {statuses.Count} requests were made");
-            Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
-            Assert.Single(
-                site.Log.Split('\n'),
-                l => l.Contains("Results store unreachable", StringComparison.Ordinal));
-            Assert.Single(
-                site.Log.Split('\n'),
-                l => l.Contains("Results store reachable again", StringComparison.Ordinal));
-        }
-        finally
+        await Task.Delay(1000);
+        await cluster.Server.StopAsync(CancellationToken.None);
+        await Task.Delay(5000);
+        var unhealthyWhileDown = readiness.Contains(HttpStatusCode.ServiceUnavailable);
+        await cluster.Server.StartAsync(CancellationToken.None);
+        var recovered = Stopwatch.StartNew();
+        while ((await client.GetAsync("/healthz/ready")).StatusCode != HttpStatusCode.OK)
         {
-            await site.StopAsync();
-            await cluster.StopAsync(CancellationToken.None);
-            Directory.Delete(folder, recursive: true);
+            Assert.True(
+                recovered.Elapsed < TimeSpan.FromSeconds(15),
+                "readiness did not recover within 15 s of the store's return");
+            await Task.Delay(100);
         }
+
+        await Task.Delay(1000);
+        await stop.CancelAsync();
+        await Task.WhenAll(load);
+        await probe;
+
+        Assert.True(unhealthyWhileDown, "readiness stayed healthy while the store was down");
+        Assert.True(statuses.Count > 100, $"only {statuses.Count} requests were made");
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Single(
+            site.Log.Split('\n'),
+            l => l.Contains("Results store unreachable", StringComparison.Ordinal));
+        Assert.Single(
+            site.Log.Split('\n'),
+            l => l.Contains("Results store reachable again", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -130,50 +116,39 @@ public sealed class ImportCrashTests
     [Fact]
     public async Task PostgreSQL_killed_in_the_middle_of_an_import_leaves_the_old_run_and_a_retry_succeeds()
     {
-        var folder = Path.Combine(
-            Path.GetTempPath(), "comparisonsite-tests", "crash-" + Guid.NewGuid().ToString("N")[..8]);
-        var cluster = new LocalPostgresCluster(folder, NullLogger.Instance);
-        await cluster.StartAsync(CancellationToken.None);
-        try
+        await using var cluster = await PrivateCluster.StartAsync("crash");
+        var database = await cluster.CreateDatabaseAsync();
+        string before;
+        await using (var store = await StoreHarness.CreateAsync(database, seed: true))
         {
-            var database = await PostgresFixture.CreateDatabaseAsync(cluster);
-            string before;
-            await using (var store = await StoreHarness.CreateAsync(database, seed: true))
-            {
-                before = await store.DumpAsync();
-            }
-
-            var file = await WriteLargeRunAsync(folder);
-            using var import = SiteProcess.StartVerb(database, "import", file);
-            var error = import.StandardError.ReadToEndAsync();
-            var output = import.StandardOutput.ReadToEndAsync();
-            await Task.Delay(2500);
-            Assert.False(
-                import.HasExited,
-                "the import finished before the database could be killed; make the fixture run larger");
-            await cluster.KillAsync(CancellationToken.None);
-            await import.WaitForExitAsync();
-
-            Assert.NotEqual(0, import.ExitCode);
-            Assert.StartsWith("error: ", await error, StringComparison.Ordinal);
-            Assert.DoesNotContain("   at ", await error, StringComparison.Ordinal);
-            Assert.DoesNotContain("imported run", await output, StringComparison.Ordinal);
-
-            await cluster.StartAsync(CancellationToken.None);
-            await using (var store = await StoreHarness.CreateAsync(database, migrate: false))
-            {
-                Assert.Equal(before, await store.DumpAsync());
-            }
-
-            var retry = await SiteProcess.RunVerbAsync(database, "import", file);
-            Assert.True(retry.ExitCode == 0, retry.Error);
-            Assert.Contains("imported run crash-big (30000 measurements)", retry.Output, StringComparison.Ordinal);
+            before = await store.DumpAsync();
         }
-        finally
+
+        var file = await WriteLargeRunAsync(cluster.Folder);
+        using var import = SiteProcess.StartVerb(database, "import", file);
+        var error = import.StandardError.ReadToEndAsync();
+        var output = import.StandardOutput.ReadToEndAsync();
+        await Task.Delay(2500);
+        Assert.False(
+            import.HasExited,
+            "the import finished before the database could be killed; make the fixture run larger");
+        await cluster.Server.KillAsync(CancellationToken.None);
+        await import.WaitForExitAsync();
+
+        Assert.NotEqual(0, import.ExitCode);
+        Assert.StartsWith("error: ", await error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", await error, StringComparison.Ordinal);
+        Assert.DoesNotContain("imported run", await output, StringComparison.Ordinal);
+
+        await cluster.Server.StartAsync(CancellationToken.None);
+        await using (var store = await StoreHarness.CreateAsync(database, migrate: false))
         {
-            await cluster.StopAsync(CancellationToken.None);
-            Directory.Delete(folder, recursive: true);
+            Assert.Equal(before, await store.DumpAsync());
         }
+
+        var retry = await SiteProcess.RunVerbAsync(database, "import", file);
+        Assert.True(retry.ExitCode == 0, retry.Error);
+        Assert.Contains("imported run crash-big (30000 measurements)", retry.Output, StringComparison.Ordinal);
     }
 
     private static async Task<string> WriteLargeRunAsync(string folder)

@@ -1,5 +1,4 @@
 using ComparisonSite.Results.LocalServer;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace ComparisonSite.Tests.Faults;
@@ -10,35 +9,18 @@ namespace ComparisonSite.Tests.Faults;
 /// </summary>
 public sealed class PrivateClusterRecoveryTests : IAsyncLifetime
 {
-    private readonly string _folder =
-        Path.Combine(Path.GetTempPath(), "comparisonsite-tests", "recover-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly PrivateCluster _cluster = PrivateCluster.InNewFolder("recover");
 
-    private string PidFile => Path.Combine(_folder, "data", "postmaster.pid");
+    private string PidFile => _cluster.PidFile;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        if (File.Exists(PidFile))
-        {
-            // Whatever a failed test left running.
-            var cluster = new LocalPostgresCluster(_folder, NullLogger.Instance);
-            await cluster.StartAsync(CancellationToken.None);
-            await cluster.KillAsync(CancellationToken.None);
-        }
-
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task A_postmaster_pid_naming_a_live_process_that_is_not_our_postgres_is_treated_as_stale()
     {
-        var first = new LocalPostgresCluster(_folder, NullLogger.Instance);
-        await first.StartAsync(CancellationToken.None);
+        var first = await _cluster.StartInstanceAsync();
         var port = first.Port;
         await first.StopAsync(CancellationToken.None);
         using var sleeper = ToolProcess.Start(ToolProcess.StartInfo("sleep", ["60"]));
@@ -46,12 +28,11 @@ public sealed class PrivateClusterRecoveryTests : IAsyncLifetime
         {
             // What a container restart leaves: the old pid file, its pid now some unrelated live process.
             await File.WriteAllLinesAsync(PidFile, [
-                sleeper.Id.ToString(CultureInfo.InvariantCulture), Path.Combine(_folder, "data"), "1700000000",
+                sleeper.Id.ToString(CultureInfo.InvariantCulture), _cluster.DataFolder, "1700000000",
                 port.ToString(CultureInfo.InvariantCulture), string.Empty, "127.0.0.1", "  5432001  0", "ready",
             ]);
 
-            var cluster = new LocalPostgresCluster(_folder, NullLogger.Instance);
-            await cluster.StartAsync(CancellationToken.None);
+            var cluster = await _cluster.StartInstanceAsync();
 
             Assert.True(cluster.Owned, "the site joined a process that is not its PostgreSQL");
             Assert.Equal(1, await SelectOneAsync(cluster));
@@ -67,11 +48,9 @@ public sealed class PrivateClusterRecoveryTests : IAsyncLifetime
     [Fact]
     public async Task A_second_live_instance_joins_without_taking_ownership()
     {
-        var owner = new LocalPostgresCluster(_folder, NullLogger.Instance);
-        await owner.StartAsync(CancellationToken.None);
+        var owner = await _cluster.StartInstanceAsync();
 
-        var second = new LocalPostgresCluster(_folder, NullLogger.Instance);
-        await second.StartAsync(CancellationToken.None);
+        var second = await _cluster.StartInstanceAsync();
         await second.StopAsync(CancellationToken.None);
 
         Assert.True(owner.Owned);
@@ -86,13 +65,12 @@ public sealed class PrivateClusterRecoveryTests : IAsyncLifetime
     public async Task The_postgresql_of_a_killed_site_is_adopted_by_the_next_instance_and_stopped_on_shutdown()
     {
         var site = await SiteServer.StartAsync(
-            string.Empty, new Dictionary<string, string> { ["Results__LocalClusterPath"] = _folder });
+            string.Empty, new Dictionary<string, string> { ["Results__LocalClusterPath"] = _cluster.Folder });
         site.Kill();
         await site.DisposeAsync();
         Assert.True(File.Exists(PidFile), "the killed site's PostgreSQL should outlive it");
 
-        var restarted = new LocalPostgresCluster(_folder, NullLogger.Instance);
-        await restarted.StartAsync(CancellationToken.None);
+        var restarted = await _cluster.StartInstanceAsync();
 
         Assert.True(restarted.Owned, "the orphaned PostgreSQL was joined, not adopted");
         Assert.Equal(1, await SelectOneAsync(restarted));

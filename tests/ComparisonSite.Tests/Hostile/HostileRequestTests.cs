@@ -5,27 +5,9 @@ namespace ComparisonSite.Tests.Hostile;
 /// outside content/ or wwwroot/, never with a link built from the Host header, and with every security header.
 /// </summary>
 [Collection(PostgresTests.Name)]
-public sealed class HostileRequestTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class HostileRequestTests(PostgresFixture postgres) : SiteServerTestBase(postgres)
 {
-    private SiteServer _site = null!;
-
-    public async Task InitializeAsync() => _site = await SiteServer.StartAsync(await postgres.CreateDatabaseAsync());
-
-    public async Task DisposeAsync() => await _site.DisposeAsync();
-
-    public static TheoryData<string, string> RequestTargets()
-    {
-        var data = new TheoryData<string, string>();
-        var targets = File.ReadLines(Path.Combine(FixturePaths.Root, "hostile", "request-targets.txt"))
-            .Where(l => l.Length > 0 && l[0] != '#');
-        foreach (var line in targets)
-        {
-            var parts = line.Split(' ', 2);
-            data.Add(parts[0], parts[1]);
-        }
-
-        return data;
-    }
+    public static TheoryData<string, string> RequestTargets() => FixturePaths.Table("hostile", "request-targets.txt");
 
     [Theory]
     [MemberData(nameof(RequestTargets))]
@@ -101,7 +83,7 @@ public sealed class HostileRequestTests(PostgresFixture postgres) : IAsyncLifeti
         Assert.Equal(200, ok);
         Assert.DoesNotContain("evil.example", body, StringComparison.Ordinal);
         Assert.Contains(
-            $"<link rel=\"canonical\" href=\"{_site.BaseUrl}/fastapi-vs-django-vs-flask\">",
+            $"<link rel=\"canonical\" href=\"{Site.BaseUrl}/fastapi-vs-django-vs-flask\">",
             body,
             StringComparison.Ordinal);
     }
@@ -131,5 +113,5 @@ public sealed class HostileRequestTests(PostgresFixture postgres) : IAsyncLifeti
     }
 
     private Task<(int Status, string Headers, string Body)> RawAsync(string request) =>
-        RawHttp.SendAsync(_site.BaseUrl, request);
+        RawHttp.SendAsync(Site.BaseUrl, request);
 }

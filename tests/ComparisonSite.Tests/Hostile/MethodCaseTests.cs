@@ -2,30 +2,21 @@ namespace ComparisonSite.Tests.Hostile;
 
 /// <summary>
 /// Methods are case-sensitive (RFC 9110): <c>get</c> is not GET, so it answers 405 with Allow, on the real
-/// Kestrel server, even for a page already in the page cache.
+/// Kestrel server, even for a page already in the page cache. The cases: Fixtures/hostile/method-case.txt.
 /// </summary>
 [Collection(PostgresTests.Name)]
-public sealed class MethodCaseTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class MethodCaseTests(PostgresFixture postgres) : SiteServerTestBase(postgres)
 {
-    private SiteServer _site = null!;
-
-    public async Task InitializeAsync() => _site = await SiteServer.StartAsync(await postgres.CreateDatabaseAsync());
-
-    public async Task DisposeAsync() => await _site.DisposeAsync();
+    public static TheoryData<string, string> Methods() => FixturePaths.Table("hostile", "method-case.txt");
 
     [Theory]
-    [InlineData("get", "/fastapi-vs-django-vs-flask")]
-    [InlineData("Get", "/fastapi-vs-django-vs-flask")]
-    [InlineData("head", "/fastapi-vs-django-vs-flask")]
-    [InlineData("get", "/fastapi-vs-django-vs-flask/results.csv")]
-    [InlineData("get", "/sitemap.xml")]
-    [InlineData("get", "/")]
+    [MemberData(nameof(Methods))]
     public async Task A_method_spelled_in_another_case_answers_405_even_for_a_cached_page(string method, string path)
     {
         var (cached, _, _) = await RawHttp.SendAsync(
-            _site.BaseUrl, $"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            Site.BaseUrl, $"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         var (status, headers, body) = await RawHttp.SendAsync(
-            _site.BaseUrl, $"{method} {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            Site.BaseUrl, $"{method} {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
         Assert.Equal(200, cached);
         Assert.Equal(405, status);

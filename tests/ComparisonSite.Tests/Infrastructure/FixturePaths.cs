@@ -9,6 +9,23 @@ internal static class FixturePaths
 
     public static string SecondSiteContent => Path.Combine(Root, "second-site", "content");
 
+    /// <summary>
+    /// The cases of a two-column table file under Fixtures/ (<c>hostile/request-targets.txt</c>): a line a case,
+    /// the first space between the columns; blank lines and lines starting with # are left out.
+    /// </summary>
+    public static TheoryData<string, string> Table(params string[] path)
+    {
+        var data = new TheoryData<string, string>();
+        var rows = File.ReadLines(Path.Combine([Root, .. path])).Where(l => l.Length > 0 && l[0] != '#');
+        foreach (var row in rows)
+        {
+            var columns = row.Split(' ', 2);
+            data.Add(columns[0], columns[1]);
+        }
+
+        return data;
+    }
+
     /// <summary>A private copy of a fixture folder that a test may edit.</summary>
     public static string CopyToTemp(string source)
     {

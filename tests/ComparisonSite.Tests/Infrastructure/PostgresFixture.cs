@@ -1,5 +1,4 @@
 using ComparisonSite.Results.LocalServer;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace ComparisonSite.Tests.Infrastructure;
@@ -11,23 +10,13 @@ namespace ComparisonSite.Tests.Infrastructure;
 /// </summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {
-    private readonly string _folder =
-        Path.Combine(Path.GetTempPath(), "comparisonsite-tests", "pg-" + Guid.NewGuid().ToString("N")[..8]);
+    private PrivateCluster _cluster = null!;
 
-    public LocalPostgresCluster Cluster { get; private set; } = null!;
+    public LocalPostgresCluster Cluster => _cluster.Server;
 
-    public async Task InitializeAsync()
-    {
-        Cluster = new LocalPostgresCluster(_folder, NullLogger.Instance);
-        await Cluster.StartAsync(CancellationToken.None);
-    }
+    public async Task InitializeAsync() => _cluster = await PrivateCluster.StartAsync("pg");
 
-    public async Task DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await Cluster.StopAsync(CancellationToken.None);
-        Directory.Delete(_folder, recursive: true);
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     /// <summary>A new empty database on the shared server; returns its connection string.</summary>
     public Task<string> CreateDatabaseAsync() => CreateDatabaseAsync(Cluster);

@@ -1,6 +1,4 @@
-using ComparisonSite.Results.LocalServer;
 using ComparisonSite.Results.Store;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ComparisonSite.Tests.Results;
 
@@ -39,41 +37,30 @@ public sealed class ResultsSyncTests(PostgresFixture postgres)
     [Fact]
     public async Task The_listener_survives_a_postgresql_restart_and_readiness_follows_the_store()
     {
-        var folder = Path.Combine(
-            Path.GetTempPath(), "comparisonsite-tests", "restart-" + Guid.NewGuid().ToString("N")[..8]);
-        var cluster = new LocalPostgresCluster(folder, NullLogger.Instance);
-        await cluster.StartAsync(CancellationToken.None);
-        try
-        {
-            var database = await PostgresFixture.CreateDatabaseAsync(cluster);
-            await using var site = SiteFactory.Create(SiteFactory.RepositoryContent, database);
-            var reader = site.CreateReader();
-            // Readiness answers at once, also while start-up loads; a page waits for them.
-            Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(Article)).StatusCode);
-            Assert.Equal("Healthy", await ReadinessAsync(reader));
+        await using var cluster = await PrivateCluster.StartAsync("restart");
+        var database = await cluster.CreateDatabaseAsync();
+        await using var site = SiteFactory.Create(SiteFactory.RepositoryContent, database);
+        var reader = site.CreateReader();
+        // Readiness answers at once, also while start-up loads; a page waits for them.
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(Article)).StatusCode);
+        Assert.Equal("Healthy", await ReadinessAsync(reader));
 
-            await cluster.StopAsync(CancellationToken.None);
-            await Eventually.TrueAsync(
-                async () => await ReadinessAsync(reader) == "Unhealthy", TimeSpan.FromSeconds(15));
-            Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(Article)).StatusCode);
+        await cluster.Server.StopAsync(CancellationToken.None);
+        await Eventually.TrueAsync(
+            async () => await ReadinessAsync(reader) == "Unhealthy", TimeSpan.FromSeconds(15));
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(Article)).StatusCode);
 
-            await cluster.StartAsync(CancellationToken.None);
-            await Eventually.TrueAsync(
-                async () => await ReadinessAsync(reader) == "Healthy", TimeSpan.FromSeconds(15));
+        await cluster.Server.StartAsync(CancellationToken.None);
+        await Eventually.TrueAsync(
+            async () => await ReadinessAsync(reader) == "Healthy", TimeSpan.FromSeconds(15));
 
-            var import = await SiteProcess.RunVerbAsync(
-                database, "import", Path.Combine(FixturePaths.Root, "imports", "second-run.json"));
-            Assert.Equal(0, import.ExitCode);
-            var store = site.Get<ResultsStore>();
-            await Eventually.TrueAsync(
-                () => store.Current!.RunFor("python-web-frameworks")!.Run.Id == "rerun-2026-06",
-                TimeSpan.FromSeconds(5));
-        }
-        finally
-        {
-            await cluster.StopAsync(CancellationToken.None);
-            Directory.Delete(folder, recursive: true);
-        }
+        var import = await SiteProcess.RunVerbAsync(
+            database, "import", Path.Combine(FixturePaths.Root, "imports", "second-run.json"));
+        Assert.Equal(0, import.ExitCode);
+        var store = site.Get<ResultsStore>();
+        await Eventually.TrueAsync(
+            () => store.Current!.RunFor("python-web-frameworks")!.Run.Id == "rerun-2026-06",
+            TimeSpan.FromSeconds(5));
     }
 
     [Fact]

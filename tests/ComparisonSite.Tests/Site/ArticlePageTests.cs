@@ -2,19 +2,14 @@ namespace ComparisonSite.Tests.Site;
 
 /// <summary>The published article as a reader and a crawler get it, from the repository's own content.</summary>
 [Collection(PostgresTests.Name)]
-public sealed class ArticlePageTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class ArticlePageTests(PostgresFixture postgres) : SiteTestBase(postgres)
 {
     private const string Slug = "/fastapi-vs-django-vs-flask";
-    private TestSite _site = null!;
-
-    public async Task InitializeAsync() => _site = await TestSite.CreateAsync(postgres);
-
-    public async Task DisposeAsync() => await _site.DisposeAsync();
 
     [Fact]
     public async Task Article_has_one_h1_and_every_section_in_order()
     {
-        using var response = await _site.CreateReader().GetAsync(Slug);
+        using var response = await Site.CreateReader().GetAsync(Slug);
         var page = await SiteFactory.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -37,7 +32,7 @@ public sealed class ArticlePageTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task Every_table_of_contents_link_lands_on_an_id_of_the_page_and_ids_are_unique()
     {
-        var page = await SiteFactory.ParseAsync(await _site.CreateReader().GetAsync(Slug));
+        var page = await SiteFactory.ParseAsync(await Site.CreateReader().GetAsync(Slug));
 
         var tocTargets = page.QuerySelectorAll("nav.toc a").Select(a => a.GetAttribute("href")!).ToList();
         Assert.NotEmpty(tocTargets);
@@ -54,7 +49,7 @@ public sealed class ArticlePageTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task Benchmark_numbers_come_from_the_store_with_no_placeholder_or_error_left()
     {
-        var page = await SiteFactory.ParseAsync(await _site.CreateReader().GetAsync(Slug));
+        var page = await SiteFactory.ParseAsync(await Site.CreateReader().GetAsync(Slug));
 
         Assert.Contains(page.QuerySelectorAll("#speed a.figure"), a => a.TextContent == "about 8,500\u00a0req/s");
         Assert.NotNull(page.QuerySelector("#speed table.benchmark"));
@@ -67,8 +62,8 @@ public sealed class ArticlePageTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task Only_pages_with_charts_load_chart_js_and_it_is_deferred()
     {
-        var article = await SiteFactory.ParseAsync(await _site.CreateReader().GetAsync(Slug));
-        var home = await SiteFactory.ParseAsync(await _site.CreateReader().GetAsync("/"));
+        var article = await SiteFactory.ParseAsync(await Site.CreateReader().GetAsync(Slug));
+        var home = await SiteFactory.ParseAsync(await Site.CreateReader().GetAsync("/"));
 
         var scripts = article.QuerySelectorAll("script[src]").ToList();
         Assert.Equal(3, scripts.Count);
@@ -82,7 +77,7 @@ public sealed class ArticlePageTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task External_links_in_the_article_carry_noopener()
     {
-        var page = await SiteFactory.ParseAsync(await _site.CreateReader().GetAsync(Slug));
+        var page = await SiteFactory.ParseAsync(await Site.CreateReader().GetAsync(Slug));
 
         var external = page.QuerySelectorAll("article a[href^='http']").ToList();
         Assert.NotEmpty(external);
@@ -92,7 +87,7 @@ public sealed class ArticlePageTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task Home_page_lists_the_comparison_with_its_description_and_date()
     {
-        var page = await SiteFactory.ParseAsync(await _site.CreateReader().GetAsync("/"));
+        var page = await SiteFactory.ParseAsync(await Site.CreateReader().GetAsync("/"));
 
         var item = Assert.Single(page.QuerySelectorAll(".comparison-list li"));
         Assert.Equal(Slug, item.QuerySelector("a")!.GetAttribute("href"));

@@ -4,30 +4,20 @@ namespace ComparisonSite.Tests.Site;
 
 /// <summary>
 /// One spelling per address: a case variant of a page, download or site-wide document answers the 404 page
-/// and leaves no entry in the page cache, while the lowercase address answers as before.
+/// and leaves no entry in the page cache, while the lowercase address answers as before. The cases:
+/// Fixtures/routing/case-variants.txt.
 /// </summary>
 [Collection(PostgresTests.Name)]
-public sealed class CaseVariantRoutingTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class CaseVariantRoutingTests(PostgresFixture postgres) : SiteTestBase(postgres)
 {
-    private TestSite _site = null!;
-
-    public async Task InitializeAsync() => _site = await TestSite.CreateAsync(postgres);
-
-    public async Task DisposeAsync() => await _site.DisposeAsync();
+    public static TheoryData<string, string> CaseVariants() => FixturePaths.Table("routing", "case-variants.txt");
 
     [Theory]
-    [InlineData("/fastapi-vs-django-vs-flask/results.csv", "/fastapi-vs-django-vs-flask/RESULTS.csv")]
-    [InlineData("/fastapi-vs-django-vs-flask/results.csv", "/fastapi-vs-django-vs-flask/Results.CSV")]
-    [InlineData("/fastapi-vs-django-vs-flask/results.json", "/fastapi-vs-django-vs-flask/results.JSON")]
-    [InlineData("/fastapi-vs-django-vs-flask", "/FastAPI-vs-Django-vs-Flask")]
-    [InlineData("/sitemap.xml", "/SITEMAP.XML")]
-    [InlineData("/sitemap.xml", "/Sitemap.xml")]
-    [InlineData("/feed.xml", "/Feed.xml")]
-    [InlineData("/robots.txt", "/ROBOTS.TXT")]
+    [MemberData(nameof(CaseVariants))]
     public async Task A_case_variant_answers_404_and_is_not_cached(string canonical, string variant)
     {
-        var reader = _site.CreateReader();
-        var cache = _site.Get<PageCache>();
+        var reader = Site.CreateReader();
+        var cache = Site.Get<PageCache>();
         using var original = await reader.GetAsync(canonical);
         var entries = cache.Count;
 

@@ -8,26 +8,21 @@ namespace ComparisonSite.Tests.Site;
 /// sentence, table, chart and download that cites the suite, with no restart and nothing of the old run left.
 /// </summary>
 [Collection(PostgresTests.Name)]
-public sealed class DataBoundArticleTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class DataBoundArticleTests(PostgresFixture postgres) : SiteTestBase(postgres)
 {
     private const string Slug = "/fastapi-vs-django-vs-flask";
-    private TestSite _site = null!;
-
-    public async Task InitializeAsync() => _site = await TestSite.CreateAsync(postgres);
-
-    public async Task DisposeAsync() => await _site.DisposeAsync();
 
     [Fact]
     public async Task A_new_run_replaces_every_figure_in_prose_tables_charts_and_downloads()
     {
-        var reader = _site.CreateReader();
+        var reader = Site.CreateReader();
         var before = await SiteFactory.ParseAsync(await reader.GetAsync(Slug));
         Assert.Contains(before.QuerySelectorAll("#speed a.figure"), a => a.TextContent == "about 8,500\u00a0req/s");
 
         var file = await WriteRerunAsync();
-        var import = await SiteProcess.RunVerbAsync(_site.Database, "import", file);
+        var import = await SiteProcess.RunVerbAsync(Site.Database, "import", file);
         Assert.Equal(0, import.ExitCode);
-        var store = _site.Get<ResultsStore>();
+        var store = Site.Get<ResultsStore>();
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (store.Current!.RunFor("python-web-frameworks")!.Run.Id != "rerun-full-2026-10")
         {
@@ -80,7 +75,7 @@ public sealed class DataBoundArticleTests(PostgresFixture postgres) : IAsyncLife
     [Fact]
     public async Task Downloads_carry_the_run_its_environment_and_every_measurement()
     {
-        var reader = _site.CreateReader();
+        var reader = Site.CreateReader();
 
         using var csvResponse = await reader.GetAsync(Slug + "/results.csv");
         var csv = (await csvResponse.Content.ReadAsStringAsync()).TrimEnd().Split('\n');

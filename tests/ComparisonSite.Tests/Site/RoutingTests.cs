@@ -2,18 +2,12 @@ namespace ComparisonSite.Tests.Site;
 
 /// <summary>Addresses, redirects and status codes, against the fixtures' second site.</summary>
 [Collection(PostgresTests.Name)]
-public sealed class RoutingTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class RoutingTests(PostgresFixture postgres) : SiteTestBase(postgres, FixturePaths.SecondSiteContent)
 {
-    private TestSite _site = null!;
-
-    public async Task InitializeAsync() => _site = await TestSite.CreateAsync(postgres, FixturePaths.SecondSiteContent);
-
-    public async Task DisposeAsync() => await _site.DisposeAsync();
-
     [Fact]
     public async Task A_second_comparison_renders_with_no_code_change()
     {
-        using var response = await _site.CreateReader().GetAsync("/postgresql-vs-sqlite");
+        using var response = await Site.CreateReader().GetAsync("/postgresql-vs-sqlite");
         var page = await SiteFactory.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -34,7 +28,7 @@ public sealed class RoutingTests(PostgresFixture postgres) : IAsyncLifetime
     [InlineData("/status/500")]
     public async Task Unknown_addresses_answer_404_with_a_helpful_page(string path)
     {
-        using var response = await _site.CreateReader().GetAsync(path);
+        using var response = await Site.CreateReader().GetAsync(path);
         var page = await SiteFactory.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -45,7 +39,7 @@ public sealed class RoutingTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task Trailing_slash_redirects_permanently_to_the_canonical_address()
     {
-        using var response = await _site.CreateReader().GetAsync("/postgresql-vs-sqlite/?ref=feed");
+        using var response = await Site.CreateReader().GetAsync("/postgresql-vs-sqlite/?ref=feed");
 
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
         Assert.Equal("/postgresql-vs-sqlite?ref=feed", response.Headers.Location!.OriginalString);
@@ -54,7 +48,7 @@ public sealed class RoutingTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task A_double_slash_path_is_never_redirected_to_another_host()
     {
-        using var response = await _site.CreateReader().GetAsync(new Uri("http://localhost//evil.example/"));
+        using var response = await Site.CreateReader().GetAsync(new Uri("http://localhost//evil.example/"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Null(response.Headers.Location);
@@ -63,8 +57,8 @@ public sealed class RoutingTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task Drafts_are_404_in_production()
     {
-        using var response = await _site.CreateReader().GetAsync("/draft-comparison");
-        var home = await SiteFactory.ParseAsync(await _site.CreateReader().GetAsync("/"));
+        using var response = await Site.CreateReader().GetAsync("/draft-comparison");
+        var home = await SiteFactory.ParseAsync(await Site.CreateReader().GetAsync("/"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain(home.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/draft-comparison");
@@ -73,7 +67,7 @@ public sealed class RoutingTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task Drafts_are_visible_in_development_with_a_badge()
     {
-        await using var development = SiteFactory.Create(FixturePaths.SecondSiteContent, _site.Database, "Development");
+        await using var development = SiteFactory.Create(FixturePaths.SecondSiteContent, Site.Database, "Development");
         using var response = await development.CreateReader().GetAsync("/draft-comparison");
         var page = await SiteFactory.ParseAsync(response);
 

@@ -1,0 +1,80 @@
+using ComparisonSite.Results.LocalServer;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace ComparisonSite.Tests.Infrastructure;
+
+/// <summary>
+/// A PostgreSQL in a fresh temporary folder of its own, started by the same code the site uses: the shared
+/// server of <see cref="PostgresFixture"/>, and the private ones of tests that stop, kill or restart theirs.
+/// Disposing stops what it started, kills whatever else still runs in the folder, and deletes the folder.
+/// </summary>
+internal sealed class PrivateCluster : IAsyncDisposable
+{
+    private readonly List<LocalPostgresCluster> _instances = [];
+
+    private PrivateCluster(string folder) => Folder = folder;
+
+    /// <summary>The folder the cluster's data, log and pid file live in.</summary>
+    public string Folder { get; }
+
+    /// <summary>The server's data directory inside <see cref="Folder"/>.</summary>
+    public string DataFolder => Path.Combine(Folder, "data");
+
+    /// <summary>The postmaster.pid of the folder: there while a server runs (or after one was killed).</summary>
+    public string PidFile => Path.Combine(DataFolder, "postmaster.pid");
+
+    /// <summary>The first instance started on the folder, the one <see cref="StartAsync"/> starts.</summary>
+    public LocalPostgresCluster Server => _instances[0];
+
+    /// <summary>A new empty folder named after <paramref name="name"/>; no server is started yet.</summary>
+    public static PrivateCluster InNewFolder(string name) => new(
+        Path.Combine(Path.GetTempPath(), "comparisonsite-tests", name + "-" + Guid.NewGuid().ToString("N")[..8]));
+
+    /// <summary>
+    /// A new folder with a running server in it: <c>await using var cluster = await PrivateCluster.StartAsync("x");</c>
+    /// </summary>
+    public static async Task<PrivateCluster> StartAsync(string name)
+    {
+        var cluster = InNewFolder(name);
+        await cluster.StartInstanceAsync();
+        return cluster;
+    }
+
+    /// <summary>
+    /// Starts one more instance on the folder, as another site process would: it starts the server, joins a
+    /// running one or adopts an orphaned one.
+    /// </summary>
+    public async Task<LocalPostgresCluster> StartInstanceAsync()
+    {
+        var instance = new LocalPostgresCluster(Folder, NullLogger.Instance);
+        _instances.Add(instance);
+        await instance.StartAsync(CancellationToken.None);
+        return instance;
+    }
+
+    /// <summary>A new empty database on <see cref="Server"/>; returns its connection string.</summary>
+    public Task<string> CreateDatabaseAsync() => PostgresFixture.CreateDatabaseAsync(Server);
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        foreach (var instance in _instances)
+        {
+            await instance.StopAsync(CancellationToken.None);
+        }
+
+        if (File.Exists(PidFile))
+        {
+            // Whatever a failed test left running (a killed site's server, one this cluster only joined).
+            var leftover = new LocalPostgresCluster(Folder, NullLogger.Instance);
+            await leftover.StartAsync(CancellationToken.None);
+            await leftover.KillAsync(CancellationToken.None);
+        }
+
+        if (Directory.Exists(Folder))
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+    }
+}
