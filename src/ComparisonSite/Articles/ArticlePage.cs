@@ -9,22 +9,23 @@ public sealed record ArticlePage(
     string SummaryHtml,
     IReadOnlyList<RenderedSection> Sections,
     RunResults? CitedRun,
-    IReadOnlyList<FaqEntry> Faq)
+    IReadOnlyList<FaqEntry> Faq,
+    DateTimeOffset? DataChangedAt)
 {
     public ArticleFrontMatter Meta => Article.Meta;
 
     public DateTimeOffset Published => new(Meta.Published.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     /// <summary>
-    /// The later of the article's updated date and the last change of the cited run's data: either makes the
-    /// page new (re-importing identical data does not).
+    /// The later of the article's updated date and the last change of the data of any run it cites: either makes
+    /// the page new (re-importing identical data does not).
     /// </summary>
-    public DateTimeOffset Modified => ModifiedAt(Meta, CitedRun);
+    public DateTimeOffset Modified => ModifiedAt(Meta, DataChangedAt);
 
-    public static DateTimeOffset ModifiedAt(ArticleFrontMatter meta, RunResults? citedRun)
+    public static DateTimeOffset ModifiedAt(ArticleFrontMatter meta, DateTimeOffset? dataChangedAt)
     {
         var updated = new DateTimeOffset(meta.Updated.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        return citedRun is { } run && run.Run.ChangedAt > updated ? run.Run.ChangedAt : updated;
+        return dataChangedAt is { } changed && changed > updated ? changed : updated;
     }
 
     /// <summary>Only pages with charts load Chart.js.</summary>

@@ -59,7 +59,7 @@ public sealed class ArticlePageRenderer(
         ResultsSnapshot results,
         bool showErrors)
     {
-        var figures = new FigureArticle(article.Slug, article.Meta.Suite, article.Meta.Frameworks);
+        var figures = new FigureArticle(article.Slug, article.Meta.Suite, article.Meta.Frameworks, article.Meta.Origin);
         var context = new FigureContext(results, figures, _formatter, showErrors);
         var summary = RenderPart(article.Summary, context, article.Folder + "/" + ComparisonLoader.IndexFile, 1);
         var sections = article.Sections
@@ -70,7 +70,10 @@ public sealed class ArticlePageRenderer(
                 HasCharts(s.Body)))
             .ToList();
         var faq = article.Sections.Where(s => s.IsFaq).SelectMany(s => FaqEntries(s, context)).ToList();
-        return (new ArticlePage(article, summary, sections, results.RunFor(article.Meta.Suite), faq), context.Problems);
+        var page = new ArticlePage(
+            article, summary, sections, ArticleRuns.Default(article, results), faq,
+            ArticleRuns.DataChangedAt(article, results));
+        return (page, context.Problems);
     }
 
     // Questions are the ### headings of a FAQ section; an answer is everything up to the next heading.

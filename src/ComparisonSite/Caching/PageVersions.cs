@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using ComparisonSite.Articles;
 using ComparisonSite.Content;
-using ComparisonSite.Markdown.DataReferences;
 using ComparisonSite.Results.Store;
 
 namespace ComparisonSite.Caching;
 
 /// <summary>
-/// The version of what a page shows: for a comparison, its own files and the run its suite cites; for
+/// The version of what a page shows: for a comparison, its own files and the runs it cites; for
 /// listings (home, sitemap, feed), all published content and all runs. Part of every output-cache key, so
 /// once a snapshot is swapped in no request can be answered from an entry built from the old one.
 /// </summary>
@@ -17,7 +17,6 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results)
 
     public static string ComparisonTag(string slug) => "comparison:" + slug;
 
-    private static readonly ConditionalWeakTable<ComparisonArticle, IReadOnlyList<string>> PinnedRuns = [];
     private readonly ConditionalWeakTable<ComparisonArticle, Tuple<ResultsSnapshot?, string>> _versions = [];
 
     /// <summary>
@@ -52,19 +51,12 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results)
             $"{article.FilesModified.Ticks}.{article.Sections.Count}");
 
     /// <summary>
-    /// Changes when a run the article cites changes: its suite's current run, or a run it pins with run=ID.
+    /// Changes when a run the article cites changes: its default run, a run it reads by origin, or one it pins
+    /// with run=ID.
     /// </summary>
-    public static string DataVersion(ComparisonArticle article, ResultsSnapshot? snapshot)
-    {
-        if (snapshot is null)
-        {
-            return "none";
-        }
-
-        var pinned = PinnedRuns.GetValue(article, a => DataReferencePolicy.PinnedRunIds(a.Bodies));
-        var runs = pinned
-            .Select(id => snapshot.RunsById.GetValueOrDefault(id))
-            .Prepend(snapshot.RunFor(article.Meta.Suite));
-        return string.Join('+', runs.Select(r => r is null ? "-" : snapshot.RunVersion(r)));
-    }
+    public static string DataVersion(ComparisonArticle article, ResultsSnapshot? snapshot) =>
+        snapshot is null
+            ? "none"
+            : string.Join(
+                '+', ArticleRuns.Cited(article, snapshot).Select(r => r is null ? "-" : snapshot.RunVersion(r)));
 }

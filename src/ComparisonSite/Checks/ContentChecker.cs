@@ -134,7 +134,7 @@ public sealed partial class ContentChecker(ArticlePageRenderer renderer)
             $@"(?<![\w.,$])(?<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?<unit>{alternatives})(?![\w/])"
             + currencyAlternative,
             RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        var run = results.RunFor(article.Meta.Suite);
+        var run = ArticleRuns.Default(article, results);
 
         var folder = Path.Combine(contentRoot, article.Folder);
         foreach (var file in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ComparisonSite.Markdown;
+using ComparisonSite.Results.Import;
 
 namespace ComparisonSite.Content;
 
@@ -131,6 +132,7 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         var author = fields.String("author", required: true);
         var frameworks = fields.StringList("frameworks", required: true);
         var suite = fields.String("suite", required: true);
+        var originText = fields.String("origin", required: false);
         var draft = fields.Boolean("draft", defaultValue: false);
         var withdrawn = fields.Boolean("withdrawn", defaultValue: false);
         var aliases = fields.StringList("aliases", required: false);
@@ -167,6 +169,15 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
                 "slug", $"slug '{slug}' must be lower-case letters, digits and hyphens, at most 100 characters");
         }
 
+        var origin = RunOriginText.Parse(originText);
+        if (originText is not null && origin is null)
+        {
+            fields.Reject(
+                "origin",
+                $"origin '{originText}' must be one of {string.Join(", ", RunOriginText.All)}: the kind of run "
+                + "the article's figures read when a reference names none");
+        }
+
         if (published is not null && updated is not null && updated < published)
         {
             fields.Reject(
@@ -189,6 +200,7 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
             Author = author!,
             Frameworks = frameworks,
             Suite = suite!,
+            Origin = origin,
             Draft = draft,
             Withdrawn = withdrawn,
             Aliases = aliases,

@@ -1,3 +1,5 @@
+using ComparisonSite.Results.Import;
+
 namespace ComparisonSite.Content;
 
 /// <summary>The front matter of a comparison's index.md.</summary>
@@ -15,6 +17,12 @@ public sealed record ArticleFrontMatter
 
     /// <summary>The benchmark suite whose latest run the article cites.</summary>
     public required string Suite { get; init; }
+
+    /// <summary>
+    /// The origin whose latest run a reference reads when it names neither a run nor an origin; null for the
+    /// suite's latest run of any origin.
+    /// </summary>
+    public RunOrigin? Origin { get; init; }
 
     public bool Draft { get; init; }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ComparisonSite.Articles;
 using ComparisonSite.Caching;
 using ComparisonSite.Content;
 using ComparisonSite.Results;
@@ -11,7 +12,9 @@ namespace ComparisonSite.Downloads;
 
 /// <summary>
 /// <c>/&lt;slug&gt;/results.csv</c> and <c>/&lt;slug&gt;/results.json</c>: the run a comparison cites, its environment
-/// and every measurement, from the same snapshot the page renders from.
+/// and every measurement, from the same snapshot the page renders from. Every other run the comparison's figures
+/// read (e.g. the latest measured one beside the source's) downloads the same way under
+/// <c>/&lt;slug&gt;/runs/&lt;run-id&gt;/results.csv</c>.
 /// </summary>
 internal static class ResultsDownload
 {
@@ -42,24 +45,40 @@ internal static class ResultsDownload
         HttpResponse response,
         CancellationToken cancellationToken);
 
-    /// <summary>GET and HEAD of <c>/&lt;slug&gt;/results.&lt;extension&gt;</c>, kept by the page cache.</summary>
+    /// <summary>
+    /// GET and HEAD of <c>/&lt;slug&gt;/results.&lt;extension&gt;</c> and of each cited run's
+    /// <c>/&lt;slug&gt;/runs/&lt;run-id&gt;/results.&lt;extension&gt;</c>, kept by the page cache (the comparison's
+    /// version covers every run it cites).
+    /// </summary>
     private static void MapDownload(
-        IEndpointRouteBuilder endpoints, string extension, string contentType, DownloadWriter write) =>
+        IEndpointRouteBuilder endpoints, string extension, string contentType, DownloadWriter write)
+    {
+        Func<ComparisonArticle, ResultsSnapshot, RunResults, IResult> Streamed() => (article, snapshot, run) =>
+            new StreamedDownload(
+                contentType,
+                (response, cancellationToken) => write(article, snapshot, run, response, cancellationToken));
+
         endpoints.MapMethods(
                 "/{slug:slug}/results." + extension,
                 [HttpMethods.Get, HttpMethods.Head],
-                (string slug, HttpContext http, ContentLibrary library, ResultsStore store) => Respond(
-                    slug,
-                    http,
-                    library,
-                    store,
-                    (article, snapshot, run) => new StreamedDownload(
-                        contentType,
-                        (response, cancellationToken) => write(article, snapshot, run, response, cancellationToken))))
+                (string slug, HttpContext http, ContentLibrary library, ResultsStore store) =>
+                    Respond(slug, runId: null, http, library, store, Streamed()))
             .CachePage();
+        endpoints.MapMethods(
+                "/{slug:slug}/runs/{runId}/results." + extension,
+                [HttpMethods.Get, HttpMethods.Head],
+                (string slug, string runId, HttpContext http, ContentLibrary library, ResultsStore store) =>
+                    Respond(slug, runId, http, library, store, Streamed()))
+            .CachePage();
+    }
 
+    /// <summary>
+    /// The comparison's default run (no id), or the cited run with that id; 404 for a comparison that is not
+    /// published or a run it does not cite, 503 while no snapshot is loaded.
+    /// </summary>
     private static IResult Respond(
         string slug,
+        string? runId,
         HttpContext http,
         ContentLibrary library,
         ResultsStore store,
@@ -76,7 +95,9 @@ internal static class ResultsDownload
             return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
 
-        var run = snapshot.RunFor(article.Meta.Suite);
+        var run = runId is null
+            ? ArticleRuns.Default(article, snapshot)
+            : ArticleRuns.Cited(article, snapshot).FirstOrDefault(r => r?.Run.Id == runId);
         if (run is null)
         {
             return TypedResults.NotFound();

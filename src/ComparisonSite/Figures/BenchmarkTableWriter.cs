@@ -10,13 +10,13 @@ namespace ComparisonSite.Figures;
 internal static class BenchmarkTableWriter
 {
     /// <param name="figure">Where the table goes.</param>
-    /// <param name="run">The run whose values the table shows.</param>
+    /// <param name="runs">The runs whose values the table shows: one, or several side by side (origins=).</param>
     /// <param name="series">The scenario and metric pairs to show.</param>
     /// <param name="frameworks">The frameworks to show, or null for the article's own list.</param>
     /// <param name="frameworksAsColumns">One column per framework (the default), else one row per framework.</param>
     public static void Write(
-        FigureWriter figure, RunResults run, IReadOnlyList<SeriesKey> series, IReadOnlyList<string>? frameworks,
-        bool frameworksAsColumns)
+        FigureWriter figure, IReadOnlyList<RunResults> runs, IReadOnlyList<SeriesKey> series,
+        IReadOnlyList<string>? frameworks, bool frameworksAsColumns)
     {
         var context = figure.Context;
         if (context.FirstUnknown(series, frameworks) is { } unknown)
@@ -26,12 +26,15 @@ internal static class BenchmarkTableWriter
         }
 
         var shown = frameworks ?? context.Article.Frameworks;
+        var lines = series.SelectMany(s => runs.Select(r => new RunSeries(s, r))).ToList();
         var metricNames = series.Select(s => context.Snapshot.Metrics[s.Metric].Name).Distinct();
-        var caption = $"{string.Join(", ", metricNames)}: {context.Provenance(run.Run)}. ★ marks the best value.";
+        var provenance = string.Join("; ", runs.Select(r => context.Provenance(r.Run)));
+        var bestNote = runs.Count == 1 ? "★ marks the best value." : "★ marks the best value of each run.";
+        var caption = $"{string.Join(", ", metricNames)}: {provenance}. {bestNote}";
         var headers = frameworksAsColumns
             ? shown.Select(context.FrameworkName)
-            : series.Select(s => SeriesLabel(context, s));
-        var best = series.ToDictionary(s => s, s => BestValue(context, run, s, shown));
+            : lines.Select(l => Label(context, l, runs.Count));
+        var best = lines.ToDictionary(l => l, l => BestValue(context, l, shown));
 
         var html = figure.Html;
         html.EnsureLine();
@@ -52,43 +55,47 @@ internal static class BenchmarkTableWriter
         html.WriteLine("<tbody>");
         if (frameworksAsColumns)
         {
-            foreach (var s in series)
+            foreach (var line in lines)
             {
-                WriteRow(figure, run, SeriesLabel(context, s), shown.Select(f => (s, f)), best);
+                WriteRow(figure, Label(context, line, runs.Count), shown.Select(f => (line, f)), best);
             }
         }
         else
         {
             foreach (var framework in shown)
             {
-                WriteRow(figure, run, context.FrameworkName(framework), series.Select(s => (s, framework)), best);
+                WriteRow(figure, context.FrameworkName(framework), lines.Select(l => (l, framework)), best);
             }
         }
 
         html.WriteLine("</tbody>");
         html.WriteLine("</table>");
         html.WriteLine("</div>");
-        figure.WriteDownloads();
+        figure.WriteDownloads(runs);
         html.WriteLine();
     }
 
+    /// <summary>One scenario and metric as one run measured it: a row (or column) of the table.</summary>
+    private sealed record RunSeries(SeriesKey Series, RunResults Run);
+
     private static void WriteRow(
-        FigureWriter figure, RunResults run, string heading, IEnumerable<(SeriesKey Series, string Framework)> cells,
-        Dictionary<SeriesKey, double?> best)
+        FigureWriter figure, string heading, IEnumerable<(RunSeries Line, string Framework)> cells,
+        Dictionary<RunSeries, double?> best)
     {
         figure.Html.Write("<tr>");
         figure.Html.Write("<th scope=\"row\">").WriteEscape(heading).Write("</th>");
-        foreach (var (series, framework) in cells)
+        foreach (var (line, framework) in cells)
         {
-            WriteCell(figure, run, series, framework, best[series]);
+            WriteCell(figure, line, framework, best[line]);
         }
 
         figure.Html.WriteLine("</tr>");
     }
 
-    private static void WriteCell(FigureWriter figure, RunResults run, SeriesKey series, string framework, double? best)
+    private static void WriteCell(FigureWriter figure, RunSeries line, string framework, double? best)
     {
         var html = figure.Html;
+        var (series, run) = (line.Series, line.Run);
         var measurement = run.Find(framework, series.Scenario, series.Metric);
         if (measurement is null)
         {
@@ -111,20 +118,23 @@ internal static class BenchmarkTableWriter
         html.Write("</td>");
     }
 
-    /// <summary>"Requests per second, JSON endpoint (req/s, higher is better)".</summary>
-    private static string SeriesLabel(FigureContext context, SeriesKey series)
+    /// <summary>
+    /// "Requests per second, JSON endpoint (req/s, higher is better)", followed by the run when the table shows
+    /// several ("…: Bytepulse (reported)").
+    /// </summary>
+    private static string Label(FigureContext context, RunSeries line, int runCount)
     {
-        var metric = context.Snapshot.Metrics[series.Metric];
-        var scenario = context.Snapshot.Scenarios[series.Scenario];
+        var metric = context.Snapshot.Metrics[line.Series.Metric];
+        var scenario = context.Snapshot.Scenarios[line.Series.Scenario];
         var direction = metric.Better == Better.Higher ? "higher" : "lower";
-        return $"{metric.Name}, {scenario.Name} ({FigureFormatter.UnitLabel(metric.Unit)}, {direction} is better)";
+        var label = $"{metric.Name}, {scenario.Name} ({FigureFormatter.UnitLabel(metric.Unit)}, {direction} is better)";
+        return runCount == 1 ? label : $"{label}: {context.RunLabel(line.Run.Run)}";
     }
 
-    private static double? BestValue(
-        FigureContext context, RunResults run, SeriesKey series, IReadOnlyList<string> frameworks)
+    private static double? BestValue(FigureContext context, RunSeries line, IReadOnlyList<string> frameworks)
     {
-        var metric = context.Snapshot.Metrics[series.Metric];
-        var values = frameworks.Select(f => run.Find(f, series.Scenario, series.Metric)?.Value)
+        var metric = context.Snapshot.Metrics[line.Series.Metric];
+        var values = frameworks.Select(f => line.Run.Find(f, line.Series.Scenario, line.Series.Metric)?.Value)
             .OfType<double>()
             .ToList();
         return values.Count < 2 ? null : values.Aggregate((x, y) => FigureFormatter.IsBetter(y, x, metric) ? y : x);

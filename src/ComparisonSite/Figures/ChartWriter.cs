@@ -7,18 +7,19 @@ namespace ComparisonSite.Figures;
 /// <summary>
 /// <c>{{chart scenario:metric…}}</c>: a figure with a canvas for Chart.js, the chart's data as JSON in a
 /// non-executable script element, and a real table of the same numbers for crawlers, screen readers and
-/// readers without JavaScript. Bars are frameworks (one colour each, the same on every chart); groups are scenarios.
+/// readers without JavaScript. Bars are frameworks (one colour each, the same on every chart); groups are scenarios,
+/// or scenarios as each run measured them when the chart sets runs side by side (origins=).
 /// </summary>
 internal static class ChartWriter
 {
     /// <param name="figure">Where the chart goes.</param>
-    /// <param name="run">The run whose values the chart shows.</param>
+    /// <param name="runs">The runs whose values the chart shows: one, or several side by side.</param>
     /// <param name="series">The scenario and metric pairs to show, all of one metric.</param>
     /// <param name="frameworks">The frameworks to show, or null for the article's own list.</param>
     /// <param name="horizontal">Bars run sideways, for long scenario names.</param>
     public static void Write(
-        FigureWriter figure, RunResults run, IReadOnlyList<SeriesKey> series, IReadOnlyList<string>? frameworks,
-        bool horizontal)
+        FigureWriter figure, IReadOnlyList<RunResults> runs, IReadOnlyList<SeriesKey> series,
+        IReadOnlyList<string>? frameworks, bool horizontal)
     {
         var context = figure.Context;
         // A chart shows the frameworks among those named that have values; it does not refuse the others.
@@ -29,12 +30,14 @@ internal static class ChartWriter
         }
 
         var metric = context.Snapshot.Metrics[series[0].Metric];
+        var groups = series.SelectMany(s => runs.Select(r => new ChartGroup(s, r))).ToList();
         var shown = (frameworks ?? context.Article.Frameworks)
-            .Where(f => series.Any(s => run.Find(f, s.Scenario, s.Metric) is not null))
+            .Where(f => groups.Any(g => g.Find(f) is not null))
             .ToList();
         if (shown.Count == 0)
         {
-            figure.WriteUnresolved($"run '{run.Run.Id}' has no values for {string.Join(", ", series)}", block: true);
+            var ids = string.Join("', '", runs.Select(r => r.Run.Id));
+            figure.WriteUnresolved($"run '{ids}' has no values for {string.Join(", ", series)}", block: true);
             return;
         }
 
@@ -42,20 +45,20 @@ internal static class ChartWriter
         var direction = metric.Better == Better.Higher ? "higher is better" : "lower is better";
         var unit = FigureFormatter.UnitLabel(metric.Unit);
         var title = $"{metric.Name} ({unit}, {direction})";
-        var scenarioNames = series.Select(s => context.Snapshot.Scenarios[s.Scenario].Name).ToList();
+        var groupNames = groups.Select(g => GroupName(context, g, runs.Count)).ToList();
         var bars = shown.Select(f => new ChartSeries(
             context.FrameworkName(f),
             f,
             context.ColourOf(f),
-            [.. series.Select(s => run.Find(f, s.Scenario, s.Metric)?.Value)]));
-        var data = new ChartData(title, unit, metric.Decimals, horizontal, scenarioNames, [.. bars]);
+            [.. groups.Select(g => g.Find(f)?.Value)]));
+        var data = new ChartData(title, unit, metric.Decimals, horizontal, groupNames, [.. bars]);
         var canvasLabel = $"Bar chart of {title}; the same data is in the table below.";
 
         var html = figure.Html;
         html.EnsureLine();
         html.Write("<figure class=\"chart\" id=\"").Write(id).Write("\" data-chart=\"").Write(id).WriteLine("-data\">");
-        html.Write("<figcaption>").WriteEscape(title).Write(". ").WriteEscape(context.Provenance(run.Run))
-            .WriteLine(".</figcaption>");
+        var provenance = string.Join("; ", runs.Select(r => context.Provenance(r.Run)));
+        html.Write("<figcaption>").WriteEscape(title).Write(". ").WriteEscape(provenance).WriteLine(".</figcaption>");
         var canvasClass = horizontal ? "chart-canvas chart-horizontal" : "chart-canvas";
         html.Write("<div class=\"").Write(canvasClass).Write("\" hidden>");
         html.Write("<canvas aria-label=\"").WriteEscape(canvasLabel).Write("\" role=\"img\"></canvas>");
@@ -64,24 +67,36 @@ internal static class ChartWriter
         html.Write("<script type=\"application/json\" id=\"").Write(id).Write("-data\">")
             .Write(JsonSerializer.Serialize(data, ChartJson.Default.ChartData))
             .WriteLine("</script>");
-        WriteTable(figure, run, series, metric, scenarioNames, shown);
-        figure.WriteDownloads();
+        WriteTable(figure, groups, metric, groupNames, shown);
+        figure.WriteDownloads(runs);
         html.WriteLine("</figure>");
     }
 
+    /// <summary>One group of bars: a scenario as one run measured it.</summary>
+    private sealed record ChartGroup(SeriesKey Series, RunResults Run)
+    {
+        public Measurement? Find(string framework) => Run.Find(framework, Series.Scenario, Series.Metric);
+    }
+
+    /// <summary>"JSON endpoint", or "JSON endpoint: Bytepulse (reported)" when the chart shows several runs.</summary>
+    private static string GroupName(FigureContext context, ChartGroup group, int runCount)
+    {
+        var name = context.Snapshot.Scenarios[group.Series.Scenario].Name;
+        return runCount == 1 ? name : $"{name}: {context.RunLabel(group.Run.Run)}";
+    }
+
     private static void WriteTable(
-        FigureWriter figure, RunResults run, IReadOnlyList<SeriesKey> series, Metric metric,
-        List<string> scenarioNames, List<string> frameworks)
+        FigureWriter figure, List<ChartGroup> groups, Metric metric, List<string> groupNames, List<string> frameworks)
     {
         var html = figure.Html;
-        var label = $"Data for the chart of {metric.Name}, {string.Join(" and ", scenarioNames)}";
+        var label = $"Data for the chart of {metric.Name}, {string.Join(" and ", groupNames)}";
         html.Write("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"")
             .WriteEscape(label).WriteLine("\">");
         html.Write("<table class=\"chart-table\">");
         html.Write("<thead>");
         html.Write("<tr>");
         html.Write("<th scope=\"col\">Framework</th>");
-        foreach (var name in scenarioNames)
+        foreach (var name in groupNames)
         {
             html.Write("<th scope=\"col\">").WriteEscape(name)
                 .Write(" (").WriteEscape(FigureFormatter.UnitLabel(metric.Unit)).Write(")</th>");
@@ -94,17 +109,18 @@ internal static class ChartWriter
         {
             html.Write("<tr>");
             html.Write("<th scope=\"row\">").WriteEscape(figure.Context.FrameworkName(framework)).Write("</th>");
-            foreach (var s in series)
+            foreach (var group in groups)
             {
                 html.Write("<td>");
-                if (run.Find(framework, s.Scenario, s.Metric) is { } measurement)
+                if (group.Find(framework) is { } measurement)
                 {
                     var text = figure.Context.Formatter.Number(measurement.Value, metric);
-                    figure.WriteFigure(run.Run, text, measurement.Value);
+                    figure.WriteFigure(group.Run.Run, text, measurement.Value);
                 }
                 else
                 {
-                    figure.WriteUnresolved($"run '{run.Run.Id}' has no value for {framework} on {s}", block: false);
+                    var message = $"run '{group.Run.Run.Id}' has no value for {framework} on {group.Series}";
+                    figure.WriteUnresolved(message, block: false);
                 }
 
                 html.Write("</td>");

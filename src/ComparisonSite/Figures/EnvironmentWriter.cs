@@ -45,7 +45,7 @@ internal static class EnvironmentWriter
         List(html, "Caveats", info.Caveats);
         html.Write("<dt>Data</dt>");
         html.Write("<dd>");
-        figure.WriteDataLinks();
+        figure.WriteDataLinks(run.Run);
         html.WriteLine("</dd>");
         html.WriteLine("</dl>");
     }

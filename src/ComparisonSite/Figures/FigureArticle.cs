@@ -1,7 +1,14 @@
+using ComparisonSite.Results.Import;
+
 namespace ComparisonSite.Figures;
 
 /// <summary>What figures need to know about the article they appear in.</summary>
 /// <param name="Slug">The article's address, for its download links.</param>
-/// <param name="Suite">The benchmark suite whose latest run a reference without run=ID cites.</param>
+/// <param name="Suite">The benchmark suite whose runs the article's references read.</param>
 /// <param name="Frameworks">The article's frameworks, in its order: the default columns and the colour order.</param>
-public sealed record FigureArticle(string Slug, string Suite, IReadOnlyList<string> Frameworks);
+/// <param name="Origin">
+/// The origin whose latest run a reference reads when it names neither a run nor an origin (front matter
+/// <c>origin:</c>); null for the suite's latest run of any origin.
+/// </param>
+public sealed record FigureArticle(
+    string Slug, string Suite, IReadOnlyList<string> Frameworks, RunOrigin? Origin = null);

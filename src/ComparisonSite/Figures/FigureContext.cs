@@ -1,4 +1,5 @@
 using ComparisonSite.Results;
+using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
 
 namespace ComparisonSite.Figures;
@@ -46,9 +47,19 @@ public sealed class FigureContext
 
     public string MethodologyHref => "#methodology";
 
-    public string CsvHref => $"/{Article.Slug}/results.csv";
+    /// <summary>
+    /// Where a run's data downloads: the article's own results for the run its references read by default, else
+    /// the run's own downloads under the article.
+    /// </summary>
+    public string DataHref(StoredRun run, string extension) =>
+        Snapshot.RunFor(Article.Suite, default(RunSelector).Or(Article.Origin)) is { } own && own.Run.Id == run.Id
+            ? $"/{Article.Slug}/results.{extension}"
+            : $"/{Article.Slug}/runs/{run.Id}/results.{extension}";
 
-    public string JsonHref => $"/{Article.Slug}/results.json";
+    /// <summary>
+    /// A run in a few words, to tell runs apart in a figure: "Bytepulse (reported)" or "ours (measured)".
+    /// </summary>
+    public string RunLabel(StoredRun run) => run.IsReported ? $"{run.Info.Source} (reported)" : "ours (measured)";
 
     public int NextChartNumber() => ++_chartCount;
 
@@ -57,11 +68,14 @@ public sealed class FigureContext
     /// </summary>
     public int ColourOf(string framework) => (_colourOrder.IndexOf(framework) % 8) + 1;
 
-    public RunResults? Run(string? runId, out string? problem)
+    /// <summary>The run a selector names for this article (its default origin when it names none).</summary>
+    public RunResults? Run(RunSelector selector, out string? problem)
     {
-        var run = Snapshot.RunFor(Article.Suite, runId);
+        var chosen = selector.Or(Article.Origin);
+        var run = Snapshot.RunFor(Article.Suite, chosen);
         problem = run is not null ? null
-            : runId is not null ? $"run '{runId}' is not in the results store"
+            : chosen.RunId is { } id ? $"run '{id}' is not in the results store"
+            : chosen.Origin is { } origin ? $"suite '{Article.Suite}' has no {origin.ToText()} run in the results store"
             : $"suite '{Article.Suite}' has no runs in the results store";
         return run;
     }

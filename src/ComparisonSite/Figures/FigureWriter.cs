@@ -21,16 +21,22 @@ public sealed class FigureWriter(HtmlRenderer renderer, FigureContext context, s
     /// <summary>False for plain-text rendering (structured data): the words, without markup.</summary>
     public bool WritesHtml => Html.EnableHtmlForInline;
 
-    /// <summary>The run the reference cites, or null after writing why there is none.</summary>
-    public RunResults? Run(string? runId, bool block)
+    /// <summary>The runs the reference cites, in order, or null after writing why one of them is missing.</summary>
+    public IReadOnlyList<RunResults>? Runs(IReadOnlyList<RunSelector> selectors, bool block)
     {
-        var run = Context.Run(runId, out var problem);
-        if (run is null)
+        var runs = new List<RunResults>(selectors.Count);
+        foreach (var selector in selectors)
         {
-            WriteUnresolved(problem!, block);
+            if (Context.Run(selector, out var problem) is not { } run)
+            {
+                WriteUnresolved(problem!, block);
+                return null;
+            }
+
+            runs.Add(run);
         }
 
-        return run;
+        return runs;
     }
 
     /// <summary>
@@ -89,21 +95,30 @@ public sealed class FigureWriter(HtmlRenderer renderer, FigureContext context, s
     }
 
     /// <summary>The line under a table or chart linking to its data and to the methodology.</summary>
-    public void WriteDownloads()
+    public void WriteDownloads(IReadOnlyList<RunResults> runs)
     {
         Html.Write("<p class=\"figure-downloads\">");
         Html.Write("Data: ");
-        WriteDataLinks();
+        for (var i = 0; i < runs.Count; i++)
+        {
+            if (runs.Count > 1)
+            {
+                Html.Write(i > 0 ? "; " : string.Empty).WriteEscape(Context.RunLabel(runs[i].Run)).Write(' ');
+            }
+
+            WriteDataLinks(runs[i].Run);
+        }
+
         Html.Write(" · ");
         Html.Write("<a href=\"").WriteEscape(Context.MethodologyHref).Write("\">methodology</a>");
         Html.Write("</p>");
     }
 
-    /// <summary>"CSV · JSON": the article's results as downloads.</summary>
-    public void WriteDataLinks()
+    /// <summary>"CSV · JSON": a run's results as downloads.</summary>
+    public void WriteDataLinks(StoredRun run)
     {
-        Html.Write("<a href=\"").WriteEscape(Context.CsvHref).Write("\" download>CSV</a>");
+        Html.Write("<a href=\"").WriteEscape(Context.DataHref(run, "csv")).Write("\" download>CSV</a>");
         Html.Write(" · ");
-        Html.Write("<a href=\"").WriteEscape(Context.JsonHref).Write("\" download>JSON</a>");
+        Html.Write("<a href=\"").WriteEscape(Context.DataHref(run, "json")).Write("\" download>JSON</a>");
     }
 }

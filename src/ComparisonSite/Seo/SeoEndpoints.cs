@@ -40,7 +40,8 @@ internal static class SeoEndpoints
 
     private static List<DatedArticle> Dated(ContentLibrary library, ResultsStore results) =>
         [.. library.Published
-            .Select(a => new DatedArticle(a, ArticlePage.ModifiedAt(a.Meta, results.Current?.RunFor(a.Meta.Suite))))
+            .Select(a => new DatedArticle(
+                a, ArticlePage.ModifiedAt(a.Meta, ArticleRuns.DataChangedAt(a, results.Current))))
             .OrderByDescending(d => d.Modified)
             .ThenBy(d => d.Article.Slug, StringComparer.Ordinal)];
 

@@ -12,25 +12,27 @@ internal static class TestSnapshots
     public static RunDocument SeedDocument() => RunDocumentParser.Parse(
         File.ReadAllBytes(SiteRoot.Locate(null).Combine("migrations/seed/bytepulse-2026-03.json"))).Document!;
 
+    /// <summary>A measured run of the seed's suite (tests/…/Fixtures/imports/measured-fixture.json).</summary>
+    public static RunDocument MeasuredFixture() => RunDocumentParser.Parse(
+        File.ReadAllBytes(Path.Combine(FixturePaths.Root, "imports", "measured-fixture.json"))).Document!;
+
     public static ResultsSnapshot From(params RunDocument[] documents)
     {
         var runs = documents.Select(d => new RunResults(
             new StoredRun(d.Suite, d.Run, DateTimeOffset.UnixEpoch),
             [.. d.Results.Select(r => new Measurement(r.Framework, r.Scenario, r.Metric, r.Value, r.Samples))]))
             .ToList();
-        return new ResultsSnapshot
-        {
-            Frameworks = documents.SelectMany(d => d.Frameworks).DistinctBy(f => f.Slug).ToDictionary(f => f.Slug),
-            Scenarios = documents.SelectMany(d => d.Scenarios).DistinctBy(s => s.Slug).ToDictionary(s => s.Slug),
-            Metrics = documents.SelectMany(d => d.Metrics).DistinctBy(m => m.Slug).ToDictionary(m => m.Slug),
-            LatestBySuite = runs.GroupBy(r => r.Run.Suite)
-                .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.Run.Info.Date).First()),
-            RunsById = runs.ToDictionary(r => r.Run.Id),
-            LoadedAt = DateTimeOffset.UtcNow,
-        };
+        var catalog = new StoredCatalog(
+            documents.SelectMany(d => d.Frameworks).DistinctBy(f => f.Slug).ToDictionary(f => f.Slug),
+            documents.SelectMany(d => d.Scenarios).DistinctBy(s => s.Slug).ToDictionary(s => s.Slug),
+            documents.SelectMany(d => d.Metrics).DistinctBy(m => m.Slug).ToDictionary(m => m.Slug));
+        return ResultsSnapshot.Create(catalog, runs, DateTimeOffset.UtcNow);
     }
 
     /// <summary>The article the figures appear in: the seed suite and its three frameworks unless told.</summary>
     public static FigureArticle Article(string suite = "python-web-frameworks", params string[] frameworks) =>
         new("test-comparison", suite, frameworks.Length > 0 ? frameworks : ["fastapi", "django", "flask"]);
+
+    /// <summary>The seed's article as its front matter has it: unqualified references read the reported run.</summary>
+    public static FigureArticle ReportedArticle() => Article() with { Origin = RunOrigin.Reported };
 }

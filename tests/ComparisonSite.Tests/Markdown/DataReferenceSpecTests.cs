@@ -10,13 +10,15 @@ namespace ComparisonSite.Tests.Markdown;
 
 /// <summary>
 /// docs/data-references.md is both the editors' reference for the <c>{{…}}</c> syntax and this test: every
-/// example is rendered with the site's pipeline against the seed run and must show what the document says.
+/// example is rendered with the site's pipeline against the seed run and a measured fixture run, in an article whose
+/// front matter says <c>origin: reported</c>, and must show what the document says.
 /// </summary>
 public sealed partial class DataReferenceSpecTests
 {
     private static readonly string SpecPath = SiteRoot.Locate(null).Combine("docs/data-references.md");
     private static readonly IReadOnlyList<SpecExample> Spec = SpecExample.Read(SpecPath);
-    private static readonly ResultsSnapshot Seed = TestSnapshots.From(TestSnapshots.SeedDocument());
+    private static readonly ResultsSnapshot Seed =
+        TestSnapshots.From(TestSnapshots.SeedDocument(), TestSnapshots.MeasuredFixture());
 
     public static TheoryData<string> Examples => [.. Spec.Select(e => e.Name)];
 
@@ -29,7 +31,7 @@ public sealed partial class DataReferenceSpecTests
         var document = ArticleMarkdown.Parse(example.Markdown, "spec.md", 1, diagnostics);
         Assert.Empty(diagnostics);
         var formatter = new FigureFormatter(CultureInfo.GetCultureInfo("en-US"));
-        var context = new FigureContext(Seed, TestSnapshots.Article(), formatter, showErrors: false);
+        var context = new FigureContext(Seed, TestSnapshots.ReportedArticle(), formatter, showErrors: false);
 
         var html = ArticleMarkdown.ToHtml(document, context);
 

@@ -18,7 +18,7 @@ public sealed class DataBlockRenderer : HtmlObjectRenderer<DataBlock>
         }
 
         var figure = new FigureWriter(renderer, context, obj.Source, obj.Line);
-        if (ResolvedReference.Of(figure, obj.Reference, obj.Error, block: true) is not var (reference, run))
+        if (ResolvedReference.Of(figure, obj.Reference, obj.Error, block: true) is not var (reference, runs))
         {
             return;
         }
@@ -27,14 +27,14 @@ public sealed class DataBlockRenderer : HtmlObjectRenderer<DataBlock>
         {
             case DataReferenceKind.Table:
                 var frameworksAsColumns = reference.Options.GetValueOrDefault("layout", "columns") == "columns";
-                BenchmarkTableWriter.Write(figure, run, reference.Series, reference.Frameworks, frameworksAsColumns);
+                BenchmarkTableWriter.Write(figure, runs, reference.Series, reference.Frameworks, frameworksAsColumns);
                 break;
             case DataReferenceKind.Chart:
                 var horizontal = reference.Flags.Contains("horizontal");
-                ChartWriter.Write(figure, run, reference.Series, reference.Frameworks, horizontal);
+                ChartWriter.Write(figure, runs, reference.Series, reference.Frameworks, horizontal);
                 break;
             default:
-                EnvironmentWriter.Write(figure, run);
+                EnvironmentWriter.Write(figure, runs[0]);
                 break;
         }
     }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using ComparisonSite.Figures;
+using ComparisonSite.Results.Import;
+using ComparisonSite.Results.Store;
 
 namespace ComparisonSite.Markdown.DataReferences;
 
@@ -11,6 +13,8 @@ public enum DataReferenceKind
     Percent,
     Diff,
     Best,
+    Ranking,
+    Agreement,
     Table,
     Chart,
     Environment,
@@ -34,6 +38,17 @@ public sealed record DataReference
     /// <summary>A run pinned with <c>run=ID</c>, or null for the suite's latest run.</summary>
     public string? RunId => Options.GetValueOrDefault("run");
 
+    /// <summary>
+    /// The runs the reference reads, in order: one for most references (<c>run=</c>, <c>origin=</c> or the
+    /// article's default), one per origin for <c>origins=a,b</c>, and the latest reported and measured runs for
+    /// <c>agreement</c>.
+    /// </summary>
+    public IReadOnlyList<RunSelector> Selectors =>
+        Kind == DataReferenceKind.Agreement ? [new(Origin: RunOrigin.Reported), new(Origin: RunOrigin.Measured)]
+        : Options.TryGetValue("origins", out var origins)
+            ? [.. origins.Split(',').Select(o => new RunSelector(Origin: RunOriginText.Parse(o)))]
+        : [new(RunId, RunOriginText.Parse(Options.GetValueOrDefault("origin")))];
+
     public IReadOnlyList<SeriesKey> Series =>
         [.. Arguments.Select(a => a.Split(':', 2)).Select(p => new SeriesKey(p[0], p[1]))];
 
@@ -46,26 +61,40 @@ public sealed record DataReference
 
     public bool WithoutUnit => Options.GetValueOrDefault("unit") == "none";
 
+    // Every reference that reads one run can name it by id or by origin; the usage text ends with both.
+    private static readonly string[] RunOptions = ["run", "origin"];
+    private static readonly string[] RunChoosers = ["run", "origin", "origins"];
+    private const string RunUsage = " [run=ID | origin=reported|measured]}}";
+
     private static readonly
         Dictionary<string, (DataReferenceKind Kind, int Min, int Max, string[] Options, string[] Flags, string Usage)>
         Shapes = new(StringComparer.Ordinal)
         {
             ["value"] = (
-                DataReferenceKind.Value, 3, 3, ["round", "unit", "run"], [],
-                "{{value FRAMEWORK SCENARIO METRIC [round=N] [unit=none] [run=ID]}}"),
-            ["ratio"] = (DataReferenceKind.Ratio, 4, 4, ["run"], [], "{{ratio A B SCENARIO METRIC [run=ID]}}"),
-            ["percent"] = (DataReferenceKind.Percent, 4, 4, ["run"], [], "{{percent A B SCENARIO METRIC [run=ID]}}"),
-            ["diff"] = (DataReferenceKind.Diff, 4, 4, ["run"], [], "{{diff A B SCENARIO METRIC [run=ID]}}"),
+                DataReferenceKind.Value, 3, 3, ["round", "unit", .. RunOptions], [],
+                "{{value FRAMEWORK SCENARIO METRIC [round=N] [unit=none]" + RunUsage),
+            ["ratio"] = (DataReferenceKind.Ratio, 4, 4, RunOptions, [], "{{ratio A B SCENARIO METRIC" + RunUsage),
+            ["percent"] = (
+                DataReferenceKind.Percent, 4, 4, RunOptions, [], "{{percent A B SCENARIO METRIC" + RunUsage),
+            ["diff"] = (DataReferenceKind.Diff, 4, 4, RunOptions, [], "{{diff A B SCENARIO METRIC" + RunUsage),
             ["best"] = (
-                DataReferenceKind.Best, 2, 2, ["run", "frameworks"], [],
-                "{{best SCENARIO METRIC [frameworks=a,b] [run=ID]}}"),
+                DataReferenceKind.Best, 2, 2, ["frameworks", .. RunOptions], [],
+                "{{best SCENARIO METRIC [frameworks=a,b]" + RunUsage),
+            ["ranking"] = (
+                DataReferenceKind.Ranking, 2, 2, ["frameworks", .. RunOptions], [],
+                "{{ranking SCENARIO METRIC [frameworks=a,b]" + RunUsage),
+            ["agreement"] = (
+                DataReferenceKind.Agreement, 2, 2, ["frameworks"], [],
+                "{{agreement SCENARIO METRIC [frameworks=a,b]}}"),
             ["table"] = (
-                DataReferenceKind.Table, 1, 20, ["run", "frameworks", "layout"], [],
-                "{{table SCENARIO:METRIC… [frameworks=a,b] [layout=rows|columns] [run=ID]}}"),
+                DataReferenceKind.Table, 1, 20, ["frameworks", "layout", "origins", .. RunOptions], [],
+                "{{table SCENARIO:METRIC… [frameworks=a,b] [layout=rows|columns] [origins=reported,measured]"
+                + RunUsage),
             ["chart"] = (
-                DataReferenceKind.Chart, 1, 10, ["run", "frameworks"], ["horizontal"],
-                "{{chart SCENARIO:METRIC… [horizontal] [frameworks=a,b] [run=ID]}}"),
-            ["environment"] = (DataReferenceKind.Environment, 0, 0, ["run"], [], "{{environment [run=ID]}}"),
+                DataReferenceKind.Chart, 1, 10, ["frameworks", "origins", .. RunOptions], ["horizontal"],
+                "{{chart SCENARIO:METRIC… [horizontal] [frameworks=a,b] [origins=reported,measured]" + RunUsage),
+            ["environment"] = (
+                DataReferenceKind.Environment, 0, 0, RunOptions, [], "{{environment" + RunUsage),
         };
 
     public static bool IsBlockKind(string source) =>
@@ -177,11 +206,38 @@ public sealed record DataReference
             return $"frameworks= takes a comma-separated list of slugs, found '{Shorten(frameworks)}'";
         }
 
+        return CheckRuns(options) ?? CheckChart(shape, arguments);
+    }
+
+    private static string? CheckRuns(Dictionary<string, string> options)
+    {
         if (options.TryGetValue("run", out var run) && !Identifiers.IsRunId(run))
         {
             return $"run= takes a run id, found '{Shorten(run)}'";
         }
 
+        var origins = string.Join(" or ", RunOriginText.All);
+        if (options.TryGetValue("origin", out var origin) && RunOriginText.Parse(origin) is null)
+        {
+            return $"origin= takes {origins}, found '{Shorten(origin)}'";
+        }
+
+        var each = options.GetValueOrDefault("origins")?.Split(',') ?? [];
+        if (each.Any(o => RunOriginText.Parse(o) is null)
+            || each.Distinct(StringComparer.Ordinal).Count() < each.Length)
+        {
+            return "origins= takes a comma-separated list of distinct origins "
+                + $"({origins}), found '{Shorten(options["origins"])}'";
+        }
+
+        var selectors = RunChoosers.Where(options.ContainsKey).ToList();
+        return selectors.Count > 1
+            ? $"give only one of {string.Join(", ", selectors.Select(o => o + "="))}: each chooses the runs"
+            : null;
+    }
+
+    private static string? CheckChart(DataReferenceKind shape, List<string> arguments)
+    {
         if (shape == DataReferenceKind.Chart
             && arguments.Select(a => a.Split(':')[1]).Distinct(StringComparer.Ordinal).Count() > 1)
         {

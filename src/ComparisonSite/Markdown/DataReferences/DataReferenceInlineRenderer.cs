@@ -19,10 +19,12 @@ public sealed class DataReferenceInlineRenderer : HtmlObjectRenderer<DataReferen
         }
 
         var figure = new FigureWriter(renderer, context, obj.Source, obj.Line);
-        if (ResolvedReference.Of(figure, obj.Reference, obj.Error, block: false) is not var (reference, run))
+        if (ResolvedReference.Of(figure, obj.Reference, obj.Error, block: false) is not var (reference, runs))
         {
             return;
         }
+
+        var run = runs[0];
 
         var args = reference.Arguments;
         switch (reference.Kind)
@@ -37,6 +39,12 @@ public sealed class DataReferenceInlineRenderer : HtmlObjectRenderer<DataReferen
                 break;
             case DataReferenceKind.Best:
                 InlineFigureWriter.WriteBest(figure, run, args[0], args[1], reference.Frameworks);
+                break;
+            case DataReferenceKind.Ranking:
+                RankingWriter.WriteRanking(figure, run, args[0], args[1], reference.Frameworks);
+                break;
+            case DataReferenceKind.Agreement:
+                RankingWriter.WriteAgreement(figure, runs[0], runs[1], args[0], args[1], reference.Frameworks);
                 break;
             default:
                 // The parser turns a block kind inside text into an error, so this is only a safety net.

@@ -7,10 +7,11 @@ namespace ComparisonSite.Markdown.DataReferences;
 internal static class ResolvedReference
 {
     /// <summary>
-    /// The reference and its run; or null once the reason there is none (a malformed reference, a run that is
-    /// not in the store) has been written as "n/a", so the caller just stops.
+    /// The reference and its runs (one, except for comparisons across runs); or null once the reason there is
+    /// none (a malformed reference, a run that is not in the store) has been written as "n/a", so the caller just
+    /// stops.
     /// </summary>
-    public static (DataReference Reference, RunResults Run)? Of(
+    public static (DataReference Reference, IReadOnlyList<RunResults> Runs)? Of(
         FigureWriter figure, DataReference? reference, string? error, bool block)
     {
         if (reference is null)
@@ -19,6 +20,6 @@ internal static class ResolvedReference
             return null;
         }
 
-        return figure.Run(reference.RunId, block) is { } run ? (reference, run) : null;
+        return figure.Runs(reference.Selectors, block) is { } runs ? (reference, runs) : null;
     }
 }

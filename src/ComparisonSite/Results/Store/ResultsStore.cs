@@ -36,18 +36,7 @@ public sealed class ResultsStore(
             await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
             var entries = await catalog.LoadAsync(connection, transaction: null, cancellationToken);
             var current = await runs.LoadCurrentAsync(connection, PinnedRunIds, cancellationToken);
-            var latest = current.GroupBy(r => r.Run.Suite)
-                .Select(g => g.OrderByDescending(r => r.Run.Info.Date).ThenByDescending(r => r.Run.ImportedAt)
-                    .First());
-            var snapshot = new ResultsSnapshot
-            {
-                Frameworks = entries.Frameworks,
-                Scenarios = entries.Scenarios,
-                Metrics = entries.Metrics,
-                LatestBySuite = latest.ToDictionary(r => r.Run.Suite, StringComparer.Ordinal),
-                RunsById = current.ToDictionary(r => r.Run.Id, StringComparer.Ordinal),
-                LoadedAt = DateTimeOffset.UtcNow,
-            };
+            var snapshot = ResultsSnapshot.Create(entries, current, DateTimeOffset.UtcNow);
             Volatile.Write(ref _current, snapshot);
             logger.LogInformation("Results snapshot loaded: {RunCount} runs, {SuiteCount} suites",
                 snapshot.RunsById.Count, snapshot.LatestBySuite.Count);

@@ -81,7 +81,10 @@ public sealed class RunRepository
             new RunSummary(r.Suite, r.Id, r.Title, r.Date, r.Origin, r.Measurements, r.ImportedAt))];
     }
 
-    /// <summary>The latest run of every suite plus the runs pinned by id, each with all its measurements.</summary>
+    /// <summary>
+    /// The latest run of every suite and of each origin within it, plus the runs pinned by id, each with all its
+    /// measurements.
+    /// </summary>
     public async Task<IReadOnlyList<RunResults>> LoadCurrentAsync(
         NpgsqlConnection connection, IReadOnlyCollection<string> pinnedRunIds, CancellationToken cancellationToken)
     {
@@ -93,8 +96,8 @@ public sealed class RunRepository
                    r.server_setup as ServerSetup, r.load_tool as LoadTool, r.concurrency, r.duration, r.notes,
                    r.caveats, r.suite, r.imported_at as ImportedAt, r.changed_at as ChangedAt
             from runs r
-            where r.id in (select distinct on (suite) id from runs
-                           order by suite, run_date desc, imported_at desc)
+            where r.id in (select distinct on (suite, origin) id from runs
+                           order by suite, origin, run_date desc, imported_at desc)
                or r.id = any(@Pinned)
             """;
         const string measurementsSql = """

@@ -1,0 +1,44 @@
+using System.Runtime.CompilerServices;
+using ComparisonSite.Content;
+using ComparisonSite.Markdown.DataReferences;
+using ComparisonSite.Results.Store;
+
+namespace ComparisonSite.Articles;
+
+/// <summary>
+/// The runs a comparison cites: its default run (front matter <c>suite:</c> and <c>origin:</c>), which its
+/// downloads and structured data describe, and every run its references read (<c>origin=</c>, <c>origins=</c>,
+/// <c>run=</c>, <c>agreement</c>), which its date and cache version follow.
+/// </summary>
+public static class ArticleRuns
+{
+    // The selectors depend only on the article's parsed files, so they are worked out once per loaded article.
+    private static readonly ConditionalWeakTable<ComparisonArticle, IReadOnlyList<RunSelector>> SelectorsOf = [];
+
+    /// <summary>The run a reference that names neither a run nor an origin reads.</summary>
+    public static RunResults? Default(ComparisonArticle article, ResultsSnapshot? snapshot) =>
+        snapshot?.RunFor(article.Meta.Suite, new RunSelector(Origin: article.Meta.Origin));
+
+    /// <summary>
+    /// Every run the article's figures read, the default first, one entry per distinct selector: null where the
+    /// store has no such run (yet), so a version built from these changes when it appears.
+    /// </summary>
+    public static IReadOnlyList<RunResults?> Cited(ComparisonArticle article, ResultsSnapshot snapshot) =>
+        [.. Selectors(article).Select(s => snapshot.RunFor(article.Meta.Suite, s))];
+
+    /// <summary>The latest change of the data of any run the article cites, or null when it cites none.</summary>
+    public static DateTimeOffset? DataChangedAt(ComparisonArticle article, ResultsSnapshot? snapshot) =>
+        snapshot is null ? null
+        : Cited(article, snapshot).OfType<RunResults>().Select(r => (DateTimeOffset?)r.Run.ChangedAt).Max();
+
+    private static IReadOnlyList<RunSelector> Selectors(ComparisonArticle article) =>
+        SelectorsOf.GetValue(article, a =>
+        {
+            var articleDefault = new RunSelector(Origin: a.Meta.Origin);
+            return [.. a.Bodies.SelectMany(DataReferencePolicy.References)
+                .SelectMany(r => r.Selectors)
+                .Select(s => s.Or(a.Meta.Origin))
+                .Prepend(articleDefault)
+                .Distinct()];
+        });
+}

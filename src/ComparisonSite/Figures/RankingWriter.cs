@@ -1,0 +1,108 @@
+using ComparisonSite.Results.Store;
+
+namespace ComparisonSite.Figures;
+
+/// <summary>
+/// Orders of frameworks in words: <c>{{ranking}}</c> ("FastAPI, then Flask, then Django") and <c>{{agreement}}</c>,
+/// which sets our latest measured ranking against the source's latest reported one and says plainly when they
+/// differ, so the sentence follows the next run either way.
+/// </summary>
+internal static class RankingWriter
+{
+    /// <summary>"FastAPI, then Flask and Django (tied)": best first, equal values tied.</summary>
+    public static void WriteRanking(
+        FigureWriter figure, RunResults run, string scenario, string metric, IReadOnlyList<string>? frameworks)
+    {
+        var context = figure.Context;
+        if (context.Unknown(scenario: scenario, metric: metric) is { } unknown)
+        {
+            figure.WriteUnresolved(unknown, block: false);
+            return;
+        }
+
+        var ranking = Rank(context, run, frameworks ?? context.Article.Frameworks, scenario, metric);
+        if (ranking.Count == 0)
+        {
+            figure.WriteUnresolved($"run '{run.Run.Id}' has no values for {scenario}:{metric}", block: false);
+            return;
+        }
+
+        Write(figure, Words(context, ranking), context.Provenance(run.Run), differs: false);
+    }
+
+    /// <summary>
+    /// "matches Bytepulse's (FastAPI, then Flask, then Django)", or "differs from Bytepulse's: Bytepulse ranks …;
+    /// we measured …", over the frameworks both runs have values for.
+    /// </summary>
+    public static void WriteAgreement(
+        FigureWriter figure, RunResults reported, RunResults measured, string scenario, string metric,
+        IReadOnlyList<string>? frameworks)
+    {
+        var context = figure.Context;
+        if (context.Unknown(scenario: scenario, metric: metric) is { } unknown)
+        {
+            figure.WriteUnresolved(unknown, block: false);
+            return;
+        }
+
+        var both = (frameworks ?? context.Article.Frameworks)
+            .Where(f => reported.Find(f, scenario, metric) is not null
+                && measured.Find(f, scenario, metric) is not null)
+            .ToList();
+        if (both.Count < 2)
+        {
+            var runs = $"runs '{reported.Run.Id}' and '{measured.Run.Id}'";
+            figure.WriteUnresolved($"{runs} share fewer than two frameworks on {scenario}:{metric}", block: false);
+            return;
+        }
+
+        var theirs = Words(context, Rank(context, reported, both, scenario, metric));
+        var ours = Words(context, Rank(context, measured, both, scenario, metric));
+        var source = reported.Run.Info.Source;
+        var provenance = $"{context.Provenance(reported.Run)}; {context.Provenance(measured.Run)}";
+        if (theirs == ours)
+        {
+            Write(figure, $"matches {source}'s ({ours})", provenance, differs: false);
+        }
+        else
+        {
+            Write(
+                figure, $"differs from {source}'s: {source} ranks {theirs}; we measured {ours}", provenance,
+                differs: true);
+        }
+    }
+
+    /// <summary>The frameworks with values, grouped by equal value, best group first.</summary>
+    private static List<List<string>> Rank(
+        FigureContext context, RunResults run, IEnumerable<string> frameworks, string scenario, string metricSlug)
+    {
+        var metric = context.Snapshot.Metrics[metricSlug];
+        var values = frameworks
+            .Select(f => (Framework: f, Value: run.Find(f, scenario, metricSlug)?.Value))
+            .Where(v => v.Value is not null)
+            .ToList();
+        var distinct = values.Select(v => v.Value!.Value).Distinct().ToList();
+        distinct.Sort((x, y) =>
+            FigureFormatter.IsBetter(x, y, metric) ? -1 : FigureFormatter.IsBetter(y, x, metric) ? 1 : 0);
+        return [.. distinct.Select(d => values.Where(v => v.Value == d).Select(v => v.Framework).ToList())];
+    }
+
+    private static string Words(FigureContext context, List<List<string>> ranking) =>
+        string.Join(", then ", ranking.Select(group => group.Count == 1
+            ? context.FrameworkName(group[0])
+            : $"{string.Join(" and ", group.Select(context.FrameworkName))} (tied)"));
+
+    private static void Write(FigureWriter figure, string text, string provenance, bool differs)
+    {
+        if (!figure.WritesHtml)
+        {
+            figure.Html.WriteEscape(text);
+            return;
+        }
+
+        var open = differs ? "<strong class=\"figure ranking-differs\" title=\"" : "<span class=\"figure\" title=\"";
+        figure.Html.Write(open).WriteEscape(provenance).Write("\">");
+        figure.Html.WriteEscape(text);
+        figure.Html.Write(differs ? "</strong>" : "</span>");
+    }
+}
