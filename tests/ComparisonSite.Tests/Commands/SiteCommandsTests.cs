@@ -22,7 +22,7 @@ public sealed class SiteCommandsTests(PostgresFixture postgres)
         var lines = runs.Output.Trim().Split('\n');
         Assert.Equal("python-web-frameworks", lines[0]);
         Assert.Matches(
-            @"^  \* rerun-2026-06 +2026-06-30  measured +3 measurements  imported "
+            @"^  \* rerun-2026-06 +2026-11-28  measured +3 measurements  imported "
             + @"\d{4}-\d\d-\d\d \d\d:\d\d UTC  Re-run on the same hardware$",
             lines[1]);
         Assert.Matches(

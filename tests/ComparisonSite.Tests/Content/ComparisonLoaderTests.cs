@@ -37,7 +37,7 @@ public sealed class ComparisonLoaderTests
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(
             "unknown-key/index.md:10: error: unknown key 'tilte' (expected one of: aliases, author, description, "
-            + "draft, frameworks, image, published, slug, suite, title, updated, withdrawn)",
+            + "draft, frameworks, image, origin, published, slug, suite, title, updated, withdrawn)",
             error.ToString());
     }
 
@@ -73,6 +73,18 @@ public sealed class ComparisonLoaderTests
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(
             "bad-date/index.md:5: error: 'published' must be a date written as YYYY-MM-DD, not '01/02/2026'",
+            error.ToString());
+    }
+
+    [Fact]
+    public async Task An_origin_other_than_reported_or_measured_is_rejected_naming_both()
+    {
+        var result = await LoadBroken("bad-origin");
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(
+            "bad-origin/index.md:10: error: origin 'ours' must be one of reported, measured: the kind of run the "
+            + "article's figures read when a reference names none",
             error.ToString());
     }
 

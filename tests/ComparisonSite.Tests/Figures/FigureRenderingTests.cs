@@ -248,7 +248,7 @@ public sealed class FigureRenderingTests
         Assert.Equal(
         [
             "a.md:6: error: value takes 3 arguments, found 1; "
-                + "write {{value FRAMEWORK SCENARIO METRIC [round=N] [unit=none] [run=ID]}}",
+                + "write {{value FRAMEWORK SCENARIO METRIC [round=N] [unit=none] [run=ID | origin=reported|measured]}}",
             "a.md:8: error: {{chart …}} must stand alone on its own line, not inside text",
         ], diagnostics.Select(d => d.ToString()));
     }

@@ -5,7 +5,8 @@ namespace ComparisonSite.Tests.Site;
 
 /// <summary>
 /// The heart of the product: a new run, imported by another process into the real store, changes every
-/// sentence, table, chart and download that cites the suite, with no restart and nothing of the old run left.
+/// sentence, table, chart and download that cites it, with no restart and nothing of the old run left. The
+/// article's front matter says <c>origin: reported</c>, so its unqualified references read the source's run.
 /// </summary>
 [Collection(PostgresTests.Name)]
 public sealed class DataBoundArticleTests(PostgresFixture postgres) : SiteTestBase(postgres)
@@ -13,7 +14,7 @@ public sealed class DataBoundArticleTests(PostgresFixture postgres) : SiteTestBa
     private const string Slug = "/fastapi-vs-django-vs-flask";
 
     [Fact]
-    public async Task A_new_run_replaces_every_figure_in_prose_tables_charts_and_downloads()
+    public async Task A_new_reported_run_replaces_every_figure_in_prose_tables_charts_and_downloads()
     {
         var reader = Site.CreateReader();
         var before = await SiteFactory.ParseAsync(await reader.GetAsync(Slug));
@@ -24,7 +25,8 @@ public sealed class DataBoundArticleTests(PostgresFixture postgres) : SiteTestBa
         Assert.Equal(0, import.ExitCode);
         var store = Site.Get<ResultsStore>();
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (store.Current!.RunFor("python-web-frameworks")!.Run.Id != "rerun-full-2026-10")
+        while (store.Current!.RunFor("python-web-frameworks", new(Origin: RunOrigin.Reported))!.Run.Id
+            != "rerun-full-2026-10")
         {
             Assert.True(DateTime.UtcNow < deadline, "the site did not pick up the import");
             await Task.Delay(50);
@@ -53,7 +55,7 @@ public sealed class DataBoundArticleTests(PostgresFixture postgres) : SiteTestBa
         }
 
         Assert.Equal(
-            "ComparisonSite: our own measurements",
+            "Bytepulse: figures as reported by the source, not our own measurements",
             after.QuerySelectorAll("#methodology dl.run-environment dd")[1].TextContent);
         var text = after.Body!.TextContent;
         foreach (var old in new[] { "8,520", "about 8,500", "1,090", "2,190", "7.8x", "Bytepulse 30-day" })
@@ -126,8 +128,8 @@ public sealed class DataBoundArticleTests(PostgresFixture postgres) : SiteTestBa
                 id = "rerun-full-2026-10",
                 title = "Re-run with changed figures",
                 date = "2026-10-01",
-                source = "ComparisonSite",
-                origin = "measured",
+                source = "Bytepulse",
+                origin = "reported",
             },
             results,
         };
