@@ -35,7 +35,8 @@ public sealed class DataReferenceTests
     public void A_reference_reads_one_run_by_id_by_origin_or_by_default()
     {
         Assert.Equal([new RunSelector("bytepulse-2026-03")], Parse("value fastapi json rps run=bytepulse-2026-03"));
-        Assert.Equal([new RunSelector(Origin: RunOrigin.Measured)], Parse("ratio fastapi flask json rps origin=measured"));
+        Assert.Equal(
+            [new RunSelector(Origin: RunOrigin.Measured)], Parse("ratio fastapi flask json rps origin=measured"));
         Assert.Equal([default(RunSelector)], Parse("environment"));
     }
 
@@ -100,10 +101,12 @@ public sealed class DataReferenceTests
     [InlineData(
         "vaule fastapi json rps",
         "unknown data reference '{{vaule fastapi json rps}}': "
-        + "it must start with one of value, ratio, percent, diff, best, ranking, agreement, table, chart, environment")]
+        + "it must start with one of value, ratio, percent, diff, best, ranking, agreement, table, chart, "
+        + "environment")]
     [InlineData(
         "value fastapi json",
-        "value takes 3 arguments, found 2; write {{value FRAMEWORK SCENARIO METRIC [round=N] [unit=none] [run=ID | origin=reported|measured]}}")]
+        "value takes 3 arguments, found 2; "
+        + "write {{value FRAMEWORK SCENARIO METRIC [round=N] [unit=none] [run=ID | origin=reported|measured]}}")]
     [InlineData(
         "value FastAPI json rps",
         "'FastAPI' is not a slug (lower-case letters, digits and hyphens); "
@@ -122,7 +125,8 @@ public sealed class DataReferenceTests
         "chart json:rps json:p99",
         "a chart shows one metric; give several SCENARIO:METRIC pairs only with the same METRIC")]
     [InlineData("table json:rps layout=diagonal", "layout= takes 'rows' or 'columns', found 'diagonal'")]
-    [InlineData("environment extra", "environment takes 0 arguments, found 1; write {{environment [run=ID | origin=reported|measured]}}")]
+    [InlineData("environment extra", "environment takes 0 arguments, found 1; "
+        + "write {{environment [run=ID | origin=reported|measured]}}")]
     public void Malformed_references_explain_the_expected_form(string source, string expected)
     {
         Assert.Null(DataReference.Parse(source, out var error));
