@@ -12,6 +12,16 @@ internal static class TestSnapshots
     public static RunDocument SeedDocument() => RunDocumentParser.Parse(
         File.ReadAllBytes(SiteRoot.Locate(null).Combine("migrations/seed/bytepulse-2026-03.json"))).Document!;
 
+    /// <summary>
+    /// The measured run committed beside the seed (migrations/seed/): the harness's first full run on the
+    /// project's machine, which a fresh site shows beside the source's figures.
+    /// </summary>
+    public static RunDocument MeasuredSeedDocument() =>
+        Directory.EnumerateFiles(SiteRoot.Locate(null).Combine("migrations/seed"), "*.json")
+            .Order(StringComparer.Ordinal)
+            .Select(f => RunDocumentParser.Parse(File.ReadAllBytes(f)).Document!)
+            .Single(d => d.Run.Origin == RunOrigin.Measured);
+
     /// <summary>A measured run of the seed's suite (tests/…/Fixtures/imports/measured-fixture.json).</summary>
     public static RunDocument MeasuredFixture() => RunDocumentParser.Parse(
         File.ReadAllBytes(Path.Combine(FixturePaths.Root, "imports", "measured-fixture.json"))).Document!;
