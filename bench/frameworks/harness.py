@@ -74,13 +74,14 @@ def check_tools() -> None:
 
 
 def run_identity(settings: argparse.Namespace, today: str) -> tuple[str, Path]:
-    run_id = settings.run_id or f"measured-{today}"
     results = REPOSITORY / "bench" / "results"
-    if settings.run_id is None:
-        suffix = 1
-        while (settings.out or results / f"{run_id}.json").exists() and settings.out is None:
-            suffix += 1
-            run_id = f"measured-{today}-{suffix}"
+    run_id = settings.run_id or f"measured-{today}"
+    # A second run on the same day gets its own id rather than replacing the first one's file (and, on import,
+    # its run); an explicit --run-id or --out is taken as asked.
+    suffix = 1
+    while settings.run_id is None and settings.out is None and (results / f"{run_id}.json").exists():
+        suffix += 1
+        run_id = f"measured-{today}-{suffix}"
     return run_id, (settings.out or results / f"{run_id}.json").resolve()
 
 

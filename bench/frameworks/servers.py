@@ -6,6 +6,7 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,10 +33,7 @@ def gunicorn(app: str, app_dir: Path, port: int, workers: int) -> list[str]:
 @dataclass(frozen=True)
 class Framework:
     slug: str
-    command: object  # (port, workers) -> argv
-
-    def argv(self, port: int, workers: int) -> list[str]:
-        return self.command(port, workers)
+    argv: Callable[[int, int], list[str]]  # (port, workers) -> the server's command line
 
 
 FRAMEWORKS = {

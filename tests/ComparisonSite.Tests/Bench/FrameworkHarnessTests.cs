@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
+using Json.Schema;
 
 namespace ComparisonSite.Tests.Bench;
 
@@ -29,7 +30,9 @@ public sealed partial class FrameworkHarnessTests(PostgresFixture postgres) : ID
         var run = await RunHarnessAsync(["--smoke", "--out", output]);
 
         Assert.True(run.ExitCode == 0, $"the harness failed:\n{run.Output}\n{run.Error}");
-        var parsed = RunDocumentParser.Parse(await File.ReadAllBytesAsync(output));
+        var json = await File.ReadAllBytesAsync(output);
+        AssertTheSchemaAccepts(json);
+        var parsed = RunDocumentParser.Parse(json);
         Assert.True(parsed.Succeeded, string.Join('\n', parsed.Problems));
         var document = parsed.Document!;
         Assert.Equal("python-web-frameworks", document.Suite);
@@ -78,6 +81,18 @@ public sealed partial class FrameworkHarnessTests(PostgresFixture postgres) : ID
             root.Path,
             unset: ["FRAMEWORKS_BENCH_FAULT", "PGHOST", "PGPORT", "PGUSER", "PGDATABASE", "PGPASSWORD"]);
         return ToolProcess.RunAsync(start, Limit);
+    }
+
+    private static void AssertTheSchemaAccepts(byte[] json)
+    {
+        var schemaText = File.ReadAllText(
+            SiteRoot.Locate(null).Combine("src/ComparisonSite/Results/Import/run-document.schema.json"));
+        var schema = JsonSchema.FromText(schemaText, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+        using var document = JsonDocument.Parse(json);
+        var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.True(result.IsValid, string.Join('\n', (result.Details ?? [])
+            .Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
     }
 
     private static void AssertEverySampleIsThere(RunDocument document)
