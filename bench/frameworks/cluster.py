@@ -60,8 +60,14 @@ class Cluster:
         # Room for every app's pools at once (all servers stay up during the rounds), whatever --workers is.
         options = (f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' "
                    "-c max_connections=500")
-        run(as_postgres([str(self.bin / "pg_ctl"), "start", "-D", str(self.data), "-l", str(self.root / "log"),
-                         "-w", "-t", "60", "-o", options]), f"starting PostgreSQL on port {self.port}")
+        log = self.root / "log"
+        try:
+            run(as_postgres([str(self.bin / "pg_ctl"), "start", "-D", str(self.data), "-l", str(log), "-w", "-t",
+                             "60", "-o", options]), f"starting PostgreSQL on port {self.port}")
+        except HarnessError as error:
+            # pg_ctl only says "see the log"; the reason (a port in use, say) is in the log's last lines.
+            tail = "\n".join(log.read_text(errors="replace").splitlines()[-10:]) if log.exists() else ""
+            raise HarnessError(f"{error}\nPostgreSQL's log ends with:\n{tail}") from error
         self.running = True
         self.psql("postgres", "-c", f"create database {DATABASE}")
         self.psql(DATABASE, "-f", str(SEED))

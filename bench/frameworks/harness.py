@@ -65,7 +65,9 @@ def options(argv: list[str]) -> argparse.Namespace:
 
 def check_tools() -> None:
     missing = [package for module, package in MODULES.items() if importlib.util.find_spec(module) is None]
-    missing += [tool for tool in ("wrk", "psql", "runuser") if shutil.which(tool) is None]
+    missing += [tool for tool in ("wrk", "psql") if shutil.which(tool) is None]
+    if os.geteuid() == 0 and shutil.which("runuser") is None:
+        missing.append("util-linux (runuser)")
     if not Path(servers.GUNICORN).exists() and "gunicorn" not in missing:
         missing.append("gunicorn")
     if missing:
