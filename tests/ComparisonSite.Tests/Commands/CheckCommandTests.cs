@@ -31,7 +31,7 @@ public sealed class CheckCommandTests(PostgresFixture postgres)
             $"{prefix}:5: warning: '$200/month' looks like a benchmark figure typed by hand; "
                 + $"take it from the store with {{{{value fastapi traffic-10m server-cost}}}}",
             $"{prefix}:7: error: {{{{value django json throughput}}}}: unknown metric 'throughput' "
-                + "(known: cold-start, memory, p99, rps, score, server-cost)",
+                + "(known: cold-start, memory, p50, p99, rps, score, server-cost)",
             $"{prefix}:7: error: link to '#nowhere' has no matching anchor on the page "
                 + "(anchors: #speed, or a heading's id)",
             $"{prefix}:7: error: link to '/no-such-page' does not resolve to a page or file on this site",

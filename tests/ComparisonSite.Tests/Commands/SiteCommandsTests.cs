@@ -7,7 +7,7 @@ public sealed class SiteCommandsTests(PostgresFixture postgres)
     private static string Fixture(string name) => Path.Combine(FixturePaths.Root, "imports", name);
 
     [Fact]
-    public async Task Import_then_runs_lists_each_suites_runs_with_the_current_one_marked()
+    public async Task Import_then_runs_lists_each_suites_runs_with_the_latest_of_each_origin_marked()
     {
         var database = await postgres.CreateDatabaseAsync();
 
@@ -25,10 +25,11 @@ public sealed class SiteCommandsTests(PostgresFixture postgres)
             @"^  \* rerun-2026-06 +2026-11-28  measured +3 measurements  imported "
             + @"\d{4}-\d\d-\d\d \d\d:\d\d UTC  Re-run on the same hardware$",
             lines[1]);
+        Assert.Matches(@"^    measured-2026-11-27 +2026-11-27  measured +32 measurements  imported ", lines[2]);
         Assert.Matches(
-            @"^    bytepulse-2026-03 +2026-03-31  reported +21 measurements  imported "
+            @"^  \* bytepulse-2026-03 +2026-03-31  reported +21 measurements  imported "
             + @".* UTC  Bytepulse 30-day production benchmark$",
-            lines[2]);
+            lines[3]);
     }
 
     [Fact]
@@ -48,7 +49,8 @@ public sealed class SiteCommandsTests(PostgresFixture postgres)
         var runs = await SiteProcess.RunVerbAsync(database, "runs");
 
         Assert.Equal(0, import.ExitCode);
-        Assert.Contains("  * csv-cli", runs.Output, StringComparison.Ordinal);
+        Assert.Matches(
+            @"(?m)^  [ *] csv-cli +2026-09-01  measured +\d+ measurements  imported .* UTC  CLI CSV$", runs.Output);
     }
 
     [Fact]

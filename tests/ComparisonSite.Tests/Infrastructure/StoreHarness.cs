@@ -79,6 +79,14 @@ internal sealed class StoreHarness : IAsyncDisposable
         return string.Join('\n', parts);
     }
 
+    /// <summary>One stored run with its measurements, read by id whatever else the store holds.</summary>
+    public async Task<RunResults> LoadRunAsync(string id)
+    {
+        await using var connection = await Get<NpgsqlDataSource>().OpenConnectionAsync();
+        var runs = await Get<RunRepository>().LoadCurrentAsync(connection, [id], CancellationToken.None);
+        return runs.Single(r => r.Run.Id == id);
+    }
+
     public async Task<ImportOutcome> ImportFileAsync(string path)
     {
         var parsed = RunDocumentParser.Parse(await File.ReadAllBytesAsync(path));

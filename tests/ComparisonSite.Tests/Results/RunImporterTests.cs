@@ -20,7 +20,7 @@ public sealed class RunImporterTests(PostgresFixture postgres)
 
         await results.ReloadAsync(CancellationToken.None);
 
-        var run = results.Current!.RunFor("python-web-frameworks")!;
+        var run = results.Current!.RunFor("python-web-frameworks", new(Origin: RunOrigin.Reported))!;
         Assert.Equal("bytepulse-2026-03", run.Run.Id);
         Assert.True(run.Run.IsReported);
         Assert.Equal("Dedicated bare-metal server, 8-core AMD EPYC", run.Run.Info.Hardware);
@@ -36,6 +36,7 @@ public sealed class RunImporterTests(PostgresFixture postgres)
     public async Task A_newer_run_becomes_the_suites_current_run_and_keeps_its_samples()
     {
         await using var store = await StoreHarness.CreateAsync(await postgres.CreateDatabaseAsync(), seed: true);
+        var seeded = await store.CountAsync("runs");
 
         var outcome = await store.ImportFileAsync(Fixture("second-run.json"));
         await store.Get<ResultsStore>().ReloadAsync(CancellationToken.None);
@@ -44,7 +45,7 @@ public sealed class RunImporterTests(PostgresFixture postgres)
         var current = store.Get<ResultsStore>().Current!.RunFor("python-web-frameworks")!;
         Assert.Equal("rerun-2026-06", current.Run.Id);
         Assert.Equal([9100, 9300, 9200], current.Find("fastapi", "json", "rps")!.Samples);
-        Assert.Equal(2, await store.CountAsync("runs"));
+        Assert.Equal(seeded + 1, await store.CountAsync("runs"));
     }
 
     [Fact]
@@ -63,12 +64,9 @@ public sealed class RunImporterTests(PostgresFixture postgres)
             });
 
         var outcome = await store.Get<RunImporter>().ImportAsync(parsed.Document!, CancellationToken.None);
-        await store.Get<ResultsStore>().ReloadAsync(CancellationToken.None);
 
         Assert.True(outcome.Succeeded);
-        Assert.Equal(
-            2500.5,
-            store.Get<ResultsStore>().Current!.RunFor("python-web-frameworks")!.Find("flask", "json", "rps")!.Value);
+        Assert.Equal(2500.5, (await store.LoadRunAsync("csv-2026-08")).Find("flask", "json", "rps")!.Value);
     }
 
     [Fact]
@@ -82,7 +80,7 @@ public sealed class RunImporterTests(PostgresFixture postgres)
         var problem = Assert.Single(outcome.Problems);
         Assert.Equal(
             "$.results[1].metric: unknown metric \"throughput\": declare it in \"metrics\" "
-            + "or use a known one (cold-start, memory, p99, rps, score, server-cost)",
+            + "or use a known one (cold-start, memory, p50, p99, rps, score, server-cost)",
             problem.ToString());
         Assert.Equal(before, await store.DumpAsync());
     }
@@ -113,16 +111,15 @@ public sealed class RunImporterTests(PostgresFixture postgres)
             await File.ReadAllBytesAsync(SiteRoot.Locate(null).Combine("migrations/seed/bytepulse-2026-03.json"));
         var seed = RunDocumentParser.Parse(seedBytes).Document!;
         var changed = seed with { Results = [.. seed.Results.Take(3).Select(r => r with { Value = r.Value + 1 })] };
+        var (runs, measurements) = (await store.CountAsync("runs"), await store.CountAsync("measurements"));
 
         var outcome = await store.Get<RunImporter>().ImportAsync(changed, CancellationToken.None);
         await store.Get<ResultsStore>().ReloadAsync(CancellationToken.None);
 
         Assert.True(outcome.Succeeded);
-        Assert.Equal(1, await store.CountAsync("runs"));
-        Assert.Equal(3, await store.CountAsync("measurements"));
-        Assert.Equal(
-            8521,
-            store.Get<ResultsStore>().Current!.RunFor("python-web-frameworks")!.Find("fastapi", "json", "rps")!.Value);
+        Assert.Equal(runs, await store.CountAsync("runs"));
+        Assert.Equal(measurements - seed.Results.Count + 3, await store.CountAsync("measurements"));
+        Assert.Equal(8521, (await store.LoadRunAsync(seed.Run.Id)).Find("fastapi", "json", "rps")!.Value);
     }
 
     [Theory]
@@ -161,10 +158,9 @@ public sealed class RunImporterTests(PostgresFixture postgres)
         };
 
         var outcome = await store.Get<RunImporter>().ImportAsync(document, CancellationToken.None);
-        await store.Get<ResultsStore>().ReloadAsync(CancellationToken.None);
 
         Assert.True(outcome.Succeeded);
-        var stored = store.Get<ResultsStore>().Current!.RunFor("python-web-frameworks")!.Run;
+        var stored = (await store.LoadRunAsync(run.Id)).Run;
         Assert.Equal("python-web-frameworks", stored.Suite);
         Assert.Equal(run with { Caveats = [] }, stored.Info with { Caveats = [] });
         Assert.Equal(run.Caveats, stored.Info.Caveats);
