@@ -138,10 +138,13 @@ public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutp
             var import = await RunAsync(
                 environment, "import", Path.Combine(FixturePaths.Root, "imports", "second-run.json"));
             Assert.True(import.ExitCode == 0, import.Error);
+            // The fixture is a measured run: it replaces the article's "ours" figures, downloaded under its own id.
             await Eventually.TrueAsync(async () =>
             {
-                using var results = JsonDocument.Parse(await client.GetStringAsync(Article + "/results.json"));
-                return results.RootElement.GetProperty("run").GetProperty("id").GetString() == "rerun-2026-06";
+                using var response = await client.GetAsync(Article + "/runs/rerun-2026-06/results.json");
+                return response.IsSuccessStatusCode
+                    && JsonDocument.Parse(await response.Content.ReadAsStringAsync())
+                        .RootElement.GetProperty("run").GetProperty("id").GetString() == "rerun-2026-06";
             });
         }
         finally
