@@ -42,7 +42,7 @@ public sealed class MeasuredBesideReportedTests(PostgresFixture postgres) : Site
             chart.RootElement.GetProperty("series")[0].GetProperty("values").EnumerateArray()
                 .Select(v => v.GetDouble()));
 
-        var agreements = page.QuerySelectorAll("#speed p .figure")
+        var agreements = page.QuerySelectorAll("#speed .figure")
             .Select(e => e.TextContent)
             .Where(t => t.StartsWith("matches ", StringComparison.Ordinal)
                 || t.StartsWith("differs ", StringComparison.Ordinal))
