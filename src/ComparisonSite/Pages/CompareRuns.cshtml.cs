@@ -13,7 +13,7 @@ namespace ComparisonSite.Pages;
 /// <c>/&lt;slug&gt;/compare?a=&lt;run&gt;&amp;b=&lt;run&gt;</c>, where the run picker's plain GET form lands: a
 /// valid pair is redirected (303) to its one address, so the page cache, keyed by path, holds one entry per pair
 /// and never one per query string. Anything else (another parameter, a repeated or missing one, a run that is
-/// not the suite's) answers 404 with the picker.
+/// not the suite's, one run twice) answers 404 with the picker.
 /// </summary>
 public sealed class CompareRunsModel(ContentLibrary library, ResultsStore results, IOptions<SiteOptions> site)
     : PageModel
@@ -37,7 +37,7 @@ public sealed class CompareRunsModel(ContentLibrary library, ResultsStore result
 
         var query = Request.Query;
         var bounded = query.Keys.All(k => Parameters.Contains(k, StringComparer.OrdinalIgnoreCase))
-            && Parameters.All(p => query[p].Count == 1);
+            && Parameters.All(p => query[p].Count <= 1);
         var (pair, problem) = bounded
             ? RunPairs.Find(snapshot, article.Meta.Suite, query["a"], query["b"])
             : (null, new RunPairProblem(
