@@ -5,6 +5,7 @@ using ComparisonSite.Articles;
 using ComparisonSite.Caching;
 using ComparisonSite.Content;
 using ComparisonSite.Results.Store;
+using ComparisonSite.Runs;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,10 @@ internal static class SeoEndpoints
             .CachePage();
         endpoints.MapMethods("/sitemap.xml", readMethods,
             (HttpContext http, ContentLibrary library, ResultsStore results, SiteUrls urls) =>
-                Xml(http, Dated(library, results), (writer, entries) => Sitemap(writer, entries, urls)))
+                Xml(
+                    http,
+                    Dated(library, results),
+                    (writer, entries) => Sitemap(writer, entries, urls, results.Current)))
             .CachePage();
         endpoints.MapMethods("/feed.xml", readMethods, (HttpContext http, ContentLibrary library, ResultsStore results,
                 SiteUrls urls, IOptions<SiteOptions> site, ILoggerFactory loggers) =>
@@ -67,7 +71,8 @@ internal static class SeoEndpoints
         return TypedResults.Text(xml, contentType, Encoding.UTF8);
     }
 
-    private static void Sitemap(XmlWriter writer, List<DatedArticle> entries, SiteUrls urls)
+    private static void Sitemap(
+        XmlWriter writer, List<DatedArticle> entries, SiteUrls urls, ResultsSnapshot? snapshot)
     {
         const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         writer.WriteStartElement("urlset", ns);
@@ -75,6 +80,12 @@ internal static class SeoEndpoints
         foreach (var entry in entries)
         {
             Url(writer, ns, urls.Comparison(entry.Article.Slug), entry.Modified);
+            // Only each run against the one before of its origin: every other pair is a reader's pick.
+            foreach (var pair in snapshot is null ? [] : RunPairs.Consecutive(snapshot, entry.Article.Meta.Suite))
+            {
+                var path = RunPairs.Path(entry.Article.Slug, pair.Earlier.Run.Id, pair.Later.Run.Id);
+                Url(writer, ns, urls.Absolute(path), pair.ChangedAt);
+            }
         }
 
         writer.WriteEndElement();

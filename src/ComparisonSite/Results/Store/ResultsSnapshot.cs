@@ -47,6 +47,14 @@ public sealed record ResultsSnapshot
 
     public required DateTimeOffset LoadedAt { get; init; }
 
+    /// <summary>The suite's runs in the snapshot, newest first: by date, then by import.</summary>
+    public IReadOnlyList<RunResults> RunsOf(string suite) =>
+        [.. RunsById.Values
+            .Where(r => r.Run.Suite == suite)
+            .OrderByDescending(r => r.Run.Info.Date)
+            .ThenByDescending(r => r.Run.ImportedAt)
+            .ThenBy(r => r.Run.Id, StringComparer.Ordinal)];
+
     /// <summary>
     /// A version for a run: its id and import time, plus the catalog entries (names, units, direction words)
     /// its measurements use. Changes exactly when what a page citing the run shows could change.

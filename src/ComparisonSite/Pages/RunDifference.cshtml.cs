@@ -1,0 +1,88 @@
+using System.Globalization;
+using ComparisonSite.Content;
+using ComparisonSite.Figures;
+using ComparisonSite.Results.Store;
+using ComparisonSite.Runs;
+using ComparisonSite.Seo;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace ComparisonSite.Pages;
+
+/// <summary>
+/// <c>/&lt;slug&gt;/runs/&lt;a&gt;/vs/&lt;b&gt;</c>: what changed from run a to run b of the comparison's suite. A
+/// pair that is not two different runs of that suite in the snapshot answers 404 with the run picker; the
+/// catch-all <c>b</c> lets a malformed pair (<c>…/vs</c>, <c>…/vs/x/y</c>) get the same helpful answer.
+/// </summary>
+public sealed class RunDifferenceModel(
+    ContentLibrary library, ResultsStore results, SiteUrls urls, IOptions<SiteOptions> site) : PageModel
+{
+    public RunDifference? Difference { get; private set; }
+
+    public RunPicker? Picker { get; private set; }
+
+    public RunPairNotFound? NotFoundAnswer { get; private set; }
+
+    public FigureFormatter Formatter { get; } = new(CultureInfo.GetCultureInfo(site.Value.Culture));
+
+    public IActionResult OnGet(string slug, string a, string? b)
+    {
+        if (library.FindPublished(slug) is not { } article)
+        {
+            return NotFound();
+        }
+
+        if (results.Current is not { } snapshot)
+        {
+            Response.Headers.RetryAfter = StatusCodeModel.RetryAfterSeconds;
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var (pair, problem) = RunPairs.Find(snapshot, article.Meta.Suite, a, b);
+        Picker = RunPicker.For(article, snapshot, Formatter, pair?.Earlier.Run.Id, pair?.Later.Run.Id);
+        if (pair is null)
+        {
+            NotFoundAnswer = new RunPairNotFound(problem!.Message, Picker);
+            return RunPairAnswers.NotFound(this);
+        }
+
+        Difference = RunDifference.Between(pair, snapshot, Formatter);
+        Response.GetTypedHeaders().LastModified = pair.ChangedAt;
+        var (earlier, later) = (pair.Earlier.Run, pair.Later.Run);
+        ViewData[nameof(PageMetadata)] = new PageMetadata
+        {
+            Title = $"Run {earlier.Id} vs run {later.Id}: {article.Meta.Title}",
+            Description = $"What changed in the benchmark figures of “{article.Meta.Title}” from " +
+                $"{earlier.Info.Title} ({Formatter.Date(earlier.Info.Date)}) to {later.Info.Title} " +
+                $"({Formatter.Date(later.Info.Date)}): each change in %, whether it is beyond the runs' spread, " +
+                "and how the ranking moved.",
+            Canonical = urls.Absolute(RunPairs.Path(article.Slug, earlier.Id, later.Id)),
+            Modified = pair.ChangedAt,
+        };
+        return Page();
+    }
+}
+
+/// <summary>The 404 both run-pair pages give: the picker and the data page, never the generic error page.</summary>
+internal static class RunPairAnswers
+{
+    public static IActionResult NotFound(PageModel page)
+    {
+        // The page itself is the helpful answer: the status-code pages must not replace it with the generic one.
+        if (page.HttpContext.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
+
+        page.Response.StatusCode = StatusCodes.Status404NotFound;
+        page.ViewData[nameof(PageMetadata)] = new PageMetadata
+        {
+            Title = "No such difference between runs",
+            Description = "Pick two runs of this comparison to see what changed between them.",
+            NoIndex = true,
+        };
+        return page.Page();
+    }
+}

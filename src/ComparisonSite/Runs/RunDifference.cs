@@ -1,0 +1,180 @@
+using ComparisonSite.Figures;
+using ComparisonSite.Results;
+using ComparisonSite.Results.Store;
+
+namespace ComparisonSite.Runs;
+
+/// <summary>
+/// Everything that changed from one run of a suite to another, worked out from the snapshot and worded for the
+/// page: per scenario and metric each framework's two values, the change in % with the metric's direction word,
+/// whether it is beyond the runs' own spread (<see cref="NoiseRule"/>), and how the ranking moved; frameworks,
+/// scenarios and metrics that only one run has.
+/// </summary>
+public sealed record RunDifference(
+    RunPair Pair,
+    IReadOnlyList<string> AddedFrameworks,
+    IReadOnlyList<string> MissingFrameworks,
+    IReadOnlyList<string> ScenariosOnlyEarlier,
+    IReadOnlyList<string> ScenariosOnlyLater,
+    IReadOnlyList<string> MetricsOnlyEarlier,
+    IReadOnlyList<string> MetricsOnlyLater,
+    IReadOnlyList<ScenarioDifference> Scenarios)
+{
+    public static RunDifference Between(RunPair pair, ResultsSnapshot snapshot, FigureFormatter formatter)
+    {
+        var (earlier, later) = (pair.Earlier.Measurements, pair.Later.Measurements);
+        var both = later.Concat(earlier).ToList();
+        string FrameworkName(string slug) => snapshot.Frameworks.GetValueOrDefault(slug)?.Name ?? slug;
+        string ScenarioName(string slug) => snapshot.Scenarios.GetValueOrDefault(slug)?.Name ?? slug;
+        string MetricName(string slug) => snapshot.Metrics.GetValueOrDefault(slug)?.Name ?? slug;
+
+        var scenarios = both
+            .Select(m => m.Scenario)
+            .Distinct(StringComparer.Ordinal)
+            .Select(s => new ScenarioDifference(
+                snapshot.Scenarios.GetValueOrDefault(s) ?? new Scenario(s, s, null),
+                [.. both.Where(m => m.Scenario == s)
+                    .Select(m => m.Metric)
+                    .Distinct(StringComparer.Ordinal)
+                    .Where(snapshot.Metrics.ContainsKey)
+                    .Select(m => MetricDifference.Between(pair, s, snapshot.Metrics[m], FrameworkName, formatter))]))
+            .Where(s => s.Metrics.Count > 0)
+            .ToList();
+
+        return new RunDifference(
+            pair,
+            OnlyIn(later, earlier, m => m.Framework, FrameworkName),
+            OnlyIn(earlier, later, m => m.Framework, FrameworkName),
+            OnlyIn(earlier, later, m => m.Scenario, ScenarioName),
+            OnlyIn(later, earlier, m => m.Scenario, ScenarioName),
+            OnlyIn(earlier, later, m => m.Metric, MetricName),
+            OnlyIn(later, earlier, m => m.Metric, MetricName),
+            scenarios);
+    }
+
+    /// <summary>The names of what <paramref name="these"/> measure and <paramref name="others"/> do not.</summary>
+    private static List<string> OnlyIn(
+        IReadOnlyList<Measurement> these,
+        IReadOnlyList<Measurement> others,
+        Func<Measurement, string> slug,
+        Func<string, string> name)
+    {
+        var known = others.Select(slug).ToHashSet(StringComparer.Ordinal);
+        return [.. these.Select(slug).Distinct(StringComparer.Ordinal).Where(s => !known.Contains(s)).Select(name)];
+    }
+}
+
+/// <summary>One scenario's metrics in the difference.</summary>
+public sealed record ScenarioDifference(Scenario Scenario, IReadOnlyList<MetricDifference> Metrics);
+
+/// <summary>
+/// One scenario and metric: a row per framework either run measured, best of the later run first, and the ranking
+/// sentence when both runs measured it.
+/// </summary>
+public sealed record MetricDifference(
+    string Scenario, Metric Metric, string Ranking, IReadOnlyList<FrameworkDifference> Frameworks)
+{
+    /// <summary>The heading's id: unique per scenario and metric, and never starting with a digit.</summary>
+    public string Anchor => $"change-{Scenario}-{Metric.Slug}";
+
+    internal static MetricDifference Between(
+        RunPair pair, string scenario, Metric metric, Func<string, string> frameworkName, FigureFormatter formatter)
+    {
+        List<Measurement> Of(RunResults run) =>
+            [.. run.Measurements
+                .Where(m => m.Scenario == scenario && m.Metric == metric.Slug)
+                .OrderBy(m => metric.Better == Better.Higher ? -m.Value : m.Value)];
+
+        var (earlier, later) = (Of(pair.Earlier), Of(pair.Later));
+        var frameworks = later.Concat(earlier).Select(m => m.Framework).Distinct(StringComparer.Ordinal);
+        var rows = frameworks.Select(f => FrameworkDifference.Between(
+            frameworkName(f),
+            earlier.Find(m => m.Framework == f),
+            later.Find(m => m.Framework == f),
+            metric,
+            formatter));
+        var ranking = earlier.Count == 0 ? "Only the later run measures this."
+            : later.Count == 0 ? "Only the earlier run measures this."
+            : RankingChange.Describe(Ranked(earlier), Ranked(later), metric);
+        return new MetricDifference(scenario, metric, ranking, [.. rows]);
+
+        List<RankedValue> Ranked(List<Measurement> values) =>
+            [.. values.Select(m => new RankedValue(frameworkName(m.Framework), m.Value))];
+    }
+}
+
+/// <summary>Which way a framework's value moved, judged by the metric's better direction.</summary>
+public enum ChangeDirection
+{
+    Better,
+    Worse,
+    Unchanged,
+    NotComparable,
+}
+
+/// <summary>Whether a change is larger than the runs' own spread (<see cref="NoiseRule"/>).</summary>
+public enum NoiseVerdict
+{
+    /// <summary>Both results have a spread and the ranges do not overlap.</summary>
+    BeyondNoise,
+
+    /// <summary>Both results have a spread and the ranges overlap (touching ends included).</summary>
+    WithinNoise,
+
+    /// <summary>One result or both is a single value: no spread to compare.</summary>
+    NoSpread,
+
+    /// <summary>Only one run measured the framework here.</summary>
+    OneRunOnly,
+}
+
+/// <summary>A value as shown: with its unit, and its min–max range when it has a spread.</summary>
+public sealed record ShownValue(string Value, string? Range);
+
+/// <summary>One framework's row: both values, the change in words, and the noise verdict.</summary>
+public sealed record FrameworkDifference(
+    string Framework,
+    ShownValue? Earlier,
+    ShownValue? Later,
+    string Change,
+    ChangeDirection Direction,
+    NoiseVerdict Noise)
+{
+    /// <summary>The verdict in the page's words.</summary>
+    public string NoiseText => Noise switch
+    {
+        NoiseVerdict.BeyondNoise => "beyond noise",
+        NoiseVerdict.WithinNoise => "within noise",
+        NoiseVerdict.NoSpread => "no spread to compare",
+        _ => "—",
+    };
+
+    internal static FrameworkDifference Between(
+        string framework, Measurement? earlier, Measurement? later, Metric metric, FigureFormatter formatter)
+    {
+        ShownValue? Shown(Measurement? m) => m is null ? null : new ShownValue(
+            formatter.Value(m.Value, metric),
+            NoiseRule.Range(m) is { } r
+                ? $"{formatter.Number(r.Min, metric)}–{formatter.Number(r.Max, metric)}"
+                : null);
+
+        if (earlier is null || later is null)
+        {
+            var change = earlier is null ? "new in the later run" : "not in the later run";
+            return new(framework, Shown(earlier), Shown(later), change, ChangeDirection.NotComparable,
+                NoiseVerdict.OneRunOnly);
+        }
+
+        var noise = !NoiseRule.HasSpread(earlier) || !NoiseRule.HasSpread(later) ? NoiseVerdict.NoSpread
+            : NoiseRule.Overlaps(earlier, later) ? NoiseVerdict.WithinNoise
+            : NoiseVerdict.BeyondNoise;
+        // A change from zero has no percentage; it is shown as the two values alone.
+        var (text, direction) = earlier.Value == later.Value ? ("unchanged", ChangeDirection.Unchanged)
+            : earlier.Value == 0 ? ("from zero", ChangeDirection.NotComparable)
+            : (formatter.Percent(later.Value, earlier.Value, metric),
+                FigureFormatter.IsBetter(later.Value, earlier.Value, metric)
+                    ? ChangeDirection.Better
+                    : ChangeDirection.Worse);
+        return new(framework, Shown(earlier), Shown(later), text, direction, noise);
+    }
+}
