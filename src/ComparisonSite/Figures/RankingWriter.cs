@@ -9,7 +9,10 @@ namespace ComparisonSite.Figures;
 /// </summary>
 internal static class RankingWriter
 {
-    /// <summary>"FastAPI, then Flask and Django (tied)": best first, equal values tied.</summary>
+    /// <summary>
+    /// "FastAPI, then Flask and Django (tied)": best first, equal values tied, values within noise of each other
+    /// grouped ("FastAPI and Flask (within noise)").
+    /// </summary>
     public static void WriteRanking(
         FigureWriter figure, RunResults run, string scenario, string metric, IReadOnlyList<string>? frameworks)
     {
@@ -72,25 +75,26 @@ internal static class RankingWriter
         }
     }
 
-    /// <summary>The frameworks with values, grouped by equal value, best group first.</summary>
-    private static List<List<string>> Rank(
-        FigureContext context, RunResults run, IEnumerable<string> frameworks, string scenario, string metricSlug)
-    {
-        var metric = context.Snapshot.Metrics[metricSlug];
-        var values = frameworks
-            .Select(f => (Framework: f, Value: run.Find(f, scenario, metricSlug)?.Value))
-            .Where(v => v.Value is not null)
-            .ToList();
-        var distinct = values.Select(v => v.Value!.Value).Distinct().ToList();
-        distinct.Sort((x, y) =>
-            FigureFormatter.IsBetter(x, y, metric) ? -1 : FigureFormatter.IsBetter(y, x, metric) ? 1 : 0);
-        return [.. distinct.Select(d => values.Where(v => v.Value == d).Select(v => v.Framework).ToList())];
-    }
+    /// <summary>
+    /// The frameworks with values, best group first: equal values are tied, and so are values within noise of
+    /// each other (<see cref="NoiseRanking"/>).
+    /// </summary>
+    private static IReadOnlyList<NoiseGroup> Rank(
+        FigureContext context, RunResults run, IEnumerable<string> frameworks, string scenario, string metricSlug) =>
+        NoiseRanking.Rank(
+            frameworks.Select(f => run.Find(f, scenario, metricSlug)).OfType<Measurement>(),
+            context.Snapshot.Metrics[metricSlug]);
 
-    private static string Words(FigureContext context, List<List<string>> ranking) =>
-        string.Join(", then ", ranking.Select(group => group.Count == 1
-            ? context.FrameworkName(group[0])
-            : $"{string.Join(" and ", group.Select(context.FrameworkName))} (tied)"));
+    /// <summary>"FastAPI, then Flask and Django (tied)", or "FastAPI and Flask (within noise), then Django".</summary>
+    private static string Words(FigureContext context, IReadOnlyList<NoiseGroup> ranking) =>
+        string.Join(", then ", ranking.Select(group => group switch
+        {
+            { Members.Count: 1 } => context.FrameworkName(group.Members[0].Framework),
+            { WithinNoise: true } =>
+                $"{InlineFigureWriter.NameList(group.Members.Select(m => context.FrameworkName(m.Framework)))} "
+                + "(within noise)",
+            _ => $"{string.Join(" and ", group.Members.Select(m => context.FrameworkName(m.Framework)))} (tied)",
+        }));
 
     private static void Write(FigureWriter figure, string text, string provenance, bool differs)
     {
