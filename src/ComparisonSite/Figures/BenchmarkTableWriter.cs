@@ -92,7 +92,7 @@ internal static class BenchmarkTableWriter
     private static string BestNote(int runCount) =>
         runCount == 1 ? "★ marks the best value." : "★ marks the best value of each run.";
 
-    /// <summary>The caption's note when values have spreads: ★ promises a clear best, ≈ says there is none.</summary>
+    /// <summary>The caption's note with spreads: ★ promises a clear best, ≈ says there is none.</summary>
     private static string NoisyBestNote(int runCount) =>
         (runCount == 1 ? "★ marks a clear best value" : "★ marks a clear best value of each run")
         + ", beyond the range of every other; ≈ best marks values within noise of the best.";

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AngleSharp.Dom;
+using ComparisonSite.Figures;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
 
@@ -16,6 +17,7 @@ public sealed class MeasuredBesideReportedTests(PostgresFixture postgres) : Site
     private const string Slug = "/fastapi-vs-django-vs-flask";
     private const string Ours = "our own measurements";
     private static readonly string[] Frameworks = ["fastapi", "django", "flask"];
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
     [Fact]
     public async Task A_fresh_site_sets_the_seeded_measured_run_beside_the_sources_figures()
@@ -31,6 +33,11 @@ public sealed class MeasuredBesideReportedTests(PostgresFixture postgres) : Site
         Assert.Equal(Values(reported, "json", "rps"), RowValues(table, "JSON endpoint", "Bytepulse (reported)"));
         Assert.Equal(Values(measured, "json", "rps"), RowValues(table, "JSON endpoint", "ours (measured)"));
         Assert.Equal(Values(measured, "db", "rps"), RowValues(table, "Database-backed endpoint", "ours (measured)"));
+        Assert.Equal(
+            Frameworks.Select(f => Samples(measured, f, "json", "rps"))
+                .Select(s => $"({s.Min().ToString("N0", English)}\u2013{s.Max().ToString("N0", English)})"),
+            Row(table, "JSON endpoint", "ours (measured)").QuerySelectorAll("td .spread").Select(e => e.TextContent));
+        Assert.Empty(Row(table, "JSON endpoint", "Bytepulse (reported)").QuerySelectorAll(".spread"));
 
         var chart = page.QuerySelectorAll("#speed figure.chart script[type='application/json']")
             .Select(s => JsonDocument.Parse(s.TextContent))
@@ -39,7 +46,8 @@ public sealed class MeasuredBesideReportedTests(PostgresFixture postgres) : Site
         Assert.Equal(
             [Value(reported, "fastapi", "json", "rps"), Value(measured, "fastapi", "json", "rps"),
                 Value(reported, "fastapi", "db", "rps"), Value(measured, "fastapi", "db", "rps")],
-            chart.RootElement.GetProperty("series")[0].GetProperty("values").EnumerateArray().Select(v => v.GetDouble()));
+            chart.RootElement.GetProperty("series")[0].GetProperty("values").EnumerateArray()
+                .Select(v => v.GetDouble()));
 
         var agreements = page.QuerySelectorAll("#speed p .figure")
             .Select(e => e.TextContent)
@@ -49,6 +57,9 @@ public sealed class MeasuredBesideReportedTests(PostgresFixture postgres) : Site
         Assert.Contains(ExpectedAgreement(reported, measured, "json", "rps", higherIsBetter: true), agreements);
         Assert.Contains(ExpectedAgreement(reported, measured, "db", "rps", higherIsBetter: true), agreements);
         Assert.Contains(ExpectedAgreement(reported, measured, "idle", "memory", higherIsBetter: false), agreements);
+        Assert.Contains(ExpectedAgreement(reported, measured, "json", "p99", higherIsBetter: false), agreements);
+        Assert.Contains(
+            ExpectedAgreement(reported, measured, "idle", "cold-start", higherIsBetter: false), agreements);
 
         var environments = page.QuerySelectorAll("#methodology dl.run-environment");
         Assert.Equal(2, environments.Length);
@@ -57,6 +68,7 @@ public sealed class MeasuredBesideReportedTests(PostgresFixture postgres) : Site
 
         var download = page.QuerySelectorAll("#speed .figure-downloads a")
             .Select(a => a.GetAttribute("href")!)
+            .Distinct()
             .Single(h => h.EndsWith(measured.Run.Id + "/results.csv", StringComparison.Ordinal));
         var csv = await Site.CreateReader().GetStringAsync(download);
         Assert.Contains($"{measured.Run.Id},", csv, StringComparison.Ordinal);
@@ -75,7 +87,8 @@ public sealed class MeasuredBesideReportedTests(PostgresFixture postgres) : Site
         Assert.Equal(0, import.ExitCode);
         var store = Site.Get<ResultsStore>();
         await Eventually.TrueAsync(() =>
-            store.Current!.RunFor("python-web-frameworks", new(Origin: RunOrigin.Measured))!.Run.Id == "measured-rerun");
+            store.Current!.RunFor("python-web-frameworks", new(Origin: RunOrigin.Measured))!.Run.Id
+                == "measured-rerun");
         var after = Figures(await SiteFactory.ParseAsync(await reader.GetAsync(Slug)));
 
         Assert.Equal(before.Where(f => !f.Title.Contains(Ours)), after.Where(f => !f.Title.Contains(Ours)));
@@ -105,27 +118,53 @@ public sealed class MeasuredBesideReportedTests(PostgresFixture postgres) : Site
     private static List<double> Values(RunDocument document, string scenario, string metric) =>
         [.. Frameworks.Select(f => Value(document, f, scenario, metric))];
 
-    /// <summary>The values of the table row for a scenario as one run measured it.</summary>
-    private static List<double> RowValues(IElement table, string scenario, string run) =>
-        [.. table.QuerySelectorAll("tbody tr")
+    private static IReadOnlyList<double> Samples(
+        RunDocument document, string framework, string scenario, string metric) =>
+        document.Results.Single(r => r.Framework == framework && r.Scenario == scenario && r.Metric == metric)
+            .Samples!;
+
+    /// <summary>The table row for a scenario's requests per second as one run measured it.</summary>
+    private static IElement Row(IElement table, string scenario, string run) =>
+        table.QuerySelectorAll("tbody tr")
             .Single(r => r.QuerySelector("th")!.TextContent.Contains(scenario, StringComparison.Ordinal)
                 && r.QuerySelector("th")!.TextContent.Contains("Requests per second", StringComparison.Ordinal)
-                && r.QuerySelector("th")!.TextContent.EndsWith(run, StringComparison.Ordinal))
+                && r.QuerySelector("th")!.TextContent.EndsWith(run, StringComparison.Ordinal));
+
+    /// <summary>The values of the table row for a scenario as one run measured it.</summary>
+    private static List<double> RowValues(IElement table, string scenario, string run) =>
+        [.. Row(table, scenario, run)
             .QuerySelectorAll("td data")
             .Select(d => double.Parse(d.GetAttribute("value")!, CultureInfo.InvariantCulture))];
 
-    /// <summary>What the agreement sentence must say, worked out here from the two documents themselves.</summary>
+    /// <summary>
+    /// What the agreement sentence must say, worked out here from the two documents themselves with the noise rule:
+    /// best first; the best remaining value leads a group that every remaining framework equal to it or within noise
+    /// of it joins ("(tied)" for equal values only, else "(within noise)").
+    /// </summary>
     private static string ExpectedAgreement(
         RunDocument reported, RunDocument measured, string scenario, string metric, bool higherIsBetter)
     {
         string Order(RunDocument document)
         {
-            var values = Frameworks.Select(f => (Name: Name(f), Value: Value(document, f, scenario, metric)));
-            var groups = values.GroupBy(v => v.Value)
-                .OrderBy(g => higherIsBetter ? -g.Key : g.Key)
-                .Select(g => g.Count() == 1
-                    ? g.First().Name
-                    : $"{string.Join(" and ", g.Select(v => v.Name))} (tied)");
+            var remaining = Frameworks
+                .Select(f => document.Results.Single(r => r.Framework == f && r.Scenario == scenario
+                    && r.Metric == metric))
+                .Select(r => new Measurement(r.Framework, r.Scenario, r.Metric, r.Value, r.Samples))
+                .OrderBy(m => higherIsBetter ? -m.Value : m.Value)
+                .ToList();
+            var groups = new List<string>();
+            while (remaining.Count > 0)
+            {
+                var leader = remaining[0];
+                var group = remaining.Where(m => m.Value == leader.Value || NoiseRule.Overlaps(leader, m)).ToList();
+                var names = group.Select(m => Name(m.Framework)).ToList();
+                groups.Add(
+                    group.Count == 1 ? names[0]
+                    : group.All(m => m.Value == leader.Value) ? $"{string.Join(" and ", names)} (tied)"
+                    : $"{string.Join(", ", names[..^1])} and {names[^1]} (within noise)");
+                remaining.RemoveAll(group.Contains);
+            }
+
             return string.Join(", then ", groups);
         }
 
