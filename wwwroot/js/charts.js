@@ -9,6 +9,57 @@
 
   const drawn = [];
 
+  // Chart.js has no error bars: this plugin draws each bar's min-max whisker from the min/max arrays the page
+  // embeds beside the values (absent when no bar has a spread), in the text colour so it shows on every bar.
+  const whiskers = {
+    id: 'whiskers',
+    afterDatasetsDraw(chart) {
+      const { ctx } = chart;
+      const horizontal = chart.options.indexAxis === 'y';
+      const valueScale = chart.scales[horizontal ? 'x' : 'y'];
+      ctx.save();
+      chart.data.datasets.forEach((dataset, index) => {
+        const meta = chart.getDatasetMeta(index);
+        if (!dataset.whiskerMin || !dataset.whiskerMax || meta.hidden) {
+          return;
+        }
+        ctx.strokeStyle = dataset.whiskerColour;
+        ctx.lineWidth = 1.5;
+        meta.data.forEach((bar, i) => {
+          const [min, max] = [dataset.whiskerMin[i], dataset.whiskerMax[i]];
+          if (min === null || max === null || min === undefined || max === undefined) {
+            return;
+          }
+          const [from, to] = [valueScale.getPixelForValue(min), valueScale.getPixelForValue(max)];
+          const centre = horizontal ? bar.y : bar.x;
+          const cap = Math.min(6, (horizontal ? bar.height : bar.width) / 4);
+          ctx.beginPath();
+          if (horizontal) {
+            ctx.moveTo(from, centre);
+            ctx.lineTo(to, centre);
+            ctx.moveTo(from, centre - cap);
+            ctx.lineTo(from, centre + cap);
+            ctx.moveTo(to, centre - cap);
+            ctx.lineTo(to, centre + cap);
+          } else {
+            ctx.moveTo(centre, from);
+            ctx.lineTo(centre, to);
+            ctx.moveTo(centre - cap, from);
+            ctx.lineTo(centre + cap, from);
+            ctx.moveTo(centre - cap, to);
+            ctx.lineTo(centre + cap, to);
+          }
+          ctx.stroke();
+        });
+      });
+      ctx.restore();
+    },
+  };
+
+  // The largest whisker end, so the value axis leaves room for it above the tallest bar.
+  const highest = (data) =>
+    Math.max(0, ...data.series.flatMap((series) => (series.max || []).filter((v) => v !== null)));
+
   const palette = (figure) => {
     const style = getComputedStyle(figure);
     const read = (name) => style.getPropertyValue(name).trim();
@@ -49,8 +100,12 @@
           backgroundColor: colours.series(series.colour),
           borderColor: colours.series(series.colour),
           borderWidth: 1,
+          whiskerMin: series.min,
+          whiskerMax: series.max,
+          whiskerColour: colours.text,
         })),
       },
+      plugins: [whiskers],
       options: {
         indexAxis: data.horizontal ? 'y' : 'x',
         responsive: true,
@@ -59,11 +114,20 @@
         plugins: {
           legend: { labels: { color: colours.text } },
           tooltip: {
-            callbacks: { label: (item) => `${item.dataset.label}: ${number.format(item.raw)} ${data.unit}` },
+            callbacks: {
+              label: (item) => {
+                const text = `${item.dataset.label}: ${number.format(item.raw)} ${data.unit}`;
+                const i = item.dataIndex;
+                const [min, max] = [item.dataset.whiskerMin?.[i], item.dataset.whiskerMax?.[i]];
+                return min === null || min === undefined || max === null || max === undefined
+                  ? text
+                  : `${text} (range ${number.format(min)}\u2013${number.format(max)})`;
+              },
+            },
           },
         },
         scales: {
-          [valueAxis]: scale(colours, true),
+          [valueAxis]: { ...scale(colours, true), suggestedMax: highest(data) },
           [categoryAxis]: scale(colours, false),
         },
       },
@@ -77,6 +141,7 @@
       for (const dataset of chart.data.datasets) {
         dataset.backgroundColor = colours.series(dataset.colourSlot);
         dataset.borderColor = colours.series(dataset.colourSlot);
+        dataset.whiskerColour = colours.text;
       }
       for (const axis of Object.values(chart.options.scales)) {
         axis.ticks.color = colours.text;

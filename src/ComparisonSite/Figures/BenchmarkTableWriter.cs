@@ -29,12 +29,14 @@ internal static class BenchmarkTableWriter
         var lines = series.SelectMany(s => runs.Select(r => new RunSeries(s, r))).ToList();
         var metricNames = series.Select(s => context.Snapshot.Metrics[s.Metric].Name).Distinct();
         var provenance = string.Join("; ", runs.Select(r => context.Provenance(r.Run)));
-        var bestNote = runs.Count == 1 ? "★ marks the best value." : "★ marks the best value of each run.";
-        var caption = $"{string.Join(", ", metricNames)}: {provenance}. {bestNote}";
+        var values = lines.SelectMany(l => shown.Select(f => l.Find(f))).OfType<Measurement>().ToList();
+        var spread = SpreadWriter.Caption(values);
+        var caption = $"{string.Join(", ", metricNames)}: {provenance}. "
+            + (spread is null ? BestNote(runs.Count) : $"{spread} {NoisyBestNote(runs.Count)}");
         var headers = frameworksAsColumns
             ? shown.Select(context.FrameworkName)
             : lines.Select(l => Label(context, l, runs.Count));
-        var best = lines.ToDictionary(l => l, l => BestValue(context, l, shown));
+        var best = lines.ToDictionary(l => l, l => BestOf(context, l, shown));
 
         var html = figure.Html;
         html.EnsureLine();
@@ -76,11 +78,28 @@ internal static class BenchmarkTableWriter
     }
 
     /// <summary>One scenario and metric as one run measured it: a row (or column) of the table.</summary>
-    private sealed record RunSeries(SeriesKey Series, RunResults Run);
+    private sealed record RunSeries(SeriesKey Series, RunResults Run)
+    {
+        public Measurement? Find(string framework) => Run.Find(framework, Series.Scenario, Series.Metric);
+    }
+
+    /// <summary>
+    /// The cells of a row marked best: the best value and any equal to it (★), or, when the best is within noise
+    /// of another value, every value the noise rule cannot tell from it ("≈ best").
+    /// </summary>
+    private sealed record BestCells(IReadOnlySet<string> Frameworks, bool WithinNoise);
+
+    private static string BestNote(int runCount) =>
+        runCount == 1 ? "★ marks the best value." : "★ marks the best value of each run.";
+
+    /// <summary>The caption's note with spreads: ★ promises a clear best, ≈ says there is none.</summary>
+    private static string NoisyBestNote(int runCount) =>
+        (runCount == 1 ? "★ marks a clear best value" : "★ marks a clear best value of each run")
+        + ", beyond the range of every other; ≈ best marks values within noise of the best.";
 
     private static void WriteRow(
         FigureWriter figure, string heading, IEnumerable<(RunSeries Line, string Framework)> cells,
-        Dictionary<RunSeries, double?> best)
+        Dictionary<RunSeries, BestCells?> best)
     {
         figure.Html.Write("<tr>");
         figure.Html.Write("<th scope=\"row\">").WriteEscape(heading).Write("</th>");
@@ -92,11 +111,11 @@ internal static class BenchmarkTableWriter
         figure.Html.WriteLine("</tr>");
     }
 
-    private static void WriteCell(FigureWriter figure, RunSeries line, string framework, double? best)
+    private static void WriteCell(FigureWriter figure, RunSeries line, string framework, BestCells? best)
     {
         var html = figure.Html;
         var (series, run) = (line.Series, line.Run);
-        var measurement = run.Find(framework, series.Scenario, series.Metric);
+        var measurement = line.Find(framework);
         if (measurement is null)
         {
             html.Write("<td>");
@@ -106,11 +125,19 @@ internal static class BenchmarkTableWriter
         }
 
         var context = figure.Context;
-        var isBest = measurement.Value == best;
-        html.Write(isBest ? "<td class=\"best\">" : "<td>");
-        var text = context.Formatter.Number(measurement.Value, context.Snapshot.Metrics[series.Metric]);
+        var metric = context.Snapshot.Metrics[series.Metric];
+        var isBest = best is not null && best.Frameworks.Contains(framework);
+        var tied = isBest && best!.WithinNoise;
+        html.Write(!isBest ? "<td>" : tied ? "<td class=\"best-tied\">" : "<td class=\"best\">");
+        var text = context.Formatter.Number(measurement.Value, metric);
         figure.WriteFigure(run.Run, text, measurement.Value);
-        if (isBest)
+        SpreadWriter.Write(figure, measurement, metric);
+        if (tied)
+        {
+            html.Write(" <span class=\"best-mark\" role=\"img\" aria-label=\"within noise of the best\">")
+                .Write("≈ best</span>");
+        }
+        else if (isBest)
         {
             html.Write(" <span class=\"best-mark\" role=\"img\" aria-label=\"best\">★</span>");
         }
@@ -131,12 +158,16 @@ internal static class BenchmarkTableWriter
         return runCount == 1 ? label : $"{label}: {context.RunLabel(line.Run.Run)}";
     }
 
-    private static double? BestValue(FigureContext context, RunSeries line, IReadOnlyList<string> frameworks)
+    private static BestCells? BestOf(FigureContext context, RunSeries line, IReadOnlyList<string> frameworks)
     {
         var metric = context.Snapshot.Metrics[line.Series.Metric];
-        var values = frameworks.Select(f => line.Run.Find(f, line.Series.Scenario, line.Series.Metric)?.Value)
-            .OfType<double>()
-            .ToList();
-        return values.Count < 2 ? null : values.Aggregate((x, y) => FigureFormatter.IsBetter(y, x, metric) ? y : x);
+        var values = frameworks.Select(line.Find).OfType<Measurement>().ToList();
+        if (values.Count < 2)
+        {
+            return null;
+        }
+
+        var best = NoiseRanking.Best(values, metric);
+        return new BestCells(best.Members.Select(m => m.Framework).ToHashSet(), best.WithinNoise);
     }
 }

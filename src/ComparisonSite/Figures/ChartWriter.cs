@@ -46,11 +46,7 @@ internal static class ChartWriter
         var unit = FigureFormatter.UnitLabel(metric.Unit);
         var title = $"{metric.Name} ({unit}, {direction})";
         var groupNames = groups.Select(g => GroupName(context, g, runs.Count)).ToList();
-        var bars = shown.Select(f => new ChartSeries(
-            context.FrameworkName(f),
-            f,
-            context.ColourOf(f),
-            [.. groups.Select(g => g.Find(f)?.Value)]));
+        var bars = shown.Select(f => Bars(context, f, groups));
         var data = new ChartData(title, unit, metric.Decimals, horizontal, groupNames, [.. bars]);
         var canvasLabel = $"Bar chart of {title}; the same data is in the table below.";
 
@@ -58,7 +54,14 @@ internal static class ChartWriter
         html.EnsureLine();
         html.Write("<figure class=\"chart\" id=\"").Write(id).Write("\" data-chart=\"").Write(id).WriteLine("-data\">");
         var provenance = string.Join("; ", runs.Select(r => context.Provenance(r.Run)));
-        html.Write("<figcaption>").WriteEscape(title).Write(". ").WriteEscape(provenance).WriteLine(".</figcaption>");
+        html.Write("<figcaption>").WriteEscape(title).Write(". ").WriteEscape(provenance).Write('.');
+        var values = groups.SelectMany(g => shown.Select(g.Find)).OfType<Measurement>().ToList();
+        if (SpreadWriter.Caption(values) is { } spread)
+        {
+            html.Write(' ').WriteEscape(spread).Write(" Whiskers on the bars show the range.");
+        }
+
+        html.WriteLine("</figcaption>");
         var canvasClass = horizontal ? "chart-canvas chart-horizontal" : "chart-canvas";
         html.Write("<div class=\"").Write(canvasClass).Write("\" hidden>");
         html.Write("<canvas aria-label=\"").WriteEscape(canvasLabel).Write("\" role=\"img\"></canvas>");
@@ -76,6 +79,21 @@ internal static class ChartWriter
     private sealed record ChartGroup(SeriesKey Series, RunResults Run)
     {
         public Measurement? Find(string framework) => Run.Find(framework, Series.Scenario, Series.Metric);
+    }
+
+    /// <summary>One framework's bars, with the min–max whiskers of those that have a spread.</summary>
+    private static ChartSeries Bars(FigureContext context, string framework, List<ChartGroup> groups)
+    {
+        var results = groups.Select(g => g.Find(framework)).ToList();
+        var ranges = results.Select(r => r is null ? null : NoiseRule.Range(r)).ToList();
+        var hasSpread = ranges.Any(r => r is not null);
+        return new ChartSeries(
+            context.FrameworkName(framework),
+            framework,
+            context.ColourOf(framework),
+            [.. results.Select(r => r?.Value)],
+            hasSpread ? [.. ranges.Select(r => r?.Min)] : null,
+            hasSpread ? [.. ranges.Select(r => r?.Max)] : null);
     }
 
     /// <summary>"JSON endpoint", or "JSON endpoint: Bytepulse (reported)" when the chart shows several runs.</summary>
@@ -116,6 +134,7 @@ internal static class ChartWriter
                 {
                     var text = figure.Context.Formatter.Number(measurement.Value, metric);
                     figure.WriteFigure(group.Run.Run, text, measurement.Value);
+                    SpreadWriter.Write(figure, measurement, metric);
                 }
                 else
                 {

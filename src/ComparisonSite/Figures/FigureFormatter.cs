@@ -15,6 +15,9 @@ public sealed class FigureFormatter(CultureInfo culture)
     public string Number(double value, Metric metric) =>
         value.ToString("N" + metric.Decimals.ToString(CultureInfo.InvariantCulture), Culture);
 
+    /// <summary>A spread as shown next to its value: "1,480–1,535", at the metric's precision.</summary>
+    public string Range(double min, double max, Metric metric) => $"{Number(min, metric)}\u2013{Number(max, metric)}";
+
     /// <summary>
     /// A value with its unit; <paramref name="roundTo"/> rounds for prose
     /// and says "about" when that changed the figure.
@@ -41,6 +44,9 @@ public sealed class FigureFormatter(CultureInfo culture)
         var ratio = Math.Max(a, b) / Math.Min(a, b);
         return $"{ratio.ToString("N1", Culture)}x {Word(a, b, metric)}";
     }
+
+    /// <summary>What <c>ratio</c>, <c>percent</c> and <c>diff</c> say when two results are within noise.</summary>
+    public const string AboutTheSame = "about the same as";
 
     /// <summary>"289% faster": the difference relative to B, with the direction word.</summary>
     public string Percent(double a, double b, Metric metric) =>

@@ -48,10 +48,14 @@ internal static class InlineFigureWriter
             FigureComparison.Percent => (formatter.Percent(x, y, metric), Math.Abs(x - y) / y * 100),
             _ => (formatter.Difference(x, y, metric), Math.Abs(x - y)),
         };
-        figure.WriteFigure(run.Run, text, value);
+        // Within noise the words stop claiming a winner; the <data> value keeps the real ratio for machines.
+        figure.WriteFigure(run.Run, NoiseRule.Overlaps(first, second) ? FigureFormatter.AboutTheSame : text, value);
     }
 
-    /// <summary>"FastAPI": the framework (or frameworks, on a tie) with the best value.</summary>
+    /// <summary>
+    /// "FastAPI": the framework (or frameworks, on a tie) with the best value; "no clear winner (FastAPI and
+    /// Flask)" when others are within noise of it.
+    /// </summary>
     public static void WriteBest(
         FigureWriter figure, RunResults run, string scenario, string metricSlug, IReadOnlyList<string>? frameworks)
     {
@@ -73,10 +77,10 @@ internal static class InlineFigureWriter
             return;
         }
 
-        var bestValue = candidates.Select(c => c.Value)
-            .Aggregate((x, y) => FigureFormatter.IsBetter(y, x, metric) ? y : x);
-        var winners = candidates.Where(c => c.Value == bestValue).Select(c => context.FrameworkName(c.Framework));
-        var names = string.Join(" and ", winners);
+        var best = NoiseRanking.Best(candidates, metric);
+        var names = best.WithinNoise
+            ? $"no clear winner ({NameList(best.Members.Select(m => context.FrameworkName(m.Framework)))})"
+            : string.Join(" and ", best.Members.Select(m => context.FrameworkName(m.Framework)));
         if (!figure.WritesHtml)
         {
             figure.Html.WriteEscape(names);
@@ -86,6 +90,13 @@ internal static class InlineFigureWriter
         figure.Html.Write("<span class=\"figure\" title=\"").WriteEscape(context.Provenance(run.Run)).Write("\">");
         figure.Html.WriteEscape(names);
         figure.Html.Write("</span>");
+    }
+
+    /// <summary>"A and B", "A, B and C": names in the noise-aware wording.</summary>
+    public static string NameList(IEnumerable<string> names)
+    {
+        var list = names.ToList();
+        return list.Count <= 2 ? string.Join(" and ", list) : $"{string.Join(", ", list[..^1])} and {list[^1]}";
     }
 
     private static Measurement? Find(

@@ -9,7 +9,10 @@ namespace ComparisonSite.Figures;
 /// </summary>
 internal static class RankingWriter
 {
-    /// <summary>"FastAPI, then Flask and Django (tied)": best first, equal values tied.</summary>
+    /// <summary>
+    /// "FastAPI, then Flask and Django (tied)": best first, equal values tied, values within noise of each other
+    /// grouped ("FastAPI and Flask (within noise)").
+    /// </summary>
     public static void WriteRanking(
         FigureWriter figure, RunResults run, string scenario, string metric, IReadOnlyList<string>? frameworks)
     {
@@ -31,8 +34,10 @@ internal static class RankingWriter
     }
 
     /// <summary>
-    /// "matches Bytepulse's (FastAPI, then Flask, then Django)", or "differs from Bytepulse's: Bytepulse ranks …;
-    /// we measured …", over the frameworks both runs have values for.
+    /// Over the frameworks both runs have values for: "matches Bytepulse's (FastAPI, then Flask, then Django)" when
+    /// the orders are the same; "is consistent with Bytepulse's (…): we measured …" when ours only ties, within
+    /// noise, what the source ordered; else "differs from Bytepulse's: Bytepulse ranks …; we measured …", since
+    /// some framework the source put ahead of another came out clearly behind it.
     /// </summary>
     public static void WriteAgreement(
         FigureWriter figure, RunResults reported, RunResults measured, string scenario, string metric,
@@ -56,13 +61,18 @@ internal static class RankingWriter
             return;
         }
 
-        var theirs = Words(context, Rank(context, reported, both, scenario, metric));
-        var ours = Words(context, Rank(context, measured, both, scenario, metric));
+        var (theirRanking, ourRanking) =
+            (Rank(context, reported, both, scenario, metric), Rank(context, measured, both, scenario, metric));
+        var (theirs, ours) = (Words(context, theirRanking), Words(context, ourRanking));
         var source = reported.Run.Info.Source;
         var provenance = $"{context.Provenance(reported.Run)}; {context.Provenance(measured.Run)}";
         if (theirs == ours)
         {
             Write(figure, $"matches {source}'s ({ours})", provenance, differs: false);
+        }
+        else if (!Reverses(theirRanking, ourRanking))
+        {
+            Write(figure, $"is consistent with {source}'s ({theirs}): we measured {ours}", provenance, differs: false);
         }
         else
         {
@@ -72,25 +82,37 @@ internal static class RankingWriter
         }
     }
 
-    /// <summary>The frameworks with values, grouped by equal value, best group first.</summary>
-    private static List<List<string>> Rank(
-        FigureContext context, RunResults run, IEnumerable<string> frameworks, string scenario, string metricSlug)
+    /// <summary>True when some framework one ranking puts strictly ahead of another, the other puts behind.</summary>
+    private static bool Reverses(IReadOnlyList<NoiseGroup> first, IReadOnlyList<NoiseGroup> second)
     {
-        var metric = context.Snapshot.Metrics[metricSlug];
-        var values = frameworks
-            .Select(f => (Framework: f, Value: run.Find(f, scenario, metricSlug)?.Value))
-            .Where(v => v.Value is not null)
-            .ToList();
-        var distinct = values.Select(v => v.Value!.Value).Distinct().ToList();
-        distinct.Sort((x, y) =>
-            FigureFormatter.IsBetter(x, y, metric) ? -1 : FigureFormatter.IsBetter(y, x, metric) ? 1 : 0);
-        return [.. distinct.Select(d => values.Where(v => v.Value == d).Select(v => v.Framework).ToList())];
+        var (a, b) = (Places(first), Places(second));
+        return a.Keys.Any(x => a.Keys.Any(y => a[x] < a[y] && b[x] > b[y]));
     }
 
-    private static string Words(FigureContext context, List<List<string>> ranking) =>
-        string.Join(", then ", ranking.Select(group => group.Count == 1
-            ? context.FrameworkName(group[0])
-            : $"{string.Join(" and ", group.Select(context.FrameworkName))} (tied)"));
+    private static Dictionary<string, int> Places(IReadOnlyList<NoiseGroup> ranking) =>
+        ranking.SelectMany((group, place) => group.Members.Select(m => (m.Framework, place)))
+            .ToDictionary(p => p.Framework, p => p.place, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The frameworks with values, best group first: equal values are tied, and so are values within noise of
+    /// each other (<see cref="NoiseRanking"/>).
+    /// </summary>
+    private static IReadOnlyList<NoiseGroup> Rank(
+        FigureContext context, RunResults run, IEnumerable<string> frameworks, string scenario, string metricSlug) =>
+        NoiseRanking.Rank(
+            frameworks.Select(f => run.Find(f, scenario, metricSlug)).OfType<Measurement>(),
+            context.Snapshot.Metrics[metricSlug]);
+
+    /// <summary>"FastAPI, then Flask and Django (tied)", or "FastAPI and Flask (within noise), then Django".</summary>
+    private static string Words(FigureContext context, IReadOnlyList<NoiseGroup> ranking) =>
+        string.Join(", then ", ranking.Select(group => group switch
+        {
+            { Members.Count: 1 } => context.FrameworkName(group.Members[0].Framework),
+            { WithinNoise: true } =>
+                $"{InlineFigureWriter.NameList(group.Members.Select(m => context.FrameworkName(m.Framework)))} "
+                + "(within noise)",
+            _ => $"{string.Join(" and ", group.Members.Select(m => context.FrameworkName(m.Framework)))} (tied)",
+        }));
 
     private static void Write(FigureWriter figure, string text, string provenance, bool differs)
     {

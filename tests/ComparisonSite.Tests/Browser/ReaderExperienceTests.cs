@@ -89,6 +89,63 @@ public sealed class ReaderExperienceTests(BrowserFixture browser, ITestOutputHel
     }
 
     [Fact]
+    public async Task Charts_draw_a_whisker_for_every_value_with_a_spread_and_the_table_shows_the_same_ranges()
+    {
+        var (page, problems) = await OpenAsync(Article);
+
+        // For every bar with a spread: whether the table has its range, and whether the canvas differs between the
+        // bar's centre line and a line just inside its edge somewhere from the smallest to the largest round (the
+        // whisker, drawn over the bar or beyond it).
+        var bars = await page.EvaluateAsync<JsonElement>("""
+            () => [...document.querySelectorAll('figure[data-chart]')].flatMap(figure => {
+              const chart = Chart.getChart(figure.querySelector('canvas'));
+              const context = chart.canvas.getContext('2d');
+              const ratio = chart.currentDevicePixelRatio;
+              const horizontal = chart.options.indexAxis === 'y';
+              const scale = chart.scales[horizontal ? 'x' : 'y'];
+              // One readback per chart: reading pixel by pixel makes Chrome warn on the console.
+              const image = context.getImageData(0, 0, chart.canvas.width, chart.canvas.height);
+              const pixel = (x, y) => {
+                const at = (Math.round(y * ratio) * image.width + Math.round(x * ratio)) * 4;
+                return image.data.slice(at, at + 4).join(',');
+              };
+              const rows = [...figure.querySelectorAll('table tbody tr')];
+              return chart.data.datasets.flatMap((dataset, d) => chart.getDatasetMeta(d).data.map((bar, i) => {
+                const max = dataset.whiskerMax?.[i];
+                const spread = rows[d].querySelectorAll('td')[i].querySelector('.spread');
+                if (max === null || max === undefined) {
+                  return { whisker: false, spread: !!spread };
+                }
+                const [from, to] = [scale.getPixelForValue(dataset.whiskerMin[i]), scale.getPixelForValue(max)];
+                let inked = false;
+                for (let p = Math.min(from, to) + 1; p < Math.max(from, to) - 1 && !inked; p++) {
+                  const [centre, edge] = horizontal
+                    ? [pixel(p, bar.y), pixel(p, bar.y - bar.height / 2 + 2)]
+                    : [pixel(bar.x, p), pixel(bar.x - bar.width / 2 + 2, p)];
+                  inked = centre !== edge;
+                }
+                return {
+                  whisker: true,
+                  spread: !!spread,
+                  range: `${dataset.whiskerMin[i]} ${max}`,
+                  table: spread ? spread.getAttribute('aria-label') : '',
+                  inked,
+                };
+              }));
+            })
+            """);
+
+        var withWhiskers = bars.EnumerateArray().Where(b => b.GetProperty("whisker").GetBoolean()).ToList();
+        Assert.NotEmpty(withWhiskers);
+        Assert.All(bars.EnumerateArray(), b =>
+            Assert.Equal(b.GetProperty("whisker").GetBoolean(), b.GetProperty("spread").GetBoolean()));
+        Assert.All(withWhiskers, b => Assert.True(b.GetProperty("inked").GetBoolean(), b.ToString()));
+        Assert.All(withWhiskers, b => Assert.StartsWith("range of ", b.GetProperty("table").GetString()!,
+            StringComparison.Ordinal));
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public async Task With_javascript_off_the_tables_carry_the_data_and_the_layout_holds()
     {
         var (page, problems) = await OpenAsync(Article, new BrowserNewContextOptions { JavaScriptEnabled = false });

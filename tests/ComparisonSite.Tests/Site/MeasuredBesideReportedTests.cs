@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AngleSharp.Dom;
+using ComparisonSite.Figures;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
 
@@ -16,6 +17,7 @@ public sealed class MeasuredBesideReportedTests(PostgresFixture postgres) : Site
     private const string Slug = "/fastapi-vs-django-vs-flask";
     private const string Ours = "our own measurements";
     private static readonly string[] Frameworks = ["fastapi", "django", "flask"];
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
     [Fact]
     public async Task A_fresh_site_sets_the_seeded_measured_run_beside_the_sources_figures()
@@ -31,6 +33,11 @@ public sealed class MeasuredBesideReportedTests(PostgresFixture postgres) : Site
         Assert.Equal(Values(reported, "json", "rps"), RowValues(table, "JSON endpoint", "Bytepulse (reported)"));
         Assert.Equal(Values(measured, "json", "rps"), RowValues(table, "JSON endpoint", "ours (measured)"));
         Assert.Equal(Values(measured, "db", "rps"), RowValues(table, "Database-backed endpoint", "ours (measured)"));
+        Assert.Equal(
+            Frameworks.Select(f => Samples(measured, f, "json", "rps"))
+                .Select(s => $"({s.Min().ToString("N0", English)}\u2013{s.Max().ToString("N0", English)})"),
+            Row(table, "JSON endpoint", "ours (measured)").QuerySelectorAll("td .spread").Select(e => e.TextContent));
+        Assert.Empty(Row(table, "JSON endpoint", "Bytepulse (reported)").QuerySelectorAll(".spread"));
 
         var chart = page.QuerySelectorAll("#speed figure.chart script[type='application/json']")
             .Select(s => JsonDocument.Parse(s.TextContent))
@@ -45,11 +52,15 @@ public sealed class MeasuredBesideReportedTests(PostgresFixture postgres) : Site
         var agreements = page.QuerySelectorAll("#speed .figure")
             .Select(e => e.TextContent)
             .Where(t => t.StartsWith("matches ", StringComparison.Ordinal)
+                || t.StartsWith("is consistent ", StringComparison.Ordinal)
                 || t.StartsWith("differs ", StringComparison.Ordinal))
             .ToList();
         Assert.Contains(ExpectedAgreement(reported, measured, "json", "rps", higherIsBetter: true), agreements);
         Assert.Contains(ExpectedAgreement(reported, measured, "db", "rps", higherIsBetter: true), agreements);
         Assert.Contains(ExpectedAgreement(reported, measured, "idle", "memory", higherIsBetter: false), agreements);
+        Assert.Contains(ExpectedAgreement(reported, measured, "json", "p99", higherIsBetter: false), agreements);
+        Assert.Contains(
+            ExpectedAgreement(reported, measured, "idle", "cold-start", higherIsBetter: false), agreements);
 
         var environments = page.QuerySelectorAll("#methodology dl.run-environment");
         Assert.Equal(2, environments.Length);
@@ -108,33 +119,65 @@ public sealed class MeasuredBesideReportedTests(PostgresFixture postgres) : Site
     private static List<double> Values(RunDocument document, string scenario, string metric) =>
         [.. Frameworks.Select(f => Value(document, f, scenario, metric))];
 
-    /// <summary>The values of the table row for a scenario as one run measured it.</summary>
-    private static List<double> RowValues(IElement table, string scenario, string run) =>
-        [.. table.QuerySelectorAll("tbody tr")
+    private static IReadOnlyList<double> Samples(
+        RunDocument document, string framework, string scenario, string metric) =>
+        document.Results.Single(r => r.Framework == framework && r.Scenario == scenario && r.Metric == metric)
+            .Samples!;
+
+    /// <summary>The table row for a scenario's requests per second as one run measured it.</summary>
+    private static IElement Row(IElement table, string scenario, string run) =>
+        table.QuerySelectorAll("tbody tr")
             .Single(r => r.QuerySelector("th")!.TextContent.Contains(scenario, StringComparison.Ordinal)
                 && r.QuerySelector("th")!.TextContent.Contains("Requests per second", StringComparison.Ordinal)
-                && r.QuerySelector("th")!.TextContent.EndsWith(run, StringComparison.Ordinal))
+                && r.QuerySelector("th")!.TextContent.EndsWith(run, StringComparison.Ordinal));
+
+    /// <summary>The values of the table row for a scenario as one run measured it.</summary>
+    private static List<double> RowValues(IElement table, string scenario, string run) =>
+        [.. Row(table, scenario, run)
             .QuerySelectorAll("td data")
             .Select(d => double.Parse(d.GetAttribute("value")!, CultureInfo.InvariantCulture))];
 
-    /// <summary>What the agreement sentence must say, worked out here from the two documents themselves.</summary>
+    /// <summary>
+    /// What the agreement sentence must say, worked out here from the two documents themselves with the noise rule:
+    /// best first; the best remaining value leads a group that every remaining framework equal to it or within noise
+    /// of it joins ("(tied)" for equal values only, else "(within noise)").
+    /// </summary>
     private static string ExpectedAgreement(
         RunDocument reported, RunDocument measured, string scenario, string metric, bool higherIsBetter)
     {
-        string Order(RunDocument document)
+        List<List<string>> Order(RunDocument document)
         {
-            var values = Frameworks.Select(f => (Name: Name(f), Value: Value(document, f, scenario, metric)));
-            var groups = values.GroupBy(v => v.Value)
-                .OrderBy(g => higherIsBetter ? -g.Key : g.Key)
-                .Select(g => g.Count() == 1
-                    ? g.First().Name
-                    : $"{string.Join(" and ", g.Select(v => v.Name))} (tied)");
-            return string.Join(", then ", groups);
+            var remaining = Frameworks
+                .Select(f => document.Results.Single(r => r.Framework == f && r.Scenario == scenario
+                    && r.Metric == metric))
+                .Select(r => new Measurement(r.Framework, r.Scenario, r.Metric, r.Value, r.Samples))
+                .OrderBy(m => higherIsBetter ? -m.Value : m.Value)
+                .ToList();
+            var groups = new List<List<string>>();
+            while (remaining.Count > 0)
+            {
+                var leader = remaining[0];
+                var group = remaining.Where(m => m.Value == leader.Value || NoiseRule.Overlaps(leader, m)).ToList();
+                groups.Add([.. group.Select(m => m.Framework)]);
+                remaining.RemoveAll(group.Contains);
+            }
+
+            return groups;
         }
 
-        var (theirs, ours) = (Order(reported), Order(measured));
-        return theirs == ours
-            ? $"matches Bytepulse's ({ours})"
+        string Words(RunDocument document, List<List<string>> groups) => string.Join(", then ", groups.Select(g =>
+            g.Count == 1 ? Name(g[0])
+            : g.All(f => Value(document, f, scenario, metric) == Value(document, g[0], scenario, metric))
+                ? $"{string.Join(" and ", g.Select(Name))} (tied)"
+            : $"{string.Join(", ", g[..^1].Select(Name))} and {Name(g[^1])} (within noise)"));
+
+        var (theirGroups, ourGroups) = (Order(reported), Order(measured));
+        var (theirs, ours) = (Words(reported, theirGroups), Words(measured, ourGroups));
+        int Place(List<List<string>> groups, string framework) => groups.FindIndex(g => g.Contains(framework));
+        var reversed = Frameworks.Any(x => Frameworks.Any(y =>
+            Place(theirGroups, x) < Place(theirGroups, y) && Place(ourGroups, x) > Place(ourGroups, y)));
+        return theirs == ours ? $"matches Bytepulse's ({ours})"
+            : !reversed ? $"is consistent with Bytepulse's ({theirs}): we measured {ours}"
             : $"differs from Bytepulse's: Bytepulse ranks {theirs}; we measured {ours}";
     }
 

@@ -1,0 +1,53 @@
+using System.Globalization;
+using ComparisonSite.Results;
+using ComparisonSite.Results.Store;
+
+namespace ComparisonSite.Figures;
+
+/// <summary>
+/// The spread beside a value in a table: "1,510 (1,480–1,535)", the median with the smallest and largest round, and
+/// the caption sentence that says what that range is. Results without a spread get neither.
+/// </summary>
+internal static class SpreadWriter
+{
+    /// <summary>" (1,480–1,535)" after a value, labelled for screen readers; nothing without a spread.</summary>
+    public static void Write(FigureWriter figure, Measurement result, Metric metric)
+    {
+        if (NoiseRule.Range(result) is not { } range)
+        {
+            return;
+        }
+
+        var text = figure.Context.Formatter.Range(range.Min, range.Max, metric);
+        if (!figure.WritesHtml)
+        {
+            figure.Html.Write(" (").WriteEscape(text).Write(')');
+            return;
+        }
+
+        var formatter = figure.Context.Formatter;
+        var rounds = result.Samples!.Count.ToString(CultureInfo.InvariantCulture);
+        var label = $"range of {rounds} rounds: {formatter.Number(range.Min, metric)} "
+            + $"to {formatter.Number(range.Max, metric)}";
+        // role="img" gives the label to assistive technology, as for the ★; "(1,480–1,535)" reads badly aloud.
+        figure.Html.Write(" <span class=\"spread\" role=\"img\" aria-label=\"").WriteEscape(label).Write("\">(")
+            .WriteEscape(text).Write(")</span>");
+    }
+
+    /// <summary>
+    /// "Values are medians of 3 rounds; the range is min–max." for the results a figure shows, "Values with a range
+    /// are …" when only some have one, or null when none has.
+    /// </summary>
+    public static string? Caption(IReadOnlyCollection<Measurement> shown)
+    {
+        var counts = shown.Where(NoiseRule.HasSpread).Select(m => m.Samples!.Count).Distinct().Order().ToList();
+        if (counts.Count == 0)
+        {
+            return null;
+        }
+
+        var rounds = counts.Count == 1 ? $"{counts[0]}" : $"{counts[0]} to {counts[^1]}";
+        var which = shown.All(NoiseRule.HasSpread) ? "Values are" : "Values with a range are";
+        return $"{which} medians of {rounds} rounds; the range is min\u2013max.";
+    }
+}

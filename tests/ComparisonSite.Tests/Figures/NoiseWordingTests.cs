@@ -1,0 +1,179 @@
+using AngleSharp.Dom;
+using ComparisonSite.Figures;
+using ComparisonSite.Markdown;
+using ComparisonSite.Results.Import;
+using ComparisonSite.Results.Store;
+
+namespace ComparisonSite.Tests.Figures;
+
+/// <summary>
+/// The words and marks built on the noise rule, at its edges: Fixtures/noise holds a measured run with one scenario
+/// per edge (ranges apart, touching, one sample, no samples, equal values with ranges apart, one side without
+/// samples, overlaps that do not chain, all within noise) and a reported run without samples beside it.
+/// </summary>
+public sealed class NoiseWordingTests
+{
+    private static readonly ResultsSnapshot Edges = TestSnapshots.From(Fixture("measured"), Fixture("reported"));
+
+    /// <summary>One edge case: what ratio, best and ranking say, and each framework's mark in a table.</summary>
+    public sealed record Edge(string Scenario, string Ratio, string Best, string Ranking, string Marks)
+    {
+        public override string ToString() => Scenario;
+    }
+
+    public static TheoryData<Edge> Cases =>
+    [
+        new("apart", "1.1x faster", "FastAPI", "FastAPI, then Django, then Flask", "★ - -"),
+        new(
+            "touching", "about the same as", "no clear winner (FastAPI and Django)",
+            "FastAPI and Django (within noise), then Flask", "≈ ≈ -"),
+        new("one-sample", "1.1x faster", "FastAPI", "FastAPI, then Django, then Flask", "★ - -"),
+        new("no-samples", "the same as", "FastAPI and Django", "FastAPI and Django (tied), then Flask", "★ ★ -"),
+        new(
+            "equal-disjoint", "the same as", "FastAPI and Django", "FastAPI and Django (tied), then Flask",
+            "★ ★ -"),
+        new("mixed", "1.1x faster", "FastAPI", "FastAPI, then Django, then Flask", "★ - -"),
+        new(
+            "chain", "about the same as", "no clear winner (FastAPI and Django)",
+            "FastAPI and Django (within noise), then Flask", "≈ ≈ -"),
+        new(
+            "all-within", "about the same as", "no clear winner (FastAPI, Django and Flask)",
+            "FastAPI, Django and Flask (within noise)", "≈ ≈ ≈"),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Comparisons_winners_and_rankings_say_what_the_noise_rule_allows(Edge edge)
+    {
+        var html = Render(
+            $"{{{{ratio fastapi django {edge.Scenario} rps}}}} | {{{{best {edge.Scenario} rps}}}} | "
+            + $"{{{{ranking {edge.Scenario} rps}}}}");
+
+        Assert.Equal($"{edge.Ratio} | {edge.Best} | {edge.Ranking}", html.Body!.TextContent.Trim());
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void A_tables_star_marks_only_a_clear_best_and_tied_bests_say_so(Edge edge)
+    {
+        var html = Render($"{{{{table {edge.Scenario}:rps}}}}");
+
+        var cells = html.QuerySelectorAll("table.benchmark tbody td");
+        Assert.Equal(edge.Marks, string.Join(' ', cells.Select(Mark)));
+        Assert.All(cells.Where(c => Mark(c) == "≈"), c =>
+        {
+            Assert.Equal("best-tied", c.ClassName);
+            Assert.Equal("within noise of the best", c.QuerySelector(".best-mark")!.GetAttribute("aria-label"));
+        });
+        Assert.All(cells.Where(c => Mark(c) == "★"), c => Assert.Equal("best", c.ClassName));
+    }
+
+    [Fact]
+    public void Percent_and_difference_within_noise_are_about_the_same_and_keep_the_real_figure()
+    {
+        var html = Render(
+            "{{percent fastapi django touching rps}}; {{diff fastapi django touching rps}}; "
+            + "{{ratio fastapi django touching rps}}");
+
+        var figures = html.QuerySelectorAll("a.figure");
+        Assert.All(figures, f => Assert.Equal("about the same as", f.TextContent));
+        Assert.Equal(
+            ["10", "10", "1.1"],
+            figures.Select(f => f.QuerySelector("data")!.GetAttribute("value")!)
+                .Select(v => double.Parse(v, CultureInfo.InvariantCulture))
+                .Select(v => v.ToString("0.#", CultureInfo.InvariantCulture)));
+        Assert.All(figures, f => Assert.Contains("Noise edge cases, measured", f.GetAttribute("title")!,
+            StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Values_with_a_spread_show_their_range_and_the_caption_says_what_it_is()
+    {
+        var html = Render("{{table touching:rps mixed:rps}}");
+
+        var table = html.QuerySelector("table.benchmark")!;
+        Assert.Contains(
+            "Values with a range are medians of 3 rounds; the range is min–max. ★ marks a clear best value",
+            table.QuerySelector("caption")!.TextContent,
+            StringComparison.Ordinal);
+        var spreads = table.QuerySelectorAll(".spread");
+        Assert.Equal(["(105–115)", "(95–105)", "(48–52)", "(100–120)"], spreads.Select(s => s.TextContent));
+        Assert.Equal("range of 3 rounds: 105 to 115", spreads[0].GetAttribute("aria-label"));
+        Assert.Equal("img", spreads[0].GetAttribute("role"));
+    }
+
+    [Fact]
+    public void A_table_of_values_without_spread_keeps_its_caption_and_has_no_ranges()
+    {
+        var html = Render("{{table one-sample:rps no-samples:rps}}");
+
+        var table = html.QuerySelector("table.benchmark")!;
+        var caption = table.QuerySelector("caption")!.TextContent;
+        Assert.EndsWith(". ★ marks the best value.", caption, StringComparison.Ordinal);
+        Assert.Empty(table.QuerySelectorAll(".spread"));
+    }
+
+    [Fact]
+    public void A_chart_carries_min_and_max_for_its_whiskers_only_where_there_is_a_spread()
+    {
+        var html = Render("{{chart touching:rps mixed:rps}}");
+
+        var data = JsonDocument.Parse(html.QuerySelector("script[type='application/json']")!.TextContent).RootElement;
+        var series = data.GetProperty("series").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("framework").GetString()!);
+        Assert.Equal("[105,100]", series["fastapi"].GetProperty("min").GetRawText());
+        Assert.Equal("[115,120]", series["fastapi"].GetProperty("max").GetRawText());
+        Assert.Equal("[95,null]", series["django"].GetProperty("min").GetRawText());
+        Assert.Equal("[105,null]", series["django"].GetProperty("max").GetRawText());
+        Assert.Contains("Whiskers on the bars show the range.", html.QuerySelector("figcaption")!.TextContent,
+            StringComparison.Ordinal);
+        Assert.Equal(4, html.QuerySelectorAll("table.chart-table .spread").Length);
+
+        var plain = Render("{{chart one-sample:rps}}");
+        var single = JsonDocument.Parse(plain.QuerySelector("script[type='application/json']")!.TextContent);
+        Assert.All(single.RootElement.GetProperty("series").EnumerateArray(), s =>
+        {
+            Assert.False(s.TryGetProperty("min", out _));
+            Assert.False(s.TryGetProperty("max", out _));
+        });
+    }
+
+    [Theory]
+    [InlineData("apart", "matches Example Lab's (FastAPI, then Django, then Flask)")]
+    [InlineData(
+        "touching",
+        "is consistent with Example Lab's (FastAPI, then Django, then Flask): "
+        + "we measured FastAPI and Django (within noise), then Flask")]
+    public void Agreement_groups_our_frameworks_within_noise(string scenario, string expected)
+    {
+        var html = Render($"{{{{agreement {scenario} rps}}}}");
+
+        Assert.Equal(expected, html.Body!.TextContent.Trim());
+    }
+
+    private static RunDocument Fixture(string origin) => RunDocumentParser.Parse(
+        File.ReadAllBytes(Path.Combine(FixturePaths.Root, "noise", $"noise-edges-{origin}.json"))).Document!;
+
+    private static IDocument Render(string markdown)
+    {
+        var diagnostics = new List<ContentDiagnostic>();
+        var document = ArticleMarkdown.Parse(markdown, "test.md", 1, diagnostics);
+        Assert.Empty(diagnostics);
+        var article = TestSnapshots.Article("noise-edges") with { Origin = RunOrigin.Measured };
+        var context = new FigureContext(
+            Edges, article, new FigureFormatter(CultureInfo.GetCultureInfo("en-US")), showErrors: true);
+        var html = new HtmlParser().ParseDocument(ArticleMarkdown.ToHtml(document, context));
+        Assert.Empty(context.Problems);
+        return html;
+    }
+
+    /// <summary>"★", "≈" or "-": the mark a table cell carries.</summary>
+    private static string Mark(IElement cell) =>
+        cell.QuerySelector(".best-mark")?.TextContent switch
+        {
+            "★" => "★",
+            "≈ best" => "≈",
+            null => "-",
+            var other => other,
+        };
+}
