@@ -38,7 +38,7 @@ internal static class CheckCommand
             var library = services.Get<ContentLibrary>();
             await library.ReloadAsync(cancellationToken);
 
-            var findings = new ContentChecker(services.Get<ArticlePageRenderer>())
+            var findings = new ContentChecker(services.Get<ArticlePageRenderer>(), services.Get<TimeProvider>())
                 .Check(library.Current, results.Current!, library.RootPath, root.Combine("wwwroot"));
             var contentPrefix = Path.GetRelativePath(Directory.GetCurrentDirectory(), library.RootPath)
                 .Replace('\\', '/');

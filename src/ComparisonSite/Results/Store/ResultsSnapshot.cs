@@ -73,6 +73,15 @@ public sealed record ResultsSnapshot
         string.Join('|', values).GetHashCode(StringComparison.Ordinal);
 
     /// <summary>
+    /// A suite's runs in the snapshot, newest first (by date, then import), as the current run is chosen.
+    /// </summary>
+    public IReadOnlyList<RunResults> RunsOf(string suite) =>
+        _runsOf.GetOrAdd(suite, s => [.. RunsById.Values.Where(r => r.Run.Suite == s)
+            .OrderByDescending(r => r.Run.Info.Date).ThenByDescending(r => r.Run.ImportedAt)]);
+
+    private readonly ConcurrentDictionary<string, IReadOnlyList<RunResults>> _runsOf = new(StringComparer.Ordinal);
+
+    /// <summary>
     /// The run a selector names in a suite: the one pinned by id, else the latest of the origin, else the suite's
     /// latest.
     /// </summary>
