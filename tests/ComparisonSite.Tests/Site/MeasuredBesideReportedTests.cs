@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using AngleSharp.Dom;
+using System.Text.Json.Nodes;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
 
