@@ -28,6 +28,12 @@ public sealed record ArticlePage(
         return dataChangedAt is { } changed && changed > updated ? changed : updated;
     }
 
+    /// <summary>Dated notices near the top: data older than the article allows, or overtaken pinned runs.</summary>
+    public IReadOnlyList<FreshnessNotice> FreshnessNotices { get; init; } = [];
+
+    /// <summary>The runs the article cites, with their import and change dates, for the "Data updates" block.</summary>
+    public IReadOnlyList<DataUpdate> DataUpdates { get; init; } = [];
+
     /// <summary>Only pages with charts load Chart.js.</summary>
     public bool HasCharts => Sections.Any(s => s.HasCharts);
 }

@@ -18,6 +18,7 @@ namespace ComparisonSite.Articles;
 public sealed class ArticlePageRenderer(
     IOptions<SiteOptions> site,
     IHostEnvironment environment,
+    TimeProvider clock,
     ILogger<ArticlePageRenderer> logger)
 {
     private readonly ConditionalWeakTable<ComparisonArticle, Rendered> _rendered = [];
@@ -31,13 +32,16 @@ public sealed class ArticlePageRenderer(
 
     public ArticlePage Render(ComparisonArticle article, ResultsSnapshot results)
     {
-        if (_rendered.TryGetValue(article, out var cached) && ReferenceEquals(cached.Results, results))
+        // The day is part of the key: a run passes the article's maxDataAge on a day, not on a change.
+        var today = Today(clock);
+        if (_rendered.TryGetValue(article, out var cached) && ReferenceEquals(cached.Results, results)
+            && cached.Day == today)
         {
             return cached.Page;
         }
 
         Interlocked.Increment(ref _renders);
-        var (page, problems) = Build(article, results, environment.IsDevelopment());
+        var (page, problems) = Build(article, results, environment.IsDevelopment(), today);
         foreach (var problem in problems)
         {
             logger.LogWarning(
@@ -47,7 +51,7 @@ public sealed class ArticlePageRenderer(
                 problem.Message);
         }
 
-        _rendered.AddOrUpdate(article, new Rendered(results, page));
+        _rendered.AddOrUpdate(article, new Rendered(results, today, page));
         return page;
     }
 
@@ -57,7 +61,8 @@ public sealed class ArticlePageRenderer(
     public (ArticlePage Page, IReadOnlyList<FigureProblem> Problems) Build(
         ComparisonArticle article,
         ResultsSnapshot results,
-        bool showErrors)
+        bool showErrors,
+        DateOnly? today = null)
     {
         var figures = new FigureArticle(article.Slug, article.Meta.Suite, article.Meta.Frameworks, article.Meta.Origin);
         var context = new FigureContext(results, figures, _formatter, showErrors);
@@ -72,7 +77,11 @@ public sealed class ArticlePageRenderer(
         var faq = article.Sections.Where(s => s.IsFaq).SelectMany(s => FaqEntries(s, context)).ToList();
         var page = new ArticlePage(
             article, summary, sections, ArticleRuns.Default(article, results), faq,
-            ArticleRuns.DataChangedAt(article, results));
+            ArticleRuns.DataChangedAt(article, results))
+        {
+            FreshnessNotices = ArticleFreshness.Notices(article, results, today ?? Today(clock), _formatter),
+            DataUpdates = DataUpdates.Of(article, results),
+        };
         return (page, context.Problems);
     }
 
@@ -146,5 +155,8 @@ public sealed class ArticlePageRenderer(
     private static bool HasCharts(MarkdownDocument document) =>
         DataReferencePolicy.References(document).Any(r => r.Kind == DataReferenceKind.Chart);
 
-    private sealed record Rendered(ResultsSnapshot Results, ArticlePage Page);
+    /// <summary>Today in UTC: the date against which data ages are counted, the same for every reader.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private sealed record Rendered(ResultsSnapshot Results, DateOnly Day, ArticlePage Page);
 }

@@ -26,6 +26,10 @@ public static class ArticleRuns
     public static IReadOnlyList<RunResults?> Cited(ComparisonArticle article, ResultsSnapshot snapshot) =>
         [.. Selectors(article).Select(s => snapshot.RunFor(article.Meta.Suite, s))];
 
+    /// <summary>The runs the article shows, each once, in the order of <see cref="Cited"/>.</summary>
+    public static IReadOnlyList<RunResults> Shown(ComparisonArticle article, ResultsSnapshot snapshot) =>
+        [.. Cited(article, snapshot).OfType<RunResults>().DistinctBy(r => r.Run.Id, StringComparer.Ordinal)];
+
     /// <summary>The latest change of the data of any run the article cites, or null when it cites none.</summary>
     public static DateTimeOffset? DataChangedAt(ComparisonArticle article, ResultsSnapshot? snapshot) =>
         snapshot is null ? null

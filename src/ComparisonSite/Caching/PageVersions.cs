@@ -11,30 +11,41 @@ namespace ComparisonSite.Caching;
 /// listings (home, sitemap, feed), all published content and all runs. Part of every output-cache key, so
 /// once a snapshot is swapped in no request can be answered from an entry built from the old one.
 /// </summary>
-public sealed class PageVersions(ContentLibrary content, ResultsStore results)
+public sealed class PageVersions(ContentLibrary content, ResultsStore results, TimeProvider clock)
 {
     public const string ListingTag = "listing";
 
     public static string ComparisonTag(string slug) => "comparison:" + slug;
 
-    private readonly ConditionalWeakTable<ComparisonArticle, Tuple<ResultsSnapshot?, string>> _versions = [];
+    private readonly ConditionalWeakTable<ComparisonArticle, Known> _versions = [];
+
+    private sealed record Known(ResultsSnapshot? Snapshot, string Version, IReadOnlyList<DateOnly> AgeLimitDays);
 
     /// <summary>
-    /// Computed once per article and snapshot: a cache hit must not pay for building its own key.
+    /// Computed once per article and snapshot: a cache hit must not pay for building its own key. Only the days
+    /// on which a shown run passes the article's maxDataAge are counted per request, since no change marks them.
     /// </summary>
     public string ForComparison(ComparisonArticle article)
     {
         var snapshot = results.Current;
-        if (_versions.TryGetValue(article, out var known) && ReferenceEquals(known.Item1, snapshot))
+        if (!_versions.TryGetValue(article, out var known) || !ReferenceEquals(known.Snapshot, snapshot))
         {
-            return known.Item2;
+            var version = string.Create(
+                CultureInfo.InvariantCulture,
+                $"{ArticleVersion(article)}|{DataVersion(article, snapshot)}");
+            known = new Known(
+                snapshot, version, snapshot is null ? [] : ArticleFreshness.AgeLimitDays(article, snapshot));
+            _versions.AddOrUpdate(article, known);
         }
 
-        var version = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{ArticleVersion(article)}|{DataVersion(article, snapshot)}");
-        _versions.AddOrUpdate(article, Tuple.Create(snapshot, version));
-        return version;
+        if (known.AgeLimitDays.Count == 0)
+        {
+            return known.Version;
+        }
+
+        var today = ArticlePageRenderer.Today(clock);
+        var passed = known.AgeLimitDays.Count(d => d <= today);
+        return string.Create(CultureInfo.InvariantCulture, $"{known.Version}|aged{passed}");
     }
 
     public string ForListing() =>
@@ -52,11 +63,12 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results)
 
     /// <summary>
     /// Changes when a run the article cites changes: its default run, a run it reads by origin, or one it pins
-    /// with run=ID.
+    /// with run=ID; and when a newer run overtakes one it pins (the page then says so).
     /// </summary>
     public static string DataVersion(ComparisonArticle article, ResultsSnapshot? snapshot) =>
         snapshot is null
             ? "none"
             : string.Join(
-                '+', ArticleRuns.Cited(article, snapshot).Select(r => r is null ? "-" : snapshot.RunVersion(r)));
+                '+', ArticleRuns.Cited(article, snapshot).Select(r => r is null ? "-" : snapshot.RunVersion(r)))
+                + "|" + ArticleFreshness.OvertakingVersion(article, snapshot);
 }

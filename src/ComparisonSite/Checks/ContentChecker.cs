@@ -15,9 +15,10 @@ namespace ComparisonSite.Checks;
 /// <summary>
 /// Everything the <c>check</c> verb verifies about the content against the results store: front matter and
 /// Markdown (as the site loads them), every data reference, internal links and anchors, and numbers that look
-/// like benchmark figures typed by hand (a number next to a unit the metric catalog knows).
+/// like benchmark figures typed by hand (a number next to a unit the metric catalog knows), and data older than
+/// the article allows or pinned runs that a newer run has overtaken.
 /// </summary>
-public sealed partial class ContentChecker(ArticlePageRenderer renderer)
+public sealed partial class ContentChecker(ArticlePageRenderer renderer, TimeProvider clock)
 {
     public IReadOnlyList<ContentDiagnostic> Check(
         ContentSnapshot content,
@@ -32,6 +33,7 @@ public sealed partial class ContentChecker(ArticlePageRenderer renderer)
             findings.AddRange(problems.Select(p => ContentDiagnostic.Error(p.File, p.Line, p.Message)));
             findings.AddRange(CheckLinks(article, content, wwwroot));
             findings.AddRange(FindTypedFigures(article, results, contentRoot));
+            findings.AddRange(ArticleFreshness.Warnings(article, results, ArticlePageRenderer.Today(clock)));
         }
 
         return findings;

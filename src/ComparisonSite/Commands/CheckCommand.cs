@@ -2,6 +2,7 @@ using System.CommandLine;
 using ComparisonSite.Articles;
 using ComparisonSite.Checks;
 using ComparisonSite.Content;
+using ComparisonSite.Markdown.DataReferences;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Migrations;
 using ComparisonSite.Results.Store;
@@ -33,12 +34,16 @@ internal static class CheckCommand
                 await SiteCommands.StartStoreAsync(root, cancellationToken, parse.GetValue(contentPath));
             await services.Get<MigrationRunner>().MigrateAsync(cancellationToken);
             await services.Get<SeedImporter>().SeedIfEmptyAsync(cancellationToken);
-            var results = services.Get<ResultsStore>();
-            await results.ReloadAsync(cancellationToken);
             var library = services.Get<ContentLibrary>();
             await library.ReloadAsync(cancellationToken);
+            var results = services.Get<ResultsStore>();
+            // The snapshot holds a run that is not the latest of its origin only when content pins it, as the
+            // site's sync tells it; without this every run= of an older run would read as missing.
+            results.PinnedRunIds = DataReferencePolicy.PinnedRunIds(
+                library.Current.Comparisons.Values.SelectMany(a => a.Bodies));
+            await results.ReloadAsync(cancellationToken);
 
-            var findings = new ContentChecker(services.Get<ArticlePageRenderer>())
+            var findings = new ContentChecker(services.Get<ArticlePageRenderer>(), services.Get<TimeProvider>())
                 .Check(library.Current, results.Current!, library.RootPath, root.Combine("wwwroot"));
             var contentPrefix = Path.GetRelativePath(Directory.GetCurrentDirectory(), library.RootPath)
                 .Replace('\\', '/');

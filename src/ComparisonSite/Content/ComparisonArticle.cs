@@ -15,6 +15,9 @@ public sealed record ComparisonArticle
     /// <summary>The index file's body: the short verdict shown in a box at the top of the page.</summary>
     public required MarkdownDocument Summary { get; init; }
 
+    /// <summary>The index file's line number of the summary's first line: its block lines are offset by it.</summary>
+    public int SummaryFirstLine { get; init; } = 1;
+
     public required IReadOnlyList<ArticleSection> Sections { get; init; }
 
     /// <summary>The summary and every section body, in page order.</summary>

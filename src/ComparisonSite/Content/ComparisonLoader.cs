@@ -68,6 +68,7 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         {
             Meta = meta,
             Summary = summary,
+            SummaryFirstLine = index!.BodyFirstLine,
             Sections = ordered,
             Folder = Relative(contentRoot, folder),
             FilesModified = Directory.EnumerateFiles(folder, "*.md")
@@ -137,7 +138,18 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         var withdrawn = fields.Boolean("withdrawn", defaultValue: false);
         var aliases = fields.StringList("aliases", required: false);
         var image = fields.String("image", required: false);
+        var maxDataAge = fields.WholeNumberMap(
+            "maxDataAge", 1, DataAgeLimit.LongestDays, $"{{ {suite ?? "python-web-frameworks"}: 365 }}");
         fields.RejectUnknownKeys();
+
+        // A limit for a suite the article does not cite would never apply: most likely a misspelt suite.
+        foreach (var (limited, _, line) in maxDataAge.Where(m => suite is not null && m.Name != suite))
+        {
+            diagnostics.Add(ContentDiagnostic.Error(
+                file,
+                line,
+                $"maxDataAge names suite '{limited}', but the article cites only '{suite}' (its 'suite' key)"));
+        }
 
         foreach (var alias in aliases.Where(a => !Identifiers.IsSlug(a) || a == slug))
         {
@@ -205,6 +217,7 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
             Withdrawn = withdrawn,
             Aliases = aliases,
             Image = image,
+            MaxDataAge = [.. maxDataAge.Select(m => new DataAgeLimit(m.Name, m.Value, m.Line))],
         };
     }
 

@@ -24,6 +24,12 @@ public sealed record ArticleFrontMatter
     /// </summary>
     public RunOrigin? Origin { get; init; }
 
+    /// <summary>
+    /// How old the data of each suite may get (<c>maxDataAge: { suite: days }</c>) before the page says so and
+    /// <c>check</c> warns; empty when the article sets no limit.
+    /// </summary>
+    public IReadOnlyList<DataAgeLimit> MaxDataAge { get; init; } = [];
+
     public bool Draft { get; init; }
 
     /// <summary>Former slugs: each answers 301 to this comparison.</summary>

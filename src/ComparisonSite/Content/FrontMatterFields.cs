@@ -110,6 +110,48 @@ internal sealed class FrontMatterFields
         return [];
     }
 
+    /// <summary>
+    /// A mapping of slugs to whole numbers from <paramref name="min"/> to <paramref name="max"/>
+    /// (<c>key: { a: 1, b: 2 }</c>), each entry with its own line; an empty list when the key is absent or wrong.
+    /// </summary>
+    public IReadOnlyList<(string Name, int Value, int Line)> WholeNumberMap(
+        string key, int min, int max, string example)
+    {
+        var node = Find(key, required: false);
+        if (node is null)
+        {
+            return [];
+        }
+
+        if (node is not YamlMappingNode { Children.Count: > 0 } map)
+        {
+            FailKey(key, $"'{key}' must be a set of 'name: number' entries, e.g. {key}: {example}");
+            return [];
+        }
+
+        var entries = new List<(string, int, int)>();
+        foreach (var (name, value) in map.Children)
+        {
+            var slug = (name as YamlScalarNode)?.Value;
+            var text = (value as YamlScalarNode)?.Value;
+            if (slug is null || !Identifiers.IsSlug(slug))
+            {
+                Fail(name, $"'{key}' entry '{slug ?? "?"}' must be named by a slug, e.g. {key}: {example}");
+            }
+            else if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                || number < min || number > max)
+            {
+                Fail(name, $"'{key}' entry '{slug}' must be a whole number from {min} to {max}, not '{text ?? "?"}'");
+            }
+            else
+            {
+                entries.Add((slug, number, LineOf(name)));
+            }
+        }
+
+        return entries;
+    }
+
     /// <summary>Reports every key that no typed accessor asked for: a typo must not pass silently.</summary>
     public void RejectUnknownKeys()
     {

@@ -54,6 +54,7 @@ public static class SiteRegistration
     /// </summary>
     public static IServiceCollection AddSitePages(this IServiceCollection services)
     {
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ArticlePageRenderer>();
         services.AddSingleton<SiteUrls>();
         services.AddRouting(o => o.ConstraintMap[SlugRouteConstraint.Name] = typeof(SlugRouteConstraint));

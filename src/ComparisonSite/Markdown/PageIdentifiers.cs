@@ -15,6 +15,7 @@ internal static class PageIdentifiers
     public static readonly IReadOnlySet<string> Reserved = new HashSet<string>(StringComparer.Ordinal)
     {
         "main", "toc", "summary", "top", "site-header", "site-footer", "content-problems",
+        "freshness", "data-updates", "data-updates-title",
     };
 
     public static void MakeUnique(IReadOnlyList<(string Anchor, MarkdownDocument Body)> parts)

@@ -34,7 +34,9 @@ internal static class SeoEndpoints
             Xml(
                 http,
                 Dated(library, results),
-                (writer, entries) => Feed(writer, entries, urls, site.Value.Name, loggers.CreateLogger(FeedLog)),
+                (writer, entries) => Feed(
+                    writer, entries, DataEntries(library, results), urls, site.Value.Name,
+                    loggers.CreateLogger(FeedLog)),
                 "application/atom+xml; charset=utf-8"))
             .CachePage();
         return endpoints;
@@ -48,6 +50,15 @@ internal static class SeoEndpoints
                 a, ArticlePage.ModifiedAt(a.Meta, ArticleRuns.DataChangedAt(a, results.Current))))
             .OrderByDescending(d => d.Modified)
             .ThenBy(d => d.Article.Slug, StringComparer.Ordinal)];
+
+    /// <summary>A run an article cites, as of its last data change: one feed entry each.</summary>
+    private sealed record DataEntry(ComparisonArticle Article, StoredRun Run);
+
+    private static List<DataEntry> DataEntries(ContentLibrary library, ResultsStore results) =>
+        results.Current is not { } snapshot
+            ? []
+            : [.. library.Published.SelectMany(a =>
+                ArticleRuns.Shown(a, snapshot).Select(r => new DataEntry(a, r.Run)))];
 
     private static ContentHttpResult Xml(
         HttpContext http,
@@ -106,7 +117,12 @@ internal static class SeoEndpoints
     private const string FeedLog = "ComparisonSite.Seo.Feed";
 
     private static void Feed(
-        XmlWriter writer, List<DatedArticle> entries, SiteUrls urls, string siteName, ILogger logger)
+        XmlWriter writer,
+        List<DatedArticle> entries,
+        List<DataEntry> data,
+        SiteUrls urls,
+        string siteName,
+        ILogger logger)
     {
         const string ns = "http://www.w3.org/2005/Atom";
         writer.WriteStartElement("feed", ns);
@@ -120,25 +136,65 @@ internal static class SeoEndpoints
         writer.WriteStartElement("author", ns);
         writer.WriteElementString("name", ns, siteName);
         writer.WriteEndElement();
-        foreach (var (article, modified) in entries)
+        // Newest first across both kinds; at equal times the article's own entry comes first.
+        var items = entries
+            .Select(e => (At: e.Modified, Write: (Action)(() => ArticleEntry(writer, ns, e, urls, logger))))
+            .Concat(data.Select(d => (At: d.Run.ChangedAt, Write: (Action)(() => RunEntry(writer, ns, d, urls)))))
+            .OrderByDescending(i => i.At);
+        foreach (var item in items)
         {
-            // The loader refuses characters XML cannot carry; should one still arrive, it costs that text a
-            // character, not every reader the whole feed.
-            var text = FeedText(article, logger);
-            writer.WriteStartElement("entry", ns);
-            writer.WriteElementString("title", ns, text.Title);
-            writer.WriteElementString("id", ns, urls.Comparison(article.Slug));
-            Link(writer, ns, "alternate", urls.Comparison(article.Slug));
-            var published = new DateTimeOffset(article.Meta.Published.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            writer.WriteElementString("published", ns, Iso(published));
-            writer.WriteElementString("updated", ns, Iso(modified));
-            writer.WriteStartElement("author", ns);
-            writer.WriteElementString("name", ns, text.Author);
-            writer.WriteEndElement();
-            writer.WriteElementString("summary", ns, text.Summary);
-            writer.WriteEndElement();
+            item.Write();
         }
 
+        writer.WriteEndElement();
+    }
+
+    private static void ArticleEntry(XmlWriter writer, string ns, DatedArticle entry, SiteUrls urls, ILogger logger)
+    {
+        var (article, modified) = entry;
+        // The loader refuses characters XML cannot carry; should one still arrive, it costs that text a
+        // character, not every reader the whole feed.
+        var text = FeedText(article, logger);
+        writer.WriteStartElement("entry", ns);
+        writer.WriteElementString("title", ns, text.Title);
+        writer.WriteElementString("id", ns, urls.Comparison(article.Slug));
+        Link(writer, ns, "alternate", urls.Comparison(article.Slug));
+        var published = new DateTimeOffset(article.Meta.Published.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        writer.WriteElementString("published", ns, Iso(published));
+        writer.WriteElementString("updated", ns, Iso(modified));
+        writer.WriteStartElement("author", ns);
+        writer.WriteElementString("name", ns, text.Author);
+        writer.WriteEndElement();
+        writer.WriteElementString("summary", ns, text.Summary);
+        writer.WriteEndElement();
+    }
+
+    /// <summary>
+    /// "New benchmark data" for a run an article cites. Its id names the article, the run and the moment the run's
+    /// data last changed, so re-importing identical data repeats no entry and a replaced run gets a new one.
+    /// </summary>
+    private static void RunEntry(XmlWriter writer, string ns, DataEntry entry, SiteUrls urls)
+    {
+        var (article, run) = entry;
+        var info = run.Info;
+        var runPage = urls.Absolute(DataUpdates.RunPath(article.Slug, run.Id));
+        var changed = run.ChangedAt.ToUniversalTime()
+            .ToString("yyyyMMdd'T'HHmmss.fffffff'Z'", CultureInfo.InvariantCulture);
+        var origin = run.IsReported ? $"reported by {info.Source}" : $"our own measurements ({info.Source})";
+        writer.WriteStartElement("entry", ns);
+        writer.WriteElementString(
+            "title", ns, XmlCharacters.Replace($"New benchmark data: {info.Title} in {article.Meta.Title}"));
+        writer.WriteElementString("id", ns, $"{runPage}#changed-{changed}");
+        Link(writer, ns, "alternate", urls.Comparison(article.Slug) + "#data-updates");
+        Link(writer, ns, "related", runPage);
+        writer.WriteElementString("updated", ns, Iso(run.ChangedAt));
+        writer.WriteElementString(
+            "summary",
+            ns,
+            XmlCharacters.Replace(
+                $"{info.Title} ({origin}, run dated "
+                + $"{info.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, id {run.Id}) is the data "
+                + $"{article.Meta.Title} cites, as of {Iso(run.ChangedAt)}."));
         writer.WriteEndElement();
     }
 

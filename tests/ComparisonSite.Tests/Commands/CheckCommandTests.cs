@@ -41,4 +41,29 @@ public sealed class CheckCommandTests(PostgresFixture postgres)
         ], check.Output.Trim().Split('\n'));
         Assert.Equal(1, check.ExitCode);
     }
+
+    [Fact]
+    public async Task Data_older_than_maxDataAge_and_overtaken_pins_are_warnings_naming_the_file_and_line()
+    {
+        var content = FixturePaths.FreshnessSiteContent;
+        var database = await postgres.CreateDatabaseAsync();
+        var fixture = Path.Combine(FixturePaths.Root, "imports", "measured-fixture.json");
+        Assert.Equal(0, (await SiteProcess.RunVerbAsync(database, "import", fixture)).ExitCode);
+
+        var check = await SiteProcess.RunVerbAsync(database, "check", "--content", content, "--strict");
+
+        var prefix = Path.GetRelativePath(SiteRoot.Locate(null).Path, content).Replace('\\', '/');
+        var age = DateOnly.FromDateTime(DateTime.UtcNow).DayNumber - new DateOnly(2026, 3, 31).DayNumber;
+        Assert.Equal(
+        [
+            $"{prefix}/pinned-figures/01-speed.md:6: warning: run=measured-fixture (2026-11-20) is not the newest "
+                + "measured run of python-web-frameworks: measured-2026-11-27 (2026-11-27) is newer; cite it, or "
+                + "name origin=measured to follow the newest",
+            $"{prefix}/stale-figures/index.md:12: warning: run bytepulse-2026-03 of python-web-frameworks is dated "
+                + $"2026-03-31, {age} days ago, older than the 180 days maxDataAge allows; import a newer run or "
+                + "raise the limit",
+            "4 comparisons checked: 0 errors, 2 warnings (strict: warnings count as errors).",
+        ], check.Output.Trim().Split('\n'));
+        Assert.Equal(1, check.ExitCode);
+    }
 }

@@ -37,7 +37,7 @@ public sealed class ComparisonLoaderTests
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(
             "unknown-key/index.md:10: error: unknown key 'tilte' (expected one of: aliases, author, description, "
-            + "draft, frameworks, image, origin, published, slug, suite, title, updated, withdrawn)",
+            + "draft, frameworks, image, maxDataAge, origin, published, slug, suite, title, updated, withdrawn)",
             error.ToString());
     }
 
@@ -86,6 +86,48 @@ public sealed class ComparisonLoaderTests
             "bad-origin/index.md:10: error: origin 'ours' must be one of reported, measured: the kind of run the "
             + "article's figures read when a reference names none",
             error.ToString());
+    }
+
+    [Fact]
+    public async Task MaxDataAge_reads_days_per_suite_with_the_line_of_each_entry()
+    {
+        var folder = Path.Combine(FixturePaths.FreshnessSiteContent, "stale-figures");
+
+        var result = await Loader.LoadAsync(FixturePaths.FreshnessSiteContent, folder, CancellationToken.None);
+
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal([new DataAgeLimit("python-web-frameworks", 180, 12)], result.Article!.Meta.MaxDataAge);
+    }
+
+    [Fact]
+    public async Task MaxDataAge_entries_out_of_range_misnamed_or_for_another_suite_are_errors_on_their_lines()
+    {
+        var result = await LoadBroken("bad-max-data-age");
+
+        Assert.Null(result.Article);
+        Assert.Equal(
+        [
+            "bad-max-data-age/index.md:12: error: 'maxDataAge' entry 'python-web-frameworks' must be a whole number "
+                + "from 1 to 3650, not '0'",
+            "bad-max-data-age/index.md:14: error: 'maxDataAge' entry 'Not A Slug' must be named by a slug, "
+                + "e.g. maxDataAge: { python-web-frameworks: 365 }",
+            "bad-max-data-age/index.md:15: error: 'maxDataAge' entry 'another-suite' must be a whole number "
+                + "from 1 to 3650, not 'forever'",
+            "bad-max-data-age/index.md:13: error: maxDataAge names suite 'embedded-databases', but the article "
+                + "cites only 'python-web-frameworks' (its 'suite' key)",
+        ], result.Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public async Task MaxDataAge_as_a_bare_number_is_an_error_showing_the_per_suite_form()
+    {
+        var result = await LoadBroken("max-data-age-number");
+
+        Assert.Null(result.Article);
+        Assert.Equal(
+            "max-data-age-number/index.md:11: error: 'maxDataAge' must be a set of 'name: number' entries, "
+                + "e.g. maxDataAge: { python-web-frameworks: 365 }",
+            Assert.Single(result.Diagnostics).ToString());
     }
 
     [Fact]

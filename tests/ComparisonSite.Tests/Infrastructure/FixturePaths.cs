@@ -9,6 +9,9 @@ internal static class FixturePaths
 
     public static string SecondSiteContent => Path.Combine(Root, "second-site", "content");
 
+    /// <summary>Articles with maximum data ages and pinned runs, for the freshness notices and checks.</summary>
+    public static string FreshnessSiteContent => Path.Combine(Root, "freshness-site", "content");
+
     /// <summary>
     /// The cases of a two-column table file under Fixtures/ (<c>hostile/request-targets.txt</c>): a line a case,
     /// the first space between the columns; blank lines and lines starting with # are left out.

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Xml.Linq;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
+using ComparisonSite.Tests.Site;
 
 namespace ComparisonSite.Tests.Seo;
 
@@ -185,6 +186,35 @@ public sealed class SeoTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal(
             [BaseUrl + "/tricky-characters", BaseUrl + "/postgresql-vs-sqlite"],
             feed.Descendants(atom + "entry").Select(e => e.Element(atom + "id")!.Value));
+    }
+
+    [Fact]
+    public async Task The_feed_has_an_entry_for_each_run_the_article_cites_beside_the_articles_own()
+    {
+        var feed = XDocument.Parse(await _site.CreateReader().GetStringAsync("/feed.xml"));
+        var store = _site.Get<ResultsStore>().Current!;
+
+        XNamespace atom = "http://www.w3.org/2005/Atom";
+        var entries = feed.Root!.Elements(atom + "entry").ToList();
+        Assert.Equal(BaseUrl + Article, entries[0].Element(atom + "id")!.Value);
+        var runs = entries.Skip(1).ToList();
+        Assert.Equal(
+            ["measured-2026-11-27", "bytepulse-2026-03"],
+            runs.Select(e => new Uri(e.Element(atom + "id")!.Value).AbsolutePath.Split('/')[^1]));
+        foreach (var (entry, run) in runs.Zip(runs.Select(e =>
+            store.RunsById[new Uri(e.Element(atom + "id")!.Value).AbsolutePath.Split('/')[^1]].Run)))
+        {
+            Assert.Equal(
+                $"New benchmark data: {run.Info.Title} in FastAPI vs Django vs Flask (2026): Which Python Web "
+                + "Framework Should You Choose?",
+                entry.Element(atom + "title")!.Value);
+            Assert.Equal($"{BaseUrl}{Article}/runs/{run.Id}", entry.Element(atom + "id")!.Value.Split('#')[0]);
+            Assert.Equal(
+                run.ChangedAt,
+                DateTimeOffset.Parse(entry.Element(atom + "updated")!.Value, CultureInfo.InvariantCulture));
+        }
+
+        FreshnessTests.AssertValidAtom(feed);
     }
 
     [Theory]

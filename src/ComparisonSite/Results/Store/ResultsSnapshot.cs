@@ -47,14 +47,6 @@ public sealed record ResultsSnapshot
 
     public required DateTimeOffset LoadedAt { get; init; }
 
-    /// <summary>The suite's runs in the snapshot, newest first: by date, then by import.</summary>
-    public IReadOnlyList<RunResults> RunsOf(string suite) =>
-        [.. RunsById.Values
-            .Where(r => r.Run.Suite == suite)
-            .OrderByDescending(r => r.Run.Info.Date)
-            .ThenByDescending(r => r.Run.ImportedAt)
-            .ThenBy(r => r.Run.Id, StringComparer.Ordinal)];
-
     /// <summary>
     /// A version for a run: its id and import time, plus the catalog entries (names, units, direction words)
     /// its measurements use. Changes exactly when what a page citing the run shows could change.
@@ -79,6 +71,16 @@ public sealed record ResultsSnapshot
 
     private static int Hash(IEnumerable<string?> values) =>
         string.Join('|', values).GetHashCode(StringComparison.Ordinal);
+
+    /// <summary>
+    /// A suite's runs in the snapshot, newest first (by date, then import), as the current run is chosen.
+    /// </summary>
+    public IReadOnlyList<RunResults> RunsOf(string suite) =>
+        _runsOf.GetOrAdd(suite, s => [.. RunsById.Values.Where(r => r.Run.Suite == s)
+            .OrderByDescending(r => r.Run.Info.Date).ThenByDescending(r => r.Run.ImportedAt)
+            .ThenBy(r => r.Run.Id, StringComparer.Ordinal)]);
+
+    private readonly ConcurrentDictionary<string, IReadOnlyList<RunResults>> _runsOf = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The run a selector names in a suite: the one pinned by id, else the latest of the origin, else the suite's
