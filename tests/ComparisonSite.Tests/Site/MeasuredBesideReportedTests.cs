@@ -1,5 +1,5 @@
-using AngleSharp.Dom;
 using System.Text.Json.Nodes;
+using AngleSharp.Dom;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
 
