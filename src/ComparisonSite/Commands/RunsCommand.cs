@@ -81,7 +81,8 @@ internal static class RunsCommand
                 return 1;
             }
 
-            Console.WriteLine($"Removed run {removed.Id} of suite {removed.Suite} ({FieldRules.Escape(removed.Title)}); "
+            var title = FieldRules.Escape(removed.Title);
+            Console.WriteLine($"Removed run {removed.Id} of suite {removed.Suite} ({title}); "
                 + "its page now answers 410 Gone.");
             return 0;
         });

@@ -11,7 +11,7 @@ namespace ComparisonSite.Results.Import;
 /// </summary>
 public sealed class RunRemover(NpgsqlDataSource dataSource, RunRepository runs, ILogger<RunRemover> logger)
 {
-    /// <summary>The tombstone written, or null (and nothing changed) when the store holds no run with this id.</summary>
+    /// <summary>The tombstone written, or null (nothing changed) when the store holds no run with this id.</summary>
     public async Task<RemovedRun?> RemoveAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
