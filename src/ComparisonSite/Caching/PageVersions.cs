@@ -51,12 +51,22 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results)
             $"{article.FilesModified.Ticks}.{article.Sections.Count}");
 
     /// <summary>
-    /// Changes when a run the article cites changes: its default run, a run it reads by origin, or one it pins
-    /// with run=ID.
+    /// Changes when a run the article cites changes (its default run, a run it reads by origin, or one it pins
+    /// with run=ID), and when any run of its suites is imported, re-imported or removed: the data page, run pages
+    /// and downloads under the comparison's address show them all.
     /// </summary>
-    public static string DataVersion(ComparisonArticle article, ResultsSnapshot? snapshot) =>
-        snapshot is null
-            ? "none"
-            : string.Join(
-                '+', ArticleRuns.Cited(article, snapshot).Select(r => r is null ? "-" : snapshot.RunVersion(r)));
+    public static string DataVersion(ComparisonArticle article, ResultsSnapshot? snapshot)
+    {
+        if (snapshot is null)
+        {
+            return "none";
+        }
+
+        var cited = ArticleRuns.Cited(article, snapshot).Select(r => r is null ? "-" : snapshot.RunVersion(r));
+        var suites = ArticleRuns.Suites(article, snapshot);
+        var removed = snapshot.RemovedById.Values.Where(r => suites.Contains(r.Suite))
+            .Select(r => r.Id).Order(StringComparer.Ordinal);
+        return string.Join('+', cited) + "|" + string.Join('+', ArticleRuns.All(article, snapshot)
+            .Select(snapshot.RunVersion)) + "|" + string.Join('+', removed);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ComparisonSite.Articles;
+using ComparisonSite.History;
 using ComparisonSite.Seo;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
@@ -55,6 +56,7 @@ public static class SiteRegistration
     public static IServiceCollection AddSitePages(this IServiceCollection services)
     {
         services.AddSingleton<ArticlePageRenderer>();
+        services.AddSingleton<HistoryPages>();
         services.AddSingleton<SiteUrls>();
         services.AddRouting(o => o.ConstraintMap[SlugRouteConstraint.Name] = typeof(SlugRouteConstraint));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, LowercaseAddresses>());

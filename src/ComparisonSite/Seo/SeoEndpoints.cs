@@ -23,7 +23,11 @@ internal static class SeoEndpoints
             .CachePage();
         endpoints.MapMethods("/sitemap.xml", readMethods,
             (HttpContext http, ContentLibrary library, ResultsStore results, SiteUrls urls) =>
-                Xml(http, Dated(library, results), (writer, entries) => Sitemap(writer, entries, urls)))
+                Xml(
+                    http,
+                    Dated(library, results),
+                    (writer, entries) => Sitemap(writer, entries, urls, results.Current),
+                    lastModified: HistoryChangedAt(library, results.Current)))
             .CachePage();
         endpoints.MapMethods("/feed.xml", readMethods, (HttpContext http, ContentLibrary library, ResultsStore results,
                 SiteUrls urls, IOptions<SiteOptions> site, ILoggerFactory loggers) =>
@@ -49,11 +53,14 @@ internal static class SeoEndpoints
         HttpContext http,
         List<DatedArticle> entries,
         Action<XmlWriter, List<DatedArticle>> write,
-        string contentType = "application/xml; charset=utf-8")
+        string contentType = "application/xml; charset=utf-8",
+        DateTimeOffset? lastModified = null)
     {
         if (entries.Count > 0)
         {
-            http.Response.GetTypedHeaders().LastModified = entries.Max(e => e.Modified);
+            var modified = entries.Max(e => e.Modified);
+            http.Response.GetTypedHeaders().LastModified =
+                lastModified is { } later && later > modified ? later : modified;
         }
 
         var text = new StringBuilder();
@@ -67,14 +74,33 @@ internal static class SeoEndpoints
         return TypedResults.Text(xml, contentType, Encoding.UTF8);
     }
 
-    private static void Sitemap(XmlWriter writer, List<DatedArticle> entries, SiteUrls urls)
+    /// <summary>When a run of any published comparison's suites last changed or was removed.</summary>
+    private static DateTimeOffset? HistoryChangedAt(ContentLibrary library, ResultsSnapshot? snapshot) =>
+        snapshot is null ? null : library.Published.Select(a => ArticleRuns.HistoryChangedAt(a, snapshot)).Max();
+
+    /// <summary>
+    /// Home, then each comparison with its data page and every run page (each dated by its run's data).
+    /// </summary>
+    private static void Sitemap(
+        XmlWriter writer, List<DatedArticle> entries, SiteUrls urls, ResultsSnapshot? snapshot)
     {
         const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         writer.WriteStartElement("urlset", ns);
         Url(writer, ns, urls.Absolute("/"), entries.Count > 0 ? entries.Max(e => e.Modified) : null);
         foreach (var entry in entries)
         {
-            Url(writer, ns, urls.Comparison(entry.Article.Slug), entry.Modified);
+            var slug = entry.Article.Slug;
+            Url(writer, ns, urls.Comparison(slug), entry.Modified);
+            if (snapshot is null)
+            {
+                continue;
+            }
+
+            Url(writer, ns, urls.Absolute($"/{slug}/data"), ArticleRuns.HistoryChangedAt(entry.Article, snapshot));
+            foreach (var run in ArticleRuns.All(entry.Article, snapshot))
+            {
+                Url(writer, ns, urls.Absolute($"/{slug}/runs/{run.Run.Id}"), run.Run.ChangedAt);
+            }
         }
 
         writer.WriteEndElement();
