@@ -54,7 +54,8 @@ public static class ArticleRuns
     {
         var suites = Suites(article, snapshot);
         return All(article, snapshot).Select(r => (DateTimeOffset?)r.Run.ChangedAt)
-            .Concat(snapshot.RemovedById.Values.Where(r => suites.Contains(r.Suite)).Select(r => (DateTimeOffset?)r.RemovedAt))
+            .Concat(snapshot.RemovedById.Values.Where(r => suites.Contains(r.Suite))
+                .Select(r => (DateTimeOffset?)r.RemovedAt))
             .Max();
     }
 

@@ -13,7 +13,8 @@ public sealed record DataPage(ComparisonArticle Article, IReadOnlyList<SuiteHist
     public bool HasCharts => Suites.Any(s => s.Trends.Count > 0);
 }
 
-/// <summary>One suite's runs, newest first, and a trend per scenario and metric with two or more comparable runs.</summary>
+/// <summary>One suite's runs, newest first, and a trend per scenario and metric with two or more comparable runs.
+/// </summary>
 public sealed record SuiteHistory(string Suite, IReadOnlyList<RunEntry> Runs, IReadOnlyList<RunFigure> Trends);
 
 /// <summary>

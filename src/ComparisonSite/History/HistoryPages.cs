@@ -88,7 +88,8 @@ public sealed class HistoryPages(IOptions<SiteOptions> site, SiteUrls urls, ILog
         var entries = runs.Select(run =>
         {
             // The run before this one of the same origin: runs on different machines are not compared.
-            var previous = runs.SkipWhile(r => r != run).Skip(1).FirstOrDefault(r => r.Run.Info.Origin == run.Run.Info.Origin);
+            var previous = runs.SkipWhile(r => r != run).Skip(1)
+                .FirstOrDefault(r => r.Run.Info.Origin == run.Run.Info.Origin);
             return new RunEntry(
                 run,
                 context.RunPageHref(run.Run),
@@ -106,11 +107,12 @@ public sealed class HistoryPages(IOptions<SiteOptions> site, SiteUrls urls, ILog
             var comparable = runs.Where(r => r.Run.Info.Origin == origin).Reverse().ToList();
             var label = $"{origin.ToText()} runs of {suite}";
             var keys = comparable.SelectMany(r => r.Measurements).Select(m => new SeriesKey(m.Scenario, m.Metric))
-                .Distinct().OrderBy(k => k.Metric, StringComparer.Ordinal).ThenBy(k => k.Scenario, StringComparer.Ordinal);
+                .Distinct()
+                .OrderBy(k => k.Metric, StringComparer.Ordinal)
+                .ThenBy(k => k.Scenario, StringComparer.Ordinal);
             foreach (var key in keys)
             {
-                var having = comparable.Where(r => r.Measurements.Any(m => m.Scenario == key.Scenario && m.Metric == key.Metric))
-                    .ToList();
+                var having = comparable.Where(r => Measures(r, key)).ToList();
                 if (having.Count >= 2)
                 {
                     trends.Add(new RunFigure(
@@ -178,6 +180,9 @@ public sealed class HistoryPages(IOptions<SiteOptions> site, SiteUrls urls, ILog
         string.Join(' ', scenarios.SelectMany(s => metrics.Select(m => (s, m)))
             .Where(p => run.Measurements.Any(x => x.Scenario == p.s && x.Metric == p.m))
             .Select(p => $"{p.s}:{p.m}"));
+
+    private static bool Measures(RunResults run, SeriesKey key) =>
+        run.Measurements.Any(m => m.Scenario == key.Scenario && m.Metric == key.Metric);
 
     private static List<string> Ordered(IEnumerable<string> slugs) =>
         [.. slugs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];

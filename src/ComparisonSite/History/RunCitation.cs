@@ -41,7 +41,7 @@ public sealed record RunCitation(string PlainText, string BibTex)
         return new RunCitation(plain, bibtex.ReplaceLineEndings("\n"));
     }
 
-    /// <summary>LaTeX's special characters in a field's text, so a title with "&amp;" or "50%" cites as written.</summary>
+    /// <summary>LaTeX's special characters escaped, so a title with "&amp;" or "50%" cites as written.</summary>
     internal static string Escape(string text)
     {
         var escaped = new StringBuilder(text.Length);
