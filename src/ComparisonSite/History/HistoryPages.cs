@@ -57,16 +57,17 @@ public sealed class HistoryPages(IOptions<SiteOptions> site, SiteUrls urls, ILog
             .Distinct(StringComparer.Ordinal)
             .Where(f => run.Measurements.Any(m => m.Framework == f))
             .ToList();
-        var only = $"run={id} frameworks={string.Join(',', frameworks)}";
         var scenarios = Ordered(run.Measurements.Select(m => m.Scenario));
         var metrics = Ordered(run.Measurements.Select(m => m.Metric));
+        // A table per scenario and a chart per metric, each split by which frameworks have values, so that every
+        // cell holds a measurement (a run need not measure every framework on everything).
         var tables = scenarios.Select(s => new RunFigure(
                 snapshot.Scenarios[s].Name,
-                Render(context, $"{{{{table {Pairs(run, [s], metrics)} {only}}}}}")))
+                Figures(context, run, "table", frameworks, metrics.Select(m => new SeriesKey(s, m)))))
             .ToList();
         var charts = metrics.Select(m => new RunFigure(
                 snapshot.Metrics[m].Name,
-                Render(context, $"{{{{chart {Pairs(run, scenarios, [m])} {only}}}}}")))
+                Figures(context, run, "chart", frameworks, scenarios.Select(s => new SeriesKey(s, m)))))
             .ToList();
         var environment = Render(context, $"{{{{environment run={id}}}}}");
         var url = urls.Absolute(context.RunPageHref(run.Run));
@@ -176,10 +177,21 @@ public sealed class HistoryPages(IOptions<SiteOptions> site, SiteUrls urls, ILog
             string.Join(separator, items.Where(i => !string.IsNullOrWhiteSpace(i)));
     }
 
-    private static string Pairs(RunResults run, IReadOnlyList<string> scenarios, IReadOnlyList<string> metrics) =>
-        string.Join(' ', scenarios.SelectMany(s => metrics.Select(m => (s, m)))
-            .Where(p => run.Measurements.Any(x => x.Scenario == p.s && x.Metric == p.m))
-            .Select(p => $"{p.s}:{p.m}"));
+    /// <summary>
+    /// <c>{{kind s:m… run=ID frameworks=…}}</c> for each group of these series that the same frameworks measured,
+    /// rendered through the article's pipeline.
+    /// </summary>
+    private string Figures(
+        FigureContext context, RunResults run, string kind, List<string> frameworks, IEnumerable<SeriesKey> series)
+    {
+        var groups = series
+            .Select(k => (Key: k, Frameworks: frameworks.Where(f => run.Find(f, k.Scenario, k.Metric) is not null)
+                .ToList()))
+            .Where(g => g.Frameworks.Count > 0)
+            .GroupBy(g => string.Join(',', g.Frameworks), StringComparer.Ordinal);
+        return string.Concat(groups.Select(g => Render(context,
+            $"{{{{{kind} {string.Join(' ', g.Select(x => x.Key))} run={run.Run.Id} frameworks={g.Key}}}}}")));
+    }
 
     private static bool Measures(RunResults run, SeriesKey key) =>
         run.Measurements.Any(m => m.Scenario == key.Scenario && m.Metric == key.Metric);
