@@ -59,15 +59,18 @@ public sealed class HistoryPages(IOptions<SiteOptions> site, SiteUrls urls, ILog
             .ToList();
         var scenarios = Ordered(run.Measurements.Select(m => m.Scenario));
         var metrics = Ordered(run.Measurements.Select(m => m.Metric));
-        // A table per scenario and a chart per metric, each split by which frameworks have values, so that every
-        // cell holds a measurement (a run need not measure every framework on everything).
-        var tables = scenarios.Select(s => new RunFigure(
-                snapshot.Scenarios[s].Name,
-                Figures(context, run, "table", frameworks, metrics.Select(m => new SeriesKey(s, m)))))
+        // Tables by the frameworks that measured their rows, and a chart per metric split the same way, so that
+        // every cell holds a measurement (a run need not measure every framework on everything) and no two
+        // tables share a caption.
+        var all = scenarios.SelectMany(s => metrics.Select(m => new SeriesKey(s, m)));
+        var tables = Figures(context, run, "table", frameworks, all)
+            .Select(g => new RunFigure(
+                "Measured for " + string.Join(", ", g.Frameworks.Select(context.FrameworkName)), g.Html))
             .ToList();
         var charts = metrics.Select(m => new RunFigure(
                 snapshot.Metrics[m].Name,
-                Figures(context, run, "chart", frameworks, scenarios.Select(s => new SeriesKey(s, m)))))
+                string.Concat(Figures(context, run, "chart", frameworks, scenarios.Select(s => new SeriesKey(s, m)))
+                    .Select(g => g.Html))))
             .ToList();
         var environment = Render(context, $"{{{{environment run={id}}}}}");
         var url = urls.Absolute(context.RunPageHref(run.Run));
@@ -181,16 +184,21 @@ public sealed class HistoryPages(IOptions<SiteOptions> site, SiteUrls urls, ILog
     /// <c>{{kind s:m… run=ID frameworks=…}}</c> for each group of these series that the same frameworks measured,
     /// rendered through the article's pipeline.
     /// </summary>
-    private string Figures(
+    private IEnumerable<(List<string> Frameworks, string Html)> Figures(
         FigureContext context, RunResults run, string kind, List<string> frameworks, IEnumerable<SeriesKey> series)
     {
         var groups = series
             .Select(k => (Key: k, Frameworks: frameworks.Where(f => run.Find(f, k.Scenario, k.Metric) is not null)
                 .ToList()))
             .Where(g => g.Frameworks.Count > 0)
-            .GroupBy(g => string.Join(',', g.Frameworks), StringComparer.Ordinal);
-        return string.Concat(groups.Select(g => Render(context,
-            $"{{{{{kind} {string.Join(' ', g.Select(x => x.Key))} run={run.Run.Id} frameworks={g.Key}}}}}")));
+            .GroupBy(g => string.Join(',', g.Frameworks), StringComparer.Ordinal)
+            .OrderByDescending(g => g.First().Frameworks.Count);
+        foreach (var group in groups)
+        {
+            var pairs = string.Join(' ', group.Select(x => x.Key));
+            yield return (group.First().Frameworks,
+                Render(context, $"{{{{{kind} {pairs} run={run.Run.Id} frameworks={group.Key}}}}}"));
+        }
     }
 
     private static bool Measures(RunResults run, SeriesKey key) =>

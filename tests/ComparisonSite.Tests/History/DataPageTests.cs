@@ -18,15 +18,18 @@ public sealed class DataPageTests(PostgresFixture postgres) : SiteTestBase(postg
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal([Measured, Reported], RunIds(page));
-        Assert.Equal(["measured", "reported"], page.QuerySelectorAll(".run-entry h3 .origin").Select(e => e.TextContent));
-        Assert.Equal($"http://localhost:5000{Slug}/data", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.Equal(
+            ["measured", "reported"], page.QuerySelectorAll(".run-entry h3 .origin").Select(e => e.TextContent));
+        Assert.Equal(
+            $"http://localhost:5000{Slug}/data", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         Assert.StartsWith("Benchmark runs behind ", page.Title, StringComparison.Ordinal);
         var reported = page.GetElementById($"run-{Reported}")!;
         Assert.NotNull(reported.QuerySelector($"h3 a[href='{Slug}/runs/{Reported}']"));
         Assert.NotNull(reported.QuerySelector($"a[href='{Slug}/results.csv']"));
         Assert.Equal("First reported run", Fact(reported, "Changes"));
         Assert.Equal("Bytepulse", Fact(reported, "Source"));
-        Assert.Equal(TestSnapshots.SeedDocument().Results.Count.ToString(CultureInfo.InvariantCulture), Fact(reported, "Measurements"));
+        var count = TestSnapshots.SeedDocument().Results.Count;
+        Assert.Equal(count.ToString(CultureInfo.InvariantCulture), Fact(reported, "Measurements"));
         var measured = page.GetElementById($"run-{Measured}")!;
         Assert.NotNull(measured.QuerySelector($"a[href='{Slug}/runs/{Measured}/results.json']"));
         Assert.Contains("2 cores", Fact(measured, "Environment"), StringComparison.Ordinal);
@@ -55,13 +58,15 @@ public sealed class DataPageTests(PostgresFixture postgres) : SiteTestBase(postg
         var captions = trends.Select(t => t.QuerySelector("figcaption")!.TextContent).ToList();
         Assert.Equal(2, trends.Length);
         Assert.Contains(captions, c => c.StartsWith("Requests per second, JSON endpoint", StringComparison.Ordinal));
-        Assert.All(captions, c => Assert.Contains("measured runs of python-web-frameworks", c, StringComparison.Ordinal));
+        Assert.All(captions, c =>
+            Assert.Contains("measured runs of python-web-frameworks", c, StringComparison.Ordinal));
         var json = trends.Single(t => t.QuerySelector("figcaption")!.TextContent.Contains("JSON endpoint"));
         var data = JsonDocument.Parse(json.QuerySelector("script[type='application/json']")!.TextContent).RootElement;
         Assert.Equal("line", data.GetProperty("type").GetString());
         Assert.Equal(["2026-09-01", "2026-10-01", "2026-11-27"], data.GetProperty("labels").EnumerateArray()
             .Select(l => l.GetString()));
-        var fastapi = data.GetProperty("series").EnumerateArray().Single(s => s.GetProperty("framework").GetString() == "fastapi");
+        var fastapi = data.GetProperty("series").EnumerateArray()
+            .Single(s => s.GetProperty("framework").GetString() == "fastapi");
         Assert.Equal(1400, fastapi.GetProperty("values")[0].GetDouble());
         Assert.Equal(1450, fastapi.GetProperty("values")[1].GetDouble());
         var rows = json.QuerySelectorAll("table.trend-table tbody tr");
@@ -112,5 +117,6 @@ public sealed class DataPageTests(PostgresFixture postgres) : SiteTestBase(postg
 
     /// <summary>The text of one fact (a dt/dd pair) of a run's entry.</summary>
     private static string Fact(IElement entry, string term) =>
-        entry.QuerySelectorAll("dl.run-facts dt").Single(dt => dt.TextContent == term).NextElementSibling!.TextContent.Trim();
+        entry.QuerySelectorAll("dl.run-facts dt").Single(dt => dt.TextContent == term)
+            .NextElementSibling!.TextContent.Trim();
 }

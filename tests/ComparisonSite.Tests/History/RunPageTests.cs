@@ -23,14 +23,18 @@ public sealed class RunPageTests(PostgresFixture postgres) : SiteTestBase(postgr
         Assert.Equal($"{seed.Run.Title} (March 31, 2026): benchmark run {Reported} | ComparisonSite", page.Title);
         Assert.Equal($"{Base}{Slug}/runs/{Reported}", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         Assert.Empty(page.QuerySelectorAll(".figure-missing, .figure-error"));
-        var scenarios = seed.Results.Select(r => r.Scenario).Distinct().Count();
         var metrics = seed.Results.Select(r => r.Metric).Distinct().Count();
-        Assert.Equal(scenarios, page.QuerySelectorAll("#tables h3").Length);
+        Assert.Equal(
+            seed.Results.Select(r => r.Framework).Distinct().Count(),
+            page.QuerySelectorAll("#tables table.benchmark thead th").Select(th => th.TextContent).Distinct().Count() - 1);
+        var captions = page.QuerySelectorAll("#tables table.benchmark caption").Select(c => c.TextContent).ToList();
+        Assert.Equal(captions.Count, captions.Distinct().Count());
         Assert.Equal(metrics, page.QuerySelectorAll("#charts h3").Length);
         Assert.True(page.QuerySelectorAll("#charts figure.chart").Length >= metrics);
         // Every measurement of the run is in its tables, once.
         Assert.Equal(seed.Results.Count, page.QuerySelectorAll("#tables table.benchmark td data").Length);
-        Assert.Contains(Reported, page.QuerySelector("#methodology dl.run-environment dd")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(
+            Reported, page.QuerySelector("#methodology dl.run-environment dd")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector($"#downloads a[href='{Slug}/results.csv']"));
         Assert.NotNull(page.QuerySelector($"#downloads a[href='{Slug}/results.json']"));
         Assert.NotNull(page.QuerySelector($"a[href='{Slug}/data']"));
