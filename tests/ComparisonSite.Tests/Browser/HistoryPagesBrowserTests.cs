@@ -110,7 +110,8 @@ public sealed class HistoryPagesBrowserTests(HistoryBrowserFixture browser) : IC
             await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 360"),
             $"{path} scrolls sideways at 360 px");
         Assert.Equal(
-            "rgb(15, 19, 23)", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor"));
+            "rgb(15, 19, 23)",
+            await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor"));
         Assert.Empty(problems);
     }
 

@@ -26,7 +26,8 @@ public sealed class RunPageTests(PostgresFixture postgres) : SiteTestBase(postgr
         var metrics = seed.Results.Select(r => r.Metric).Distinct().Count();
         Assert.Equal(
             seed.Results.Select(r => r.Framework).Distinct().Count(),
-            page.QuerySelectorAll("#tables table.benchmark thead th").Select(th => th.TextContent).Distinct().Count() - 1);
+            page.QuerySelectorAll("#tables table.benchmark thead th").Select(th => th.TextContent).Distinct().Count()
+                - 1);
         var captions = page.QuerySelectorAll("#tables table.benchmark caption").Select(c => c.TextContent).ToList();
         Assert.Equal(captions.Count, captions.Distinct().Count());
         Assert.Equal(metrics, page.QuerySelectorAll("#charts h3").Length);
