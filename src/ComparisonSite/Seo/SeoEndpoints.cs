@@ -96,7 +96,9 @@ internal static class SeoEndpoints
                 continue;
             }
 
-            Url(writer, ns, urls.Absolute($"/{slug}/data"), ArticleRuns.HistoryChangedAt(entry.Article, snapshot));
+            // A suite with no runs yet: the data page says so, and is as new as the article.
+            var history = ArticleRuns.HistoryChangedAt(entry.Article, snapshot) ?? entry.Modified;
+            Url(writer, ns, urls.Absolute($"/{slug}/data"), history);
             foreach (var run in ArticleRuns.All(entry.Article, snapshot))
             {
                 Url(writer, ns, urls.Absolute($"/{slug}/runs/{run.Run.Id}"), run.Run.ChangedAt);
