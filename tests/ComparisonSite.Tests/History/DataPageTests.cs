@@ -81,6 +81,28 @@ public sealed class DataPageTests(PostgresFixture postgres) : SiteTestBase(postg
     }
 
     [Fact]
+    public async Task The_cached_data_page_changes_when_a_run_of_the_suite_is_imported_or_removed()
+    {
+        var reader = Site.CreateReader();
+        Assert.Equal([Measured, Reported], RunIds(await SiteFactory.ParseAsync(await reader.GetAsync($"{Slug}/data"))));
+        using (var cached = await reader.GetAsync($"{Slug}/data"))
+        {
+            Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
+        }
+
+        await ImportAsync(Site, September);
+        Assert.Equal(
+            [Measured, September, Reported],
+            RunIds(await SiteFactory.ParseAsync(await reader.GetAsync($"{Slug}/data"))));
+
+        var remove = await SiteProcess.RunVerbAsync(Site.Database, "runs", "remove", September);
+        Assert.True(remove.ExitCode == 0, remove.Error);
+        var store = Site.Get<ComparisonSite.Results.Store.ResultsStore>();
+        await Eventually.TrueAsync(() => !store.Current!.RunsById.ContainsKey(September));
+        Assert.Equal([Measured, Reported], RunIds(await SiteFactory.ParseAsync(await reader.GetAsync($"{Slug}/data"))));
+    }
+
+    [Fact]
     public async Task Every_figure_and_the_methodology_link_the_data_page()
     {
         var page = await SiteFactory.ParseAsync(await Site.CreateReader().GetAsync(Slug));
