@@ -89,8 +89,10 @@
     });
     const valueAxis = data.horizontal ? 'x' : 'y';
     const categoryAxis = data.horizontal ? 'y' : 'x';
+    // A trend (type "line") follows each framework across runs; gaps are runs that did not measure it.
+    const line = data.type === 'line';
     const chart = new Chart(canvas, {
-      type: 'bar',
+      type: line ? 'line' : 'bar',
       data: {
         labels: data.labels,
         datasets: data.series.map((series) => ({
@@ -99,7 +101,8 @@
           colourSlot: series.colour,
           backgroundColor: colours.series(series.colour),
           borderColor: colours.series(series.colour),
-          borderWidth: 1,
+          borderWidth: line ? 2 : 1,
+          ...(line ? { fill: false, spanGaps: true, pointRadius: 3 } : {}),
           whiskerMin: series.min,
           whiskerMax: series.max,
           whiskerColour: colours.text,

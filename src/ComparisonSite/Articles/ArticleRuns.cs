@@ -35,6 +35,34 @@ public static class ArticleRuns
         snapshot is null ? null
         : Cited(article, snapshot).OfType<RunResults>().Select(r => (DateTimeOffset?)r.Run.ChangedAt).Max();
 
+    /// <summary>
+    /// The suites whose runs the article's data page lists: its own suite, then that of any run it pins from
+    /// another suite with run=ID.
+    /// </summary>
+    public static IReadOnlyList<string> Suites(ComparisonArticle article, ResultsSnapshot snapshot) =>
+        [.. Cited(article, snapshot).OfType<RunResults>().Select(r => r.Run.Suite)
+            .Prepend(article.Meta.Suite).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Every run of the article's suites, newest first within each suite: what its data page lists, its run pages
+    /// show and its downloads serve.
+    /// </summary>
+    public static IEnumerable<RunResults> All(ComparisonArticle article, ResultsSnapshot snapshot) =>
+        Suites(article, snapshot).SelectMany(snapshot.RunsOf);
+
+    /// <summary>
+    /// When anything the data page shows last changed: a run's data, or a run's removal (so Last-Modified never
+    /// goes back when the newest run is removed). Null when the suites hold no runs and none were removed.
+    /// </summary>
+    public static DateTimeOffset? HistoryChangedAt(ComparisonArticle article, ResultsSnapshot snapshot)
+    {
+        var suites = Suites(article, snapshot);
+        return All(article, snapshot).Select(r => (DateTimeOffset?)r.Run.ChangedAt)
+            .Concat(snapshot.RemovedById.Values.Where(r => suites.Contains(r.Suite))
+                .Select(r => (DateTimeOffset?)r.RemovedAt))
+            .Max();
+    }
+
     private static IReadOnlyList<RunSelector> Selectors(ComparisonArticle article) =>
         SelectorsOf.GetValue(article, a =>
         {

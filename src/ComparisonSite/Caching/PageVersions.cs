@@ -62,13 +62,24 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results, T
             $"{article.FilesModified.Ticks}.{article.Sections.Count}");
 
     /// <summary>
-    /// Changes when a run the article cites changes: its default run, a run it reads by origin, or one it pins
-    /// with run=ID; and when a newer run overtakes one it pins (the page then says so).
+    /// Changes when a run the article cites changes (its default run, a run it reads by origin, or one it pins
+    /// with run=ID); when any run of its suites is imported, re-imported or removed (the data page, run pages and
+    /// downloads under the comparison's address show them all); and when a newer run overtakes one it pins (the
+    /// page then says so).
     /// </summary>
-    public static string DataVersion(ComparisonArticle article, ResultsSnapshot? snapshot) =>
-        snapshot is null
-            ? "none"
-            : string.Join(
-                '+', ArticleRuns.Cited(article, snapshot).Select(r => r is null ? "-" : snapshot.RunVersion(r)))
-                + "|" + ArticleFreshness.OvertakingVersion(article, snapshot);
+    public static string DataVersion(ComparisonArticle article, ResultsSnapshot? snapshot)
+    {
+        if (snapshot is null)
+        {
+            return "none";
+        }
+
+        var cited = ArticleRuns.Cited(article, snapshot).Select(r => r is null ? "-" : snapshot.RunVersion(r));
+        var suites = ArticleRuns.Suites(article, snapshot);
+        var removed = snapshot.RemovedById.Values.Where(r => suites.Contains(r.Suite))
+            .Select(r => r.Id).Order(StringComparer.Ordinal);
+        return string.Join('+', cited) + "|" + string.Join('+', ArticleRuns.All(article, snapshot)
+            .Select(snapshot.RunVersion)) + "|" + string.Join('+', removed)
+            + "|" + ArticleFreshness.OvertakingVersion(article, snapshot);
+    }
 }

@@ -37,10 +37,6 @@ internal static class CheckCommand
             var library = services.Get<ContentLibrary>();
             await library.ReloadAsync(cancellationToken);
             var results = services.Get<ResultsStore>();
-            // The snapshot holds a run that is not the latest of its origin only when content pins it, as the
-            // site's sync tells it; without this every run= of an older run would read as missing.
-            results.PinnedRunIds = DataReferencePolicy.PinnedRunIds(
-                library.Current.Comparisons.Values.SelectMany(a => a.Bodies));
             await results.ReloadAsync(cancellationToken);
 
             var findings = new ContentChecker(services.Get<ArticlePageRenderer>(), services.Get<TimeProvider>())

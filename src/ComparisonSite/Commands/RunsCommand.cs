@@ -46,6 +46,48 @@ internal static class RunsCommand
 
             return 0;
         });
+        command.Subcommands.Add(CreateRemove(root));
+        return command;
+    }
+
+    /// <summary>
+    /// <c>runs remove ID</c>: the run and its measurements leave the store in one transaction; its page answers
+    /// 410 from then on. An id the store does not hold is an error (exit code 1) and changes nothing.
+    /// </summary>
+    private static Command CreateRemove(SiteRoot root)
+    {
+        var id = new Argument<string>("id") { Description = "The id of the run to remove (as `runs` lists it)." };
+        var command = new Command("remove",
+            "Remove a run and its measurements from the results store; its page then answers 410 Gone. "
+            + "Importing a run with the same id brings it back.")
+        {
+            id,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var runId = parse.GetValue(id)!;
+            if (!Identifiers.IsRunId(runId))
+            {
+                await Console.Error.WriteLineAsync(
+                    $"error: '{FieldRules.Escape(Identifiers.Shorten(runId))}' is not a run id "
+                    + "(lowercase letters, digits, '.', '_' and '-'); `runs` lists the runs in the store.");
+                return 1;
+            }
+
+            await using var services = await SiteCommands.StartStoreAsync(root, cancellationToken);
+            await services.Get<MigrationRunner>().MigrateAsync(cancellationToken);
+            if (await services.Get<RunRemover>().RemoveAsync(runId, cancellationToken) is not { } removed)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"error: no run '{runId}' in the results store; nothing removed. `runs` lists the runs.");
+                return 1;
+            }
+
+            var title = FieldRules.Escape(removed.Title);
+            Console.WriteLine($"Removed run {removed.Id} of suite {removed.Suite} ({title}); "
+                + "its page now answers 410 Gone.");
+            return 0;
+        });
         return command;
     }
 }

@@ -1,5 +1,3 @@
-using ComparisonSite.Results.Sync;
-
 namespace ComparisonSite.Content;
 
 public static class ContentRegistration
@@ -13,7 +11,6 @@ public static class ContentRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ContentLibrary>();
-        services.AddSingleton<IPinnedRunSource, ContentPinnedRuns>();
         services.AddSingleton<ContentWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ContentWatcher>());
         services.AddHealthChecks().AddCheck<ContentHealthCheck>("content", tags: ["ready"]);

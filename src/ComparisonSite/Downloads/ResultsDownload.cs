@@ -12,8 +12,8 @@ namespace ComparisonSite.Downloads;
 
 /// <summary>
 /// <c>/&lt;slug&gt;/results.csv</c> and <c>/&lt;slug&gt;/results.json</c>: the run a comparison cites, its environment
-/// and every measurement, from the same snapshot the page renders from. Every other run the comparison's figures
-/// read (e.g. the latest measured one beside the source's) downloads the same way under
+/// and every measurement, from the same snapshot the page renders from. Every run of the comparison's suites (the
+/// ones its figures read and the older ones its data page lists) downloads the same way under
 /// <c>/&lt;slug&gt;/runs/&lt;run-id&gt;/results.csv</c>.
 /// </summary>
 internal static class ResultsDownload
@@ -46,9 +46,9 @@ internal static class ResultsDownload
         CancellationToken cancellationToken);
 
     /// <summary>
-    /// GET and HEAD of <c>/&lt;slug&gt;/results.&lt;extension&gt;</c> and of each cited run's
+    /// GET and HEAD of <c>/&lt;slug&gt;/results.&lt;extension&gt;</c> and of each of its suites' runs
     /// <c>/&lt;slug&gt;/runs/&lt;run-id&gt;/results.&lt;extension&gt;</c>, kept by the page cache (the comparison's
-    /// version covers every run it cites).
+    /// version covers every run of its suites).
     /// </summary>
     private static void MapDownload(
         IEndpointRouteBuilder endpoints, string extension, string contentType, DownloadWriter write)
@@ -73,8 +73,8 @@ internal static class ResultsDownload
     }
 
     /// <summary>
-    /// The comparison's default run (no id), or the cited run with that id; 404 for a comparison that is not
-    /// published or a run it does not cite, 503 while no snapshot is loaded.
+    /// The comparison's default run (no id), or the run of its suites with that id; 404 for a comparison that is
+    /// not published or a run of no suite it cites, 503 while no snapshot is loaded.
     /// </summary>
     private static IResult Respond(
         string slug,
@@ -97,7 +97,7 @@ internal static class ResultsDownload
 
         var run = runId is null
             ? ArticleRuns.Default(article, snapshot)
-            : ArticleRuns.Cited(article, snapshot).FirstOrDefault(r => r?.Run.Id == runId);
+            : ArticleRuns.All(article, snapshot).FirstOrDefault(r => r.Run.Id == runId);
         if (run is null)
         {
             return TypedResults.NotFound();

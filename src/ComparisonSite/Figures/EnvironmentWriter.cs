@@ -46,6 +46,11 @@ internal static class EnvironmentWriter
         html.Write("<dt>Data</dt>");
         html.Write("<dd>");
         figure.WriteDataLinks(run.Run);
+        // From any figure (which links here) to the run's permanent page, and to every run of the suite.
+        html.Write(" · ");
+        html.Write("<a href=\"").WriteEscape(context.RunPageHref(run.Run)).Write("\">run page</a>");
+        html.Write(" · ");
+        html.Write("<a href=\"").WriteEscape(context.DataPageHref).Write("\">all runs</a>");
         html.WriteLine("</dd>");
         html.WriteLine("</dl>");
     }

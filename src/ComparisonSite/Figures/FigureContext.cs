@@ -47,6 +47,12 @@ public sealed class FigureContext
 
     public string MethodologyHref => "#methodology";
 
+    /// <summary>A run's permanent page under the article.</summary>
+    public string RunPageHref(StoredRun run) => $"/{Article.Slug}/runs/{run.Id}";
+
+    /// <summary>The article's data page: every run of its suites, with their pages, downloads and trends.</summary>
+    public string DataPageHref => $"/{Article.Slug}/data";
+
     /// <summary>
     /// Where a run's data downloads: the article's own results for the run its references read by default, else
     /// the run's own downloads under the article.

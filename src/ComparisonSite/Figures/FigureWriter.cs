@@ -94,7 +94,7 @@ public sealed class FigureWriter(HtmlRenderer renderer, FigureContext context, s
         }
     }
 
-    /// <summary>The line under a table or chart linking to its data and to the methodology.</summary>
+    /// <summary>The line under a table or chart linking to its data, every run's page and the methodology.</summary>
     public void WriteDownloads(IReadOnlyList<RunResults> runs)
     {
         Html.Write("<p class=\"figure-downloads\">");
@@ -109,6 +109,8 @@ public sealed class FigureWriter(HtmlRenderer renderer, FigureContext context, s
             WriteDataLinks(runs[i].Run);
         }
 
+        Html.Write(" · ");
+        Html.Write("<a href=\"").WriteEscape(Context.DataPageHref).Write("\">all runs</a>");
         Html.Write(" · ");
         Html.Write("<a href=\"").WriteEscape(Context.MethodologyHref).Write("\">methodology</a>");
         Html.Write("</p>");

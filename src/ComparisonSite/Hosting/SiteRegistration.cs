@@ -1,5 +1,6 @@
 using System.Globalization;
 using ComparisonSite.Articles;
+using ComparisonSite.History;
 using ComparisonSite.Seo;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Serilog;
@@ -56,6 +57,7 @@ public static class SiteRegistration
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ArticlePageRenderer>();
+        services.AddSingleton<HistoryPages>();
         services.AddSingleton<SiteUrls>();
         services.AddRouting(o => o.ConstraintMap[SlugRouteConstraint.Name] = typeof(SlugRouteConstraint));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, LowercaseAddresses>());

@@ -22,6 +22,7 @@ public static class ResultsRegistration
         services.AddSingleton<CatalogRepository>();
         services.AddSingleton<RunRepository>();
         services.AddSingleton<RunImporter>();
+        services.AddSingleton<RunRemover>();
         // Constructor injection, plus the one argument that is not a service: the folder, under the site root.
         services.AddSingleton(sp =>
             ActivatorUtilities.CreateInstance<MigrationRunner>(sp, Folder(sp, o => o.MigrationsPath)));

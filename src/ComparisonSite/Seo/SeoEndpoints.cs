@@ -27,7 +27,8 @@ internal static class SeoEndpoints
                 Xml(
                     http,
                     Dated(library, results),
-                    (writer, entries) => Sitemap(writer, entries, urls, results.Current)))
+                    (writer, entries) => Sitemap(writer, entries, urls, results.Current),
+                    lastModified: HistoryChangedAt(library, results.Current)))
             .CachePage();
         endpoints.MapMethods("/feed.xml", readMethods, (HttpContext http, ContentLibrary library, ResultsStore results,
                 SiteUrls urls, IOptions<SiteOptions> site, ILoggerFactory loggers) =>
@@ -64,11 +65,14 @@ internal static class SeoEndpoints
         HttpContext http,
         List<DatedArticle> entries,
         Action<XmlWriter, List<DatedArticle>> write,
-        string contentType = "application/xml; charset=utf-8")
+        string contentType = "application/xml; charset=utf-8",
+        DateTimeOffset? lastModified = null)
     {
         if (entries.Count > 0)
         {
-            http.Response.GetTypedHeaders().LastModified = entries.Max(e => e.Modified);
+            var modified = entries.Max(e => e.Modified);
+            http.Response.GetTypedHeaders().LastModified =
+                lastModified is { } later && later > modified ? later : modified;
         }
 
         var text = new StringBuilder();
@@ -82,6 +86,14 @@ internal static class SeoEndpoints
         return TypedResults.Text(xml, contentType, Encoding.UTF8);
     }
 
+    /// <summary>When a run of any published comparison's suites last changed or was removed.</summary>
+    private static DateTimeOffset? HistoryChangedAt(ContentLibrary library, ResultsSnapshot? snapshot) =>
+        snapshot is null ? null : library.Published.Select(a => ArticleRuns.HistoryChangedAt(a, snapshot)).Max();
+
+    /// <summary>
+    /// Home, then each comparison with its data page, every run page (each dated by its run's data) and each run
+    /// against the one before of its origin.
+    /// </summary>
     private static void Sitemap(
         XmlWriter writer, List<DatedArticle> entries, SiteUrls urls, ResultsSnapshot? snapshot)
     {
@@ -90,11 +102,25 @@ internal static class SeoEndpoints
         Url(writer, ns, urls.Absolute("/"), entries.Count > 0 ? entries.Max(e => e.Modified) : null);
         foreach (var entry in entries)
         {
-            Url(writer, ns, urls.Comparison(entry.Article.Slug), entry.Modified);
-            // Only each run against the one before of its origin: every other pair is a reader's pick.
-            foreach (var pair in snapshot is null ? [] : RunPairs.Consecutive(snapshot, entry.Article.Meta.Suite))
+            var slug = entry.Article.Slug;
+            Url(writer, ns, urls.Comparison(slug), entry.Modified);
+            if (snapshot is null)
             {
-                var path = RunPairs.Path(entry.Article.Slug, pair.Earlier.Run.Id, pair.Later.Run.Id);
+                continue;
+            }
+
+            // A suite with no runs yet: the data page says so, and is as new as the article.
+            var history = ArticleRuns.HistoryChangedAt(entry.Article, snapshot) ?? entry.Modified;
+            Url(writer, ns, urls.Absolute($"/{slug}/data"), history);
+            foreach (var run in ArticleRuns.All(entry.Article, snapshot))
+            {
+                Url(writer, ns, urls.Absolute($"/{slug}/runs/{run.Run.Id}"), run.Run.ChangedAt);
+            }
+
+            // Only each run against the one before of its origin: every other pair is a reader's pick.
+            foreach (var pair in RunPairs.Consecutive(snapshot, entry.Article.Meta.Suite))
+            {
+                var path = RunPairs.Path(slug, pair.Earlier.Run.Id, pair.Later.Run.Id);
                 Url(writer, ns, urls.Absolute(path), pair.ChangedAt);
             }
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ComparisonSite.Articles;
+using ComparisonSite.History;
 using ComparisonSite.Results;
 using ComparisonSite.Results.Store;
 
@@ -129,6 +130,60 @@ public static class StructuredData
                 Download("application/json", urls.Absolute($"/{page.Meta.Slug}/results.json")),
             },
         };
+    }
+
+    /// <summary>
+    /// A run page's <c>Dataset</c>: the run itself at its permanent address, with its downloads and how it was
+    /// measured.
+    /// </summary>
+    public static string ForRun(RunPage page, ResultsSnapshot results, SiteUrls urls)
+    {
+        var run = page.Run;
+        var info = run.Run.Info;
+        var metrics = run.Measurements.Select(m => m.Metric).Distinct().Order(StringComparer.Ordinal)
+            .Select(m => results.Metrics[m]).ToList();
+        var frameworks = run.Measurements.Select(m => m.Framework).Distinct()
+            .Select(f => results.Frameworks[f].Name).Order(StringComparer.Ordinal);
+        var provenance = run.Run.IsReported
+            ? $"Figures as reported by {info.Source}, not our own measurements."
+            : $"Measured by {info.Source}.";
+        var technique = string.Join(", ", new[]
+        {
+            info.LoadTool,
+            info.Concurrency is { } c ? $"{c.ToString(CultureInfo.InvariantCulture)} concurrent connections" : null,
+            info.Duration,
+            info.Hardware,
+        }.Where(t => !string.IsNullOrWhiteSpace(t)));
+        var dataset = new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "Dataset",
+            ["name"] = $"{info.Title} (benchmark run {info.Id})",
+            ["description"] = $"{string.Join(", ", metrics.Select(m => m.Name))} for "
+                + $"{string.Join(", ", frameworks)}, {info.Date:yyyy-MM-dd}. {provenance}",
+            ["url"] = page.PermanentUrl,
+            ["identifier"] = info.Id,
+            ["creator"] = Organization(info.Source),
+            ["temporalCoverage"] = info.PeriodStart is { } start && info.PeriodEnd is { } end
+                ? $"{start:yyyy-MM-dd}/{end:yyyy-MM-dd}"
+                : info.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["dateModified"] = run.Run.ChangedAt,
+            ["isAccessibleForFree"] = true,
+            ["measurementTechnique"] = technique.Length > 0 ? $"Load test: {technique}" : "Benchmark run",
+            ["variableMeasured"] = metrics.Select(m => new Dictionary<string, object?>
+            {
+                ["@type"] = "PropertyValue",
+                ["name"] = m.Name,
+                ["unitText"] = m.Unit,
+                ["description"] = MetricDescription(m),
+            }).ToArray(),
+            ["distribution"] = new object[]
+            {
+                Download("text/csv", urls.Absolute(page.CsvHref)),
+                Download("application/json", urls.Absolute(page.JsonHref)),
+            },
+        };
+        return JsonSerializer.Serialize(dataset, StructuredDataJson.Default.DictionaryStringObject);
     }
 
     private static string MetricDescription(Metric metric)

@@ -83,7 +83,7 @@ internal sealed class StoreHarness : IAsyncDisposable
     public async Task<RunResults> LoadRunAsync(string id)
     {
         await using var connection = await Get<NpgsqlDataSource>().OpenConnectionAsync();
-        var runs = await Get<RunRepository>().LoadCurrentAsync(connection, [id], CancellationToken.None);
+        var runs = await Get<RunRepository>().LoadAllAsync(connection, CancellationToken.None);
         return runs.Single(r => r.Run.Id == id);
     }
 

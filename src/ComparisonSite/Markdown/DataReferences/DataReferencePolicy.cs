@@ -19,12 +19,7 @@ internal static class DataReferencePolicy
         }
     }
 
-    /// <summary>The runs these bodies pin with run=ID, distinct and in order.</summary>
-    public static IReadOnlyList<string> PinnedRunIds(IEnumerable<MarkdownDocument> bodies) =>
-        [.. bodies.SelectMany(References).Select(r => r.RunId).OfType<string>()
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-
-    /// <summary>Every reference in a document, for checks and for finding pinned runs.</summary>
+    /// <summary>Every reference in a document, for checks and for finding the runs an article cites.</summary>
     public static IEnumerable<DataReference> References(MarkdownDocument document) =>
         document.Descendants<DataReferenceInline>().Select(i => i.Reference)
             .Concat(document.Descendants<DataBlock>().Select(b => b.Reference))

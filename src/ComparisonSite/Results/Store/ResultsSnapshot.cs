@@ -5,18 +5,23 @@ using ComparisonSite.Results.Import;
 namespace ComparisonSite.Results.Store;
 
 /// <summary>
-/// The figures the site shows, held in memory: the catalogs, the latest run of every suite (and of each origin
-/// within it) and any run pinned by id. Built by one load from PostgreSQL and swapped in whole; pages never query
-/// the store.
+/// The figures the site shows, held in memory: the catalogs, every run of every suite (with the latest of each
+/// suite, and of each origin within it, worked out here and nowhere else) and the runs removed from the store.
+/// Built by one load from PostgreSQL and swapped in whole; pages never query the store.
 /// </summary>
 public sealed record ResultsSnapshot
 {
     /// <summary>A snapshot of these runs: the latest of each suite and origin found among them.</summary>
-    public static ResultsSnapshot Create(StoredCatalog catalog, IReadOnlyList<RunResults> runs, DateTimeOffset loadedAt)
+    public static ResultsSnapshot Create(
+        StoredCatalog catalog,
+        IReadOnlyList<RunResults> runs,
+        DateTimeOffset loadedAt,
+        IReadOnlyList<RemovedRun>? removed = null)
     {
         // Latest by date, then by import: a re-import of an older run's data does not make it the current one.
-        static RunResults Latest(IEnumerable<RunResults> group) =>
-            group.OrderByDescending(r => r.Run.Info.Date).ThenByDescending(r => r.Run.ImportedAt).First();
+        static IOrderedEnumerable<RunResults> Newest(IEnumerable<RunResults> group) =>
+            group.OrderByDescending(r => r.Run.Info.Date).ThenByDescending(r => r.Run.ImportedAt)
+                .ThenBy(r => r.Run.Id, StringComparer.Ordinal);
 
         return new ResultsSnapshot
         {
@@ -24,10 +29,13 @@ public sealed record ResultsSnapshot
             Scenarios = catalog.Scenarios,
             Metrics = catalog.Metrics,
             LatestBySuite = runs.GroupBy(r => r.Run.Suite, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, Latest, StringComparer.Ordinal),
+                .ToDictionary(g => g.Key, g => Newest(g).First(), StringComparer.Ordinal),
             LatestByOrigin = runs.GroupBy(r => (r.Run.Suite, r.Run.Info.Origin))
-                .ToDictionary(g => g.Key, Latest),
+                .ToDictionary(g => g.Key, g => Newest(g).First()),
+            RunsBySuite = runs.GroupBy(r => r.Run.Suite, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<RunResults>)[.. Newest(g)], StringComparer.Ordinal),
             RunsById = runs.ToDictionary(r => r.Run.Id, StringComparer.Ordinal),
+            RemovedById = (removed ?? []).ToDictionary(r => r.Id, StringComparer.Ordinal),
             LoadedAt = loadedAt,
         };
     }
@@ -42,8 +50,14 @@ public sealed record ResultsSnapshot
     /// <summary>The latest run of each origin within a suite: what <c>origin=measured</c> reads.</summary>
     public required IReadOnlyDictionary<(string Suite, RunOrigin Origin), RunResults> LatestByOrigin { get; init; }
 
-    /// <summary>Every run in the snapshot (the latest ones and the pinned ones) by id.</summary>
+    /// <summary>Every run in the store by id: the only place a run id from a URL or a reference is looked up.</summary>
     public required IReadOnlyDictionary<string, RunResults> RunsById { get; init; }
+
+    /// <summary>Every run of each suite, newest first (by date, then import).</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<RunResults>> RunsBySuite { get; init; }
+
+    /// <summary>Runs removed from the store (and not imported again), by id: their addresses answer 410.</summary>
+    public required IReadOnlyDictionary<string, RemovedRun> RemovedById { get; init; }
 
     public required DateTimeOffset LoadedAt { get; init; }
 
@@ -72,15 +86,8 @@ public sealed record ResultsSnapshot
     private static int Hash(IEnumerable<string?> values) =>
         string.Join('|', values).GetHashCode(StringComparison.Ordinal);
 
-    /// <summary>
-    /// A suite's runs in the snapshot, newest first (by date, then import), as the current run is chosen.
-    /// </summary>
-    public IReadOnlyList<RunResults> RunsOf(string suite) =>
-        _runsOf.GetOrAdd(suite, s => [.. RunsById.Values.Where(r => r.Run.Suite == s)
-            .OrderByDescending(r => r.Run.Info.Date).ThenByDescending(r => r.Run.ImportedAt)
-            .ThenBy(r => r.Run.Id, StringComparer.Ordinal)]);
-
-    private readonly ConcurrentDictionary<string, IReadOnlyList<RunResults>> _runsOf = new(StringComparer.Ordinal);
+    /// <summary>Every run of a suite, newest first (by date, then import); empty for a suite with none.</summary>
+    public IReadOnlyList<RunResults> RunsOf(string suite) => RunsBySuite.GetValueOrDefault(suite) ?? [];
 
     /// <summary>
     /// The run a selector names in a suite: the one pinned by id, else the latest of the origin, else the suite's

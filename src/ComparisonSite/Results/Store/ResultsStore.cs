@@ -22,9 +22,6 @@ public sealed class ResultsStore(
 
     public DateTimeOffset? UnreachableSince { get; private set; }
 
-    /// <summary>Runs pinned by id in content, loaded besides each suite's latest run.</summary>
-    public IReadOnlyCollection<string> PinnedRunIds { get; set; } = [];
-
     /// <summary>Raised after a new snapshot is live.</summary>
     public event Action<ResultsSnapshot>? Changed;
 
@@ -35,8 +32,9 @@ public sealed class ResultsStore(
         {
             await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
             var entries = await catalog.LoadAsync(connection, transaction: null, cancellationToken);
-            var current = await runs.LoadCurrentAsync(connection, PinnedRunIds, cancellationToken);
-            var snapshot = ResultsSnapshot.Create(entries, current, DateTimeOffset.UtcNow);
+            var all = await runs.LoadAllAsync(connection, cancellationToken);
+            var removed = await runs.LoadRemovedAsync(connection, cancellationToken);
+            var snapshot = ResultsSnapshot.Create(entries, all, DateTimeOffset.UtcNow, removed);
             Volatile.Write(ref _current, snapshot);
             logger.LogInformation("Results snapshot loaded: {RunCount} runs, {SuiteCount} suites",
                 snapshot.RunsById.Count, snapshot.LatestBySuite.Count);

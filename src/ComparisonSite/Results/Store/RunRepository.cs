@@ -21,7 +21,10 @@ public sealed class RunRepository
         CancellationToken cancellationToken)
     {
         const string previousSql = "select changed_at from runs where id = @Id and content_hash = @ContentHash";
-        const string deleteSql = "delete from runs where id = @Id";
+        const string deleteSql = """
+            delete from runs where id = @Id;
+            delete from removed_runs where id = @Id;
+            """;
         const string insertRunSql = """
             insert into runs (id, suite, title, run_date, period_start, period_end, source, source_url, origin,
                               hardware, cores, memory, os, server_setup, load_tool, concurrency, duration, notes,
@@ -82,11 +85,12 @@ public sealed class RunRepository
     }
 
     /// <summary>
-    /// The latest run of every suite and of each origin within it, plus the runs pinned by id, each with all its
-    /// measurements.
+    /// Every run of every suite, each with all its measurements. A comparison site holds dozens of runs, not
+    /// thousands (100,000 measurements at most each, see <see cref="Import.RunImporter.MaxMeasurements"/>), so the
+    /// whole store fits in memory and pages never query it: history, run pages and run=ID all read this.
     /// </summary>
-    public async Task<IReadOnlyList<RunResults>> LoadCurrentAsync(
-        NpgsqlConnection connection, IReadOnlyCollection<string> pinnedRunIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RunResults>> LoadAllAsync(
+        NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         // Columns named as RunInfo's properties, which Dapper fills straight from the row (origin's text parses to
         // RunOrigin); the suite and times, which the store adds, come last, split off into RunStamp.
@@ -96,30 +100,54 @@ public sealed class RunRepository
                    r.server_setup as ServerSetup, r.load_tool as LoadTool, r.concurrency, r.duration, r.notes,
                    r.caveats, r.suite, r.imported_at as ImportedAt, r.changed_at as ChangedAt
             from runs r
-            where r.id in (select distinct on (suite, origin) id from runs
-                           order by suite, origin, run_date desc, imported_at desc)
-               or r.id = any(@Pinned)
             """;
         const string measurementsSql = """
-            select run_id as RunId, framework, scenario, metric, value, samples
-            from measurements where run_id = any(@Ids)
+            select run_id as RunId, framework, scenario, metric, value, samples from measurements
             """;
 
         var runs = (await connection.QueryAsync<RunInfo, RunStamp, StoredRun>(
-            new CommandDefinition(runsSql, new { Pinned = pinnedRunIds.ToArray() },
-                cancellationToken: cancellationToken),
+            new CommandDefinition(runsSql, cancellationToken: cancellationToken),
             (info, stamp) => new StoredRun(stamp.Suite, info, WholeSeconds(stamp.ImportedAt))
             {
                 ChangedAt = WholeSeconds(stamp.ChangedAt),
             },
             splitOn: "suite")).ToList();
-        var ids = runs.Select(r => r.Id).ToArray();
         var measurements = (await connection.QueryAsync<MeasurementRow>(
-                new CommandDefinition(measurementsSql, new { Ids = ids }, cancellationToken: cancellationToken)))
+                new CommandDefinition(measurementsSql, cancellationToken: cancellationToken)))
             .ToLookup(m => m.RunId);
         return [.. runs.Select(r => new RunResults(r,
             [.. measurements[r.Id].Select(m =>
                 new Measurement(m.Framework, m.Scenario, m.Metric, m.Value, m.Samples))]))];
+    }
+
+    /// <summary>The runs removed with <c>runs remove</c> and not imported again since.</summary>
+    public async Task<IReadOnlyList<RemovedRun>> LoadRemovedAsync(
+        NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        const string sql = "select id, suite, title, removed_at as RemovedAt from removed_runs";
+        var rows = await connection.QueryAsync<RemovedRow>(
+            new CommandDefinition(sql, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new RemovedRun(r.Id, r.Suite, r.Title, WholeSeconds(r.RemovedAt)))];
+    }
+
+    /// <summary>
+    /// Deletes a run and its measurements and records its tombstone, in the caller's transaction; null (and
+    /// nothing written) when no run has this id.
+    /// </summary>
+    public async Task<RemovedRun?> RemoveAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string id, CancellationToken cancellationToken)
+    {
+        // Measurements go with the run (on delete cascade); a tombstone left by an earlier removal of the same id
+        // cannot exist, as importing the id again deleted it.
+        const string sql = """
+            with removed as (delete from runs where id = @Id returning id, suite, title)
+            insert into removed_runs (id, suite, title)
+            select id, suite, title from removed
+            returning id, suite, title, removed_at as RemovedAt
+            """;
+        var row = await connection.QuerySingleOrDefaultAsync<RemovedRow>(
+            new CommandDefinition(sql, new { Id = id }, transaction, cancellationToken: cancellationToken));
+        return row is null ? null : new RemovedRun(row.Id, row.Suite, row.Title, WholeSeconds(row.RemovedAt));
     }
 
     // HTTP dates (Last-Modified, If-Modified-Since) and feeds carry whole seconds; so does every date we show.
@@ -143,6 +171,14 @@ public sealed class RunRepository
         public RunOrigin Origin { get; init; }
         public int Measurements { get; init; }
         public DateTime ImportedAt { get; init; }
+    }
+
+    private sealed class RemovedRow
+    {
+        public string Id { get; init; } = "";
+        public string Suite { get; init; } = "";
+        public string Title { get; init; } = "";
+        public DateTime RemovedAt { get; init; }
     }
 
     private sealed class MeasurementRow

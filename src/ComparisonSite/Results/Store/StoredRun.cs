@@ -29,3 +29,9 @@ public sealed record RunSummary(
     RunOrigin Origin,
     int Measurements,
     DateTimeOffset ImportedAt);
+
+/// <summary>
+/// A run taken out of the store with <c>runs remove</c>: its address answers 410 Gone, naming it, until a run with
+/// the same id is imported again.
+/// </summary>
+public sealed record RemovedRun(string Id, string Suite, string Title, DateTimeOffset RemovedAt);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Migrations;
 using ComparisonSite.Results.Store;
@@ -18,16 +17,13 @@ namespace ComparisonSite.Results.Sync;
 internal sealed class ResultsSync(
     ResultsDatabase database,
     ResultsStore store,
-    IPinnedRunSource pinnedRuns,
     IServiceProvider services,
     IOptions<ResultsOptions> options,
     ILogger<ResultsSync> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LivenessProbe = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan RequestPoll = TimeSpan.FromMilliseconds(500);
     private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _reloadRequested;
 
     /// <summary>
     /// Completes when the first load has succeeded or failed (the store is down): the site can serve.
@@ -40,7 +36,6 @@ internal sealed class ResultsSync(
     /// </summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        pinnedRuns.Changed += UpdatePinnedRuns;
         await database.StartAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
@@ -70,10 +65,6 @@ internal sealed class ResultsSync(
 
                 await connection.ExecuteAsync(
                     new CommandDefinition($"listen {RunImporter.Channel}", cancellationToken: stoppingToken));
-                // The snapshot holds the runs content pins by id: know them before the first load (the
-                // connection above was opened while the content loaded).
-                UpdatePinnedRuns(await pinnedRuns.GetAsync(stoppingToken));
-                Interlocked.Exchange(ref _reloadRequested, 0);
                 await store.ReloadAsync(stoppingToken);
                 store.MarkReachable();
                 _firstAttempt.TrySetResult();
@@ -116,19 +107,10 @@ internal sealed class ResultsSync(
     {
         while (true)
         {
-            var idle = Stopwatch.StartNew();
-            while (!await connection.WaitAsync(RequestPoll, stoppingToken))
+            while (!await connection.WaitAsync(LivenessProbe, stoppingToken))
             {
-                if (Interlocked.Exchange(ref _reloadRequested, 0) == 1)
-                {
-                    await store.ReloadAsync(stoppingToken);
-                }
-                else if (idle.Elapsed > LivenessProbe)
-                {
-                    // No notification for a while: make sure the connection is alive, or fail over to reconnect.
-                    await connection.ExecuteAsync(new CommandDefinition("select 1", cancellationToken: stoppingToken));
-                    idle.Restart();
-                }
+                // No notification for a while: make sure the connection is alive, or fail over to reconnect.
+                await connection.ExecuteAsync(new CommandDefinition("select 1", cancellationToken: stoppingToken));
             }
 
             // Fold a burst of imports into one reload.
@@ -138,22 +120,6 @@ internal sealed class ResultsSync(
 
             await store.ReloadAsync(stoppingToken);
         }
-    }
-
-    /// <summary>Runs that content pins with run=ID must be in the snapshot: when the set changes, reload.</summary>
-    private void UpdatePinnedRuns(IReadOnlySet<string> pinned)
-    {
-        if (!pinned.SetEquals(store.PinnedRunIds))
-        {
-            store.PinnedRunIds = pinned;
-            Interlocked.Exchange(ref _reloadRequested, 1);
-        }
-    }
-
-    public override void Dispose()
-    {
-        pinnedRuns.Changed -= UpdatePinnedRuns;
-        base.Dispose();
     }
 
     private async Task PrepareAsync(CancellationToken cancellationToken)

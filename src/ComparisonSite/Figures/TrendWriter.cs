@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ComparisonSite.Results;
+using ComparisonSite.Results.Store;
+
+namespace ComparisonSite.Figures;
+
+/// <summary>
+/// A trend: one scenario and metric across comparable runs (one suite, one origin: runs on different machines are
+/// not compared with each other), a line per framework over the runs' dates. Shaped like a bar chart
+/// (<see cref="ChartWriter"/>): a canvas Chart.js draws from JSON in a non-executable script element, and a real
+/// table of the same numbers (a row per run, linking its page) for crawlers, screen readers and readers without
+/// JavaScript.
+/// </summary>
+internal static class TrendWriter
+{
+    /// <param name="figure">Where the trend goes.</param>
+    /// <param name="runs">Comparable runs, oldest first; the caller shows a trend only for two or more.</param>
+    /// <param name="series">The scenario and metric to follow.</param>
+    /// <param name="label">Which runs these are, for the caption: "measured runs".</param>
+    public static void Write(FigureWriter figure, IReadOnlyList<RunResults> runs, SeriesKey series, string label)
+    {
+        var context = figure.Context;
+        var metric = context.Snapshot.Metrics[series.Metric];
+        var scenario = context.Snapshot.Scenarios[series.Scenario];
+        var shown = context.Article.Frameworks
+            .Concat(runs.SelectMany(r => r.Measurements).Select(m => m.Framework).Order(StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .Where(f => runs.Any(r => r.Find(f, series.Scenario, series.Metric) is not null))
+            .ToList();
+        var formatter = context.Formatter;
+        var direction = metric.Better == Better.Higher ? "higher is better" : "lower is better";
+        var unit = FigureFormatter.UnitLabel(metric.Unit);
+        var title = $"{metric.Name}, {scenario.Name} ({unit}, {direction})";
+        var dates = runs.Select(r => r.Run.Info.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+        var lines = shown.Select(f => new ChartSeries(
+            context.FrameworkName(f),
+            f,
+            context.ColourOf(f),
+            [.. runs.Select(r => r.Find(f, series.Scenario, series.Metric)?.Value)]));
+        var data = new TrendData("line", title, unit, metric.Decimals, false, dates, [.. lines]);
+        var id = $"chart-{context.NextChartNumber()}";
+        var span = $"{formatter.Date(runs[0].Run.Info.Date)} to {formatter.Date(runs[^1].Run.Info.Date)}";
+
+        var html = figure.Html;
+        html.EnsureLine();
+        html.Write("<figure class=\"chart trend\" id=\"").Write(id).Write("\" data-chart=\"").Write(id)
+            .WriteLine("-data\">");
+        html.Write("<figcaption>").WriteEscape(title).Write(": ").WriteEscape(label).Write(", ")
+            .WriteEscape(span).WriteLine(".</figcaption>");
+        html.Write("<div class=\"chart-canvas\" hidden>");
+        html.Write("<canvas aria-label=\"").WriteEscape($"Line chart of {title} over {label}; the same data is in "
+            + "the table below.").Write("\" role=\"img\"></canvas>");
+        html.WriteLine("</div>");
+        // JsonSerializer's default encoder escapes <, >, & and quotes, so no string can close the script element.
+        html.Write("<script type=\"application/json\" id=\"").Write(id).Write("-data\">")
+            .Write(JsonSerializer.Serialize(data, TrendJson.Default.TrendData))
+            .WriteLine("</script>");
+        WriteTable(figure, runs, series, metric, $"Data for the trend of {title}, {label}", shown);
+        html.WriteLine("</figure>");
+    }
+
+    private static void WriteTable(
+        FigureWriter figure, IReadOnlyList<RunResults> runs, SeriesKey series, Metric metric, string label,
+        List<string> frameworks)
+    {
+        var html = figure.Html;
+        var context = figure.Context;
+        html.Write("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"")
+            .WriteEscape(label).WriteLine("\">");
+        html.Write("<table class=\"chart-table trend-table\">");
+        html.Write("<thead><tr><th scope=\"col\">Run</th>");
+        foreach (var framework in frameworks)
+        {
+            html.Write("<th scope=\"col\">").WriteEscape(context.FrameworkName(framework))
+                .Write(" (").WriteEscape(FigureFormatter.UnitLabel(metric.Unit)).Write(")</th>");
+        }
+
+        html.WriteLine("</tr></thead>");
+        html.WriteLine("<tbody>");
+        foreach (var run in runs)
+        {
+            html.Write("<tr><th scope=\"row\"><a href=\"").WriteEscape(context.RunPageHref(run.Run)).Write("\">")
+                .WriteEscape(context.Formatter.Date(run.Run.Info.Date)).Write("</a> ")
+                .WriteEscape(run.Run.Info.Title).Write("</th>");
+            foreach (var framework in frameworks)
+            {
+                html.Write("<td>");
+                if (run.Find(framework, series.Scenario, series.Metric) is { } measurement)
+                {
+                    html.Write("<data value=\"").Write(measurement.Value.ToString("R", CultureInfo.InvariantCulture))
+                        .Write("\">").WriteEscape(context.Formatter.Number(measurement.Value, metric)).Write("</data>");
+                }
+                else
+                {
+                    html.Write("<span title=\"Not measured in this run\">–</span>");
+                }
+
+                html.Write("</td>");
+            }
+
+            html.WriteLine("</tr>");
+        }
+
+        html.Write("</tbody></table>");
+        html.WriteLine("</div>");
+    }
+}
+
+/// <summary>What the chart script reads for a trend: a bar chart's fields with <c>type</c> "line".</summary>
+internal sealed record TrendData(
+    string Type, string Title, string Unit, int Decimals, bool Horizontal, IReadOnlyList<string> Labels,
+    IReadOnlyList<ChartSeries> Series);
+
+/// <summary>Serialization written at compile time, as for bar charts.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(TrendData))]
+internal sealed partial class TrendJson : JsonSerializerContext;

@@ -1,0 +1,52 @@
+using System.Globalization;
+using ComparisonSite.Content;
+using ComparisonSite.History;
+using ComparisonSite.Results.Store;
+using ComparisonSite.Seo;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ComparisonSite.Pages;
+
+/// <summary>A comparison's data page: every run of the suites it cites, newest first, with trends.</summary>
+public sealed class DataModel(
+    ContentLibrary library, ResultsStore results, HistoryPages pages, SiteUrls urls) : PageModel
+{
+    public DataPage? Data { get; private set; }
+
+    public CultureInfo Culture => pages.Culture;
+
+    public IActionResult OnGet(string slug)
+    {
+        var resolution = library.Resolve(slug);
+        switch (resolution.Status)
+        {
+            case SlugStatus.NotFound:
+                return NotFound();
+            case SlugStatus.Moved:
+                return RedirectPermanent($"/{resolution.Article!.Slug}/data");
+            case SlugStatus.Gone:
+                return StatusCode(StatusCodes.Status410Gone);
+        }
+
+        if (results.Current is not { } snapshot)
+        {
+            Response.Headers.RetryAfter = StatusCodeModel.RetryAfterSeconds;
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var article = resolution.Article!;
+        Data = pages.BuildData(article, snapshot);
+        Response.GetTypedHeaders().LastModified = Data.Modified;
+        var count = Data.Suites.Sum(s => s.Runs.Count);
+        ViewData[nameof(PageMetadata)] = new PageMetadata
+        {
+            Title = $"Benchmark runs behind {article.Meta.Title}",
+            Description = $"Every benchmark run behind {article.Meta.Title}: {count} run{(count == 1 ? "" : "s")} "
+                + "with origin, date, source, environment, downloads, differences and trends over time.",
+            Canonical = urls.Absolute($"/{article.Slug}/data"),
+            Modified = Data.Modified,
+        };
+        return Page();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using ComparisonSite.Content;
+using ComparisonSite.History;
+using ComparisonSite.Results.Store;
+using ComparisonSite.Seo;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ComparisonSite.Pages;
+
+/// <summary>
+/// A run's permanent page under a comparison. The id is matched against the snapshot only: a removed run answers
+/// 410, anything else that is not a run of the comparison's suites (unknown, malformed, another suite's) a 404,
+/// each with a page pointing to the data page.
+/// </summary>
+public sealed class RunModel(
+    ContentLibrary library, ResultsStore results, HistoryPages pages, SiteUrls urls) : PageModel
+{
+    public RunLookup? Lookup { get; private set; }
+
+    public string Slug { get; private set; } = "";
+
+    public string ArticleTitle { get; private set; } = "";
+
+    public CultureInfo Culture => pages.Culture;
+
+    public IActionResult OnGet(string slug, string runId)
+    {
+        var resolution = library.Resolve(slug);
+        switch (resolution.Status)
+        {
+            case SlugStatus.NotFound:
+                return NotFound();
+            case SlugStatus.Moved:
+                return Identifiers.IsRunId(runId)
+                    ? RedirectPermanent($"/{resolution.Article!.Slug}/runs/{runId}")
+                    : NotFound();
+            case SlugStatus.Gone:
+                return StatusCode(StatusCodes.Status410Gone);
+        }
+
+        if (results.Current is not { } snapshot)
+        {
+            Response.Headers.RetryAfter = StatusCodeModel.RetryAfterSeconds;
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var article = resolution.Article!;
+        (Slug, ArticleTitle) = (article.Slug, article.Meta.Title);
+        Lookup = pages.FindRun(article, snapshot, runId);
+        if (Lookup.Page is not { } page)
+        {
+            // A page of its own rather than the generic one: it names the comparison and links its data page.
+            Response.StatusCode = Lookup.Status == RunStatus.Removed
+                ? StatusCodes.Status410Gone
+                : StatusCodes.Status404NotFound;
+            ViewData[nameof(PageMetadata)] = new PageMetadata
+            {
+                Title = Lookup.Status == RunStatus.Removed ? "This benchmark run was removed" : "No such benchmark run",
+                Description = $"Every benchmark run behind {article.Meta.Title} is listed on its data page.",
+                NoIndex = true,
+            };
+            return Page();
+        }
+
+        var info = page.Run.Run.Info;
+        Response.GetTypedHeaders().LastModified = page.Run.Run.ChangedAt;
+        var date = info.Date.ToString("MMMM d, yyyy", Culture);
+        var origin = page.Run.Run.IsReported ? $"figures as reported by {info.Source}" : $"measured by {info.Source}";
+        ViewData[nameof(PageMetadata)] = new PageMetadata
+        {
+            Title = $"{info.Title} ({date}): benchmark run {info.Id}",
+            Description = $"Benchmark run {info.Id} of {date}, {origin}: {page.Run.Measurements.Count} measurements "
+                + $"for {article.Meta.Title}, with environment, CSV and JSON downloads and a citation.",
+            Canonical = page.PermanentUrl,
+            Modified = page.Run.Run.ChangedAt,
+            StructuredData = [StructuredData.ForRun(page, snapshot, urls)],
+        };
+        return Page();
+    }
+}
