@@ -86,51 +86,15 @@ public static class StructuredData
     }
 
     private static Dictionary<string, object?> Dataset(
-        ArticlePage page, RunResults run, ResultsSnapshot results, SiteUrls urls, string canonical)
-    {
-        var info = run.Run.Info;
-        var metrics = run.Measurements
-            .Select(m => m.Metric)
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .Select(m => results.Metrics[m])
-            .ToList();
-        var frameworks = run.Measurements
-            .Select(m => m.Framework)
-            .Distinct()
-            .Select(f => results.Frameworks[f].Name)
-            .Order(StringComparer.Ordinal);
-        var provenance = run.Run.IsReported
-            ? $"Figures as reported by {info.Source}, not our own measurements."
-            : $"Measured by {info.Source}.";
-        return new Dictionary<string, object?>
-        {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "Dataset",
-            ["name"] = $"{info.Title}: benchmark data for {page.Meta.Title}",
-            ["description"] =
-                $"{string.Join(", ", metrics.Select(m => m.Name))} for {string.Join(", ", frameworks)}. {provenance}",
-            ["url"] = canonical + "#methodology",
-            ["creator"] = Organization(info.Source),
-            ["temporalCoverage"] = info.PeriodStart is { } start && info.PeriodEnd is { } end
-                ? $"{start:yyyy-MM-dd}/{end:yyyy-MM-dd}"
-                : info.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["dateModified"] = run.Run.ChangedAt,
-            ["isAccessibleForFree"] = true,
-            ["variableMeasured"] = metrics.Select(m => new Dictionary<string, object?>
-            {
-                ["@type"] = "PropertyValue",
-                ["name"] = m.Name,
-                ["unitText"] = m.Unit,
-                ["description"] = MetricDescription(m),
-            }).ToArray(),
-            ["distribution"] = new object[]
-            {
-                Download("text/csv", urls.Absolute($"/{page.Meta.Slug}/results.csv")),
-                Download("application/json", urls.Absolute($"/{page.Meta.Slug}/results.json")),
-            },
-        };
-    }
+        ArticlePage page, RunResults run, ResultsSnapshot results, SiteUrls urls, string canonical) =>
+        RunDataset(
+            run,
+            results,
+            name: $"{run.Run.Info.Title}: benchmark data for {page.Meta.Title}",
+            url: canonical + "#methodology",
+            csvUrl: urls.Absolute($"/{page.Meta.Slug}/results.csv"),
+            jsonUrl: urls.Absolute($"/{page.Meta.Slug}/results.json"),
+            dated: false);
 
     /// <summary>
     /// A run page's <c>Dataset</c>: the run itself at its permanent address, with its downloads and how it was
@@ -138,7 +102,34 @@ public static class StructuredData
     /// </summary>
     public static string ForRun(RunPage page, ResultsSnapshot results, SiteUrls urls)
     {
-        var run = page.Run;
+        var info = page.Run.Run.Info;
+        var technique = string.Join(", ", new[]
+        {
+            info.LoadTool,
+            info.Concurrency is { } c ? $"{c.ToString(CultureInfo.InvariantCulture)} concurrent connections" : null,
+            info.Duration,
+            info.Hardware,
+        }.Where(t => !string.IsNullOrWhiteSpace(t)));
+        var dataset = RunDataset(
+            page.Run,
+            results,
+            name: $"{info.Title} (benchmark run {info.Id})",
+            url: page.PermanentUrl,
+            csvUrl: urls.Absolute(page.CsvHref),
+            jsonUrl: urls.Absolute(page.JsonHref),
+            dated: true);
+        dataset["identifier"] = info.Id;
+        dataset["measurementTechnique"] = technique.Length > 0 ? $"Load test: {technique}" : "Benchmark run";
+        return JsonSerializer.Serialize(dataset, StructuredDataJson.Default.DictionaryStringObject);
+    }
+
+    /// <summary>
+    /// What every run's <c>Dataset</c> says: what it measured of which frameworks, whose figures they are, when,
+    /// and its two downloads.
+    /// </summary>
+    private static Dictionary<string, object?> RunDataset(
+        RunResults run, ResultsSnapshot results, string name, string url, string csvUrl, string jsonUrl, bool dated)
+    {
         var info = run.Run.Info;
         var metrics = run.Measurements.Select(m => m.Metric).Distinct().Order(StringComparer.Ordinal)
             .Select(m => results.Metrics[m]).ToList();
@@ -147,29 +138,21 @@ public static class StructuredData
         var provenance = run.Run.IsReported
             ? $"Figures as reported by {info.Source}, not our own measurements."
             : $"Measured by {info.Source}.";
-        var technique = string.Join(", ", new[]
-        {
-            info.LoadTool,
-            info.Concurrency is { } c ? $"{c.ToString(CultureInfo.InvariantCulture)} concurrent connections" : null,
-            info.Duration,
-            info.Hardware,
-        }.Where(t => !string.IsNullOrWhiteSpace(t)));
-        var dataset = new Dictionary<string, object?>
+        var date = dated ? $", {info.Date:yyyy-MM-dd}" : string.Empty;
+        return new Dictionary<string, object?>
         {
             ["@context"] = "https://schema.org",
             ["@type"] = "Dataset",
-            ["name"] = $"{info.Title} (benchmark run {info.Id})",
+            ["name"] = name,
             ["description"] = $"{string.Join(", ", metrics.Select(m => m.Name))} for "
-                + $"{string.Join(", ", frameworks)}, {info.Date:yyyy-MM-dd}. {provenance}",
-            ["url"] = page.PermanentUrl,
-            ["identifier"] = info.Id,
+                + $"{string.Join(", ", frameworks)}{date}. {provenance}",
+            ["url"] = url,
             ["creator"] = Organization(info.Source),
             ["temporalCoverage"] = info.PeriodStart is { } start && info.PeriodEnd is { } end
                 ? $"{start:yyyy-MM-dd}/{end:yyyy-MM-dd}"
                 : info.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["dateModified"] = run.Run.ChangedAt,
             ["isAccessibleForFree"] = true,
-            ["measurementTechnique"] = technique.Length > 0 ? $"Load test: {technique}" : "Benchmark run",
             ["variableMeasured"] = metrics.Select(m => new Dictionary<string, object?>
             {
                 ["@type"] = "PropertyValue",
@@ -177,13 +160,8 @@ public static class StructuredData
                 ["unitText"] = m.Unit,
                 ["description"] = MetricDescription(m),
             }).ToArray(),
-            ["distribution"] = new object[]
-            {
-                Download("text/csv", urls.Absolute(page.CsvHref)),
-                Download("application/json", urls.Absolute(page.JsonHref)),
-            },
+            ["distribution"] = new object[] { Download("text/csv", csvUrl), Download("application/json", jsonUrl) },
         };
-        return JsonSerializer.Serialize(dataset, StructuredDataJson.Default.DictionaryStringObject);
     }
 
     private static string MetricDescription(Metric metric)

@@ -6,7 +6,7 @@ namespace ComparisonSite.Tests.Browser;
 /// Debian's Chromium driven by Playwright for .NET (launched by its executable path: nothing is downloaded),
 /// against the real site on a loopback port. A missing browser fails the tests with the install command.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private PostgresFixture? _postgres;
     private IPlaywright? _playwright;
@@ -25,7 +25,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         _postgres = new PostgresFixture();
         await _postgres.InitializeAsync();
-        Site = await SiteServer.StartAsync(await _postgres.CreateDatabaseAsync());
+        var database = await _postgres.CreateDatabaseAsync();
+        await PrepareAsync(database);
+        Site = await SiteServer.StartAsync(database);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -38,6 +40,54 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         Directory.CreateDirectory(ScreenshotFolder);
     }
+
+    /// <summary>
+    /// Opens a page of the site in a fresh browser context and checks its status, collecting on the way every
+    /// console error or warning, page error, failed request and 4xx/5xx answer: a test asserts the list is empty.
+    /// </summary>
+    public async Task<(IPage Page, List<string> Problems)> OpenAsync(
+        string path, BrowserNewContextOptions? options = null, int status = 200)
+    {
+        var context = await Browser.NewContextAsync(options ?? new BrowserNewContextOptions());
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                problems.Add($"console {message.Type}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => problems.Add($"page error: {error}");
+        page.RequestFailed += (_, request) => problems.Add($"request failed: {request.Url} {request.Failure}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                problems.Add($"HTTP {response.Status}: {response.Url}");
+            }
+        };
+        var response = await page.GotoAsync(
+            Site.BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        Assert.Equal(status, response!.Status);
+        return (page, problems);
+    }
+
+    /// <summary>
+    /// axe-core's violations on an open page, each as "id: help (the offending markup, shortened)". Open the page
+    /// with <c>BypassCSP</c>: its policy rightly refuses injected scripts, and the audit tool alone is let in.
+    /// </summary>
+    public static async Task<List<string>> AxeViolationsAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = TestTools.Module("axe-core/axe.min.js") });
+        var violations = await page.EvaluateAsync<JsonElement>(
+            "async () => (await axe.run(document)).violations"
+            + ".map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.html.slice(0, 160)).join(' | ')})`)");
+        return [.. violations.EnumerateArray().Select(v => v.GetString()!)];
+    }
+
+    /// <summary>What a fixture puts in the store before the site starts: nothing beyond the seed here.</summary>
+    protected virtual Task PrepareAsync(string database) => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {

@@ -12,33 +12,8 @@ public sealed class HistoryPagesBrowserTests(HistoryBrowserFixture browser) : IC
     private const string DataPage = Slug + "/data";
     private const string RunPage = Slug + "/runs/" + Measured;
 
-    private async Task<(IPage Page, List<string> Problems)> OpenAsync(
-        string path, BrowserNewContextOptions? options = null)
-    {
-        var context = await browser.Browser.NewContextAsync(options ?? new BrowserNewContextOptions());
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning")
-            {
-                problems.Add($"console {message.Type}: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => problems.Add($"page error: {error}");
-        page.RequestFailed += (_, request) => problems.Add($"request failed: {request.Url} {request.Failure}");
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                problems.Add($"HTTP {response.Status}: {response.Url}");
-            }
-        };
-        var response = await page.GotoAsync(
-            browser.Site.BaseUrl + path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-        Assert.Equal(200, response!.Status);
-        return (page, problems);
-    }
+    private Task<(IPage Page, List<string> Problems)> OpenAsync(
+        string path, BrowserNewContextOptions? options = null) => browser.OpenAsync(path, options);
 
     [Fact]
     public async Task The_data_page_draws_each_trend_as_lines_with_the_numbers_of_its_table()
@@ -81,14 +56,7 @@ public sealed class HistoryPagesBrowserTests(HistoryBrowserFixture browser) : IC
         {
             var (page, problems) = await OpenAsync(
                 path, new BrowserNewContextOptions { BypassCSP = true, ColorScheme = scheme });
-            await page.AddScriptTagAsync(
-                new PageAddScriptTagOptions { Path = TestTools.Module("axe-core/axe.min.js") });
-
-            var violations = await page.EvaluateAsync<JsonElement>(
-                "async () => (await axe.run(document)).violations"
-                + ".map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.html.slice(0, 160)).join(' | ')})`)");
-
-            var found = violations.EnumerateArray().Select(v => v.GetString()).ToList();
+            var found = await BrowserFixture.AxeViolationsAsync(page);
             Assert.True(found.Count == 0, $"{path}, {scheme}: {string.Join('\n', found)}");
             Assert.Empty(problems);
         }

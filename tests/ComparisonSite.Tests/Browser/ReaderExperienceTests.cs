@@ -11,35 +11,10 @@ public sealed class ReaderExperienceTests(BrowserFixture browser, ITestOutputHel
 {
     private const string Article = "/fastapi-vs-django-vs-flask";
 
-    private async Task<(IPage Page, List<string> Problems)> OpenAsync(
+    private Task<(IPage Page, List<string> Problems)> OpenAsync(
         string path,
-        BrowserNewContextOptions? options = null)
-    {
-        var context = await browser.Browser.NewContextAsync(options ?? new BrowserNewContextOptions());
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning")
-            {
-                problems.Add($"console {message.Type}: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => problems.Add($"page error: {error}");
-        page.RequestFailed += (_, request) => problems.Add($"request failed: {request.Url} {request.Failure}");
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                problems.Add($"HTTP {response.Status}: {response.Url}");
-            }
-        };
-        var response = await page.GotoAsync(
-            browser.Site.BaseUrl + path,
-            new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-        Assert.Equal(path == "/no-such-page" ? 404 : 200, response!.Status);
-        return (page, problems);
-    }
+        BrowserNewContextOptions? options = null) =>
+        browser.OpenAsync(path, options, path == "/no-such-page" ? 404 : 200);
 
     [Fact]
     public async Task Every_chart_draws_with_the_same_numbers_as_its_table_and_nothing_fails()
@@ -239,13 +214,7 @@ public sealed class ReaderExperienceTests(BrowserFixture browser, ITestOutputHel
     {
         // The page's CSP rightly refuses injected scripts; the audit tool alone is let in.
         var (page, problems) = await OpenAsync(path, new BrowserNewContextOptions { BypassCSP = true });
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = TestTools.Module("axe-core/axe.min.js") });
-
-        var violations = await page.EvaluateAsync<JsonElement>(
-            "async () => (await axe.run(document)).violations"
-            + ".map(v => `${v.id}: ${v.help} (${v.nodes.length})`)");
-
-        Assert.Empty(violations.EnumerateArray().Select(v => v.GetString()));
+        Assert.Empty(await BrowserFixture.AxeViolationsAsync(page));
         Assert.Empty(problems);
     }
 

@@ -39,13 +39,7 @@ public sealed class RunDifferenceBrowserTests(BrowserFixture browser) : IClassFi
     {
         // The page's CSP rightly refuses injected scripts; the audit tool alone is let in.
         var (page, problems) = await OpenAsync(new BrowserNewContextOptions { BypassCSP = true });
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = TestTools.Module("axe-core/axe.min.js") });
-
-        var violations = await page.EvaluateAsync<JsonElement>(
-            "async () => (await axe.run(document)).violations"
-            + ".map(v => `${v.id}: ${v.help} (${v.nodes.length})`)");
-
-        Assert.Empty(violations.EnumerateArray().Select(v => v.GetString()));
+        Assert.Empty(await BrowserFixture.AxeViolationsAsync(page));
         Assert.Empty(problems);
     }
 
@@ -63,31 +57,6 @@ public sealed class RunDifferenceBrowserTests(BrowserFixture browser) : IClassFi
         Assert.Empty(problems);
     }
 
-    private async Task<(IPage Page, List<string> Problems)> OpenAsync(BrowserNewContextOptions options)
-    {
-        var context = await browser.Browser.NewContextAsync(options);
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning")
-            {
-                problems.Add($"console {message.Type}: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => problems.Add($"page error: {error}");
-        page.RequestFailed += (_, request) => problems.Add($"request failed: {request.Url} {request.Failure}");
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                problems.Add($"HTTP {response.Status}: {response.Url}");
-            }
-        };
-        var response = await page.GotoAsync(
-            browser.Site.BaseUrl + Difference,
-            new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-        Assert.Equal(200, response!.Status);
-        return (page, problems);
-    }
+    private Task<(IPage Page, List<string> Problems)> OpenAsync(BrowserNewContextOptions options) =>
+        browser.OpenAsync(Difference, options);
 }
