@@ -95,6 +95,15 @@ public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutp
             await AssertAnswersAsync(client, "/feed.xml", HttpStatusCode.OK, "application/atom+xml");
             await AssertAnswersAsync(client, "/robots.txt", HttpStatusCode.OK, "text/plain");
             await AssertAnswersAsync(client, Article + "/results.csv", HttpStatusCode.OK, "text/csv");
+            // The pages built on the runs: the data page, a run page and its citation, two runs compared, a gone run.
+            await AssertAnswersAsync(client, Article + "/data", HttpStatusCode.OK, "text/html");
+            Assert.Contains(
+                "@misc{",
+                await AssertAnswersAsync(client, Article + "/runs/measured-2026-11-27", HttpStatusCode.OK, "text/html"),
+                StringComparison.Ordinal);
+            await AssertAnswersAsync(
+                client, Article + "/runs/bytepulse-2026-03/vs/measured-2026-11-27", HttpStatusCode.OK, "text/html");
+            await AssertAnswersAsync(client, Article + "/runs/no-such-run", HttpStatusCode.NotFound, "text/html");
             using (var results = JsonDocument.Parse(
                 await AssertAnswersAsync(client, Article + "/results.json", HttpStatusCode.OK, "application/json")))
             {
@@ -146,6 +155,15 @@ public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutp
                     && JsonDocument.Parse(await response.Content.ReadAsStringAsync())
                         .RootElement.GetProperty("run").GetProperty("id").GetString() == "rerun-2026-06";
             });
+
+            // Removing it reaches the site the same way: its page is then gone (410), not missing.
+            var remove = await RunAsync(environment, "runs", "remove", "rerun-2026-06");
+            Assert.True(remove.ExitCode == 0, remove.Error);
+            await Eventually.TrueAsync(async () =>
+            {
+                using var gone = await client.GetAsync(Article + "/runs/rerun-2026-06");
+                return gone.StatusCode == HttpStatusCode.Gone;
+            });
         }
         finally
         {
@@ -184,7 +202,7 @@ public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutp
 
         var migrate = await RunAsync(environment, "migrate");
         Assert.True(migrate.ExitCode == 0, migrate.Error);
-        Assert.Contains("Applied migrations: 0001, 0002.", migrate.Output, StringComparison.Ordinal);
+        Assert.Contains("Applied migrations: 0001, 0002, 0003.", migrate.Output, StringComparison.Ordinal);
         return (environment, port);
     }
 
