@@ -1,6 +1,5 @@
 using System.Globalization;
 using ComparisonSite.Results.Store;
-using Dapper;
 using Npgsql;
 
 namespace ComparisonSite.Results.Import;
@@ -63,11 +62,7 @@ public sealed class RunImporter(
             var hash = RunContentHash.Compute(document);
             await catalog.UpsertAsync(connection, transaction, document, cancellationToken);
             await runs.ReplaceAsync(connection, transaction, document, hash, options.ChangedAt, cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(
-                "select pg_notify(@Channel, @Suite)",
-                new { Channel, document.Suite },
-                transaction,
-                cancellationToken: cancellationToken));
+            await runs.NotifyChangedAsync(connection, transaction, document.Suite, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (PostgresException ex)

@@ -1,5 +1,4 @@
 using ComparisonSite.Results.Store;
-using Dapper;
 using Npgsql;
 
 namespace ComparisonSite.Results.Import;
@@ -22,11 +21,7 @@ public sealed class RunRemover(NpgsqlDataSource dataSource, RunRepository runs, 
             return null;
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            "select pg_notify(@Channel, @Suite)",
-            new { RunImporter.Channel, removed.Suite },
-            transaction,
-            cancellationToken: cancellationToken));
+        await runs.NotifyChangedAsync(connection, transaction, removed.Suite, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Removed run {RunId} of suite {Suite}", removed.Id, removed.Suite);
         return removed;

@@ -131,6 +131,21 @@ public sealed class RunRepository
     }
 
     /// <summary>
+    /// Tells every listening site instance, when the transaction commits, that a suite's runs changed (an import, a
+    /// re-import or a removal): the payload is the suite's slug, the channel <see cref="RunImporter.Channel"/>.
+    /// </summary>
+    public async Task NotifyChangedAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        string suite,
+        CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            "select pg_notify(@Channel, @Suite)",
+            new { RunImporter.Channel, Suite = suite },
+            transaction,
+            cancellationToken: cancellationToken));
+
+    /// <summary>
     /// Deletes a run and its measurements and records its tombstone, in the caller's transaction; null (and
     /// nothing written) when no run has this id.
     /// </summary>
