@@ -1,4 +1,5 @@
 using ComparisonSite.Content;
+using ComparisonSite.Figures;
 using ComparisonSite.Results.Store;
 
 namespace ComparisonSite.Articles;
@@ -33,6 +34,9 @@ public sealed record ArticlePage(
 
     /// <summary>The runs the article cites, with their import and change dates, for the "Data updates" block.</summary>
     public IReadOnlyList<DataUpdate> DataUpdates { get; init; } = [];
+
+    /// <summary>Every chart, trend and table of the page, by permanent id: for links, embeds and downloads.</summary>
+    public IReadOnlyList<RenderedFigure> Figures { get; init; } = [];
 
     /// <summary>Only pages with charts load Chart.js.</summary>
     public bool HasCharts => Sections.Any(s => s.HasCharts);

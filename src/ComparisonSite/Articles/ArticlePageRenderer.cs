@@ -81,6 +81,7 @@ public sealed class ArticlePageRenderer(
         {
             FreshnessNotices = ArticleFreshness.Notices(article, results, today ?? Today(clock), _formatter),
             DataUpdates = DataUpdates.Of(article, results),
+            Figures = [.. context.Figures],
         };
         return (page, context.Problems);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComparisonSite.Results;
 using ComparisonSite.Results.Store;
 
@@ -38,8 +39,12 @@ internal static class BenchmarkTableWriter
             : lines.Select(l => Label(context, l, runs.Count));
         var best = lines.ToDictionary(l => l, l => BestOf(context, l, shown));
 
+        var id = context.NextFigureId(
+            "table", series.Select(s => s.ToString()).Concat(context.RunIdParts(runs)));
         var html = figure.Html;
         html.EnsureLine();
+        var mark = figure.Mark();
+        html.Write("<figure class=\"table-figure\" id=\"").Write(id).WriteLine("\">");
         html.Write("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"")
             .WriteEscape(caption).WriteLine("\">");
         html.WriteLine("<table class=\"benchmark\">");
@@ -74,8 +79,18 @@ internal static class BenchmarkTableWriter
         html.WriteLine("</table>");
         html.WriteLine("</div>");
         figure.WriteDownloads(runs);
-        html.WriteLine();
+        html.WriteLine("</figure>");
+        var title = $"{string.Join(", ", metricNames)} ({provenance})";
+        var columns = headers.Prepend(frameworksAsColumns ? "Metric" : "Framework");
+        IEnumerable<IReadOnlyList<string>> rows = frameworksAsColumns
+            ? lines.Select(l =>
+                (IReadOnlyList<string>)[Label(context, l, runs.Count), .. shown.Select(f => Cell(l, f))])
+            : shown.Select(f => (IReadOnlyList<string>)[context.FrameworkName(f), .. lines.Select(l => Cell(l, f))]);
+        figure.AddFigure(id, "table", title, mark, new FigureData([.. columns], [.. rows]));
     }
+
+    private static string Cell(RunSeries line, string framework) =>
+        line.Find(framework)?.Value.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
 
     /// <summary>One scenario and metric as one run measured it: a row (or column) of the table.</summary>
     private sealed record RunSeries(SeriesKey Series, RunResults Run)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using ComparisonSite.Results;
 using ComparisonSite.Results.Store;
@@ -41,7 +42,7 @@ internal static class ChartWriter
             return;
         }
 
-        var id = $"chart-{context.NextChartNumber()}";
+        var id = context.NextFigureId("chart", series.Select(s => s.ToString()).Concat(context.RunIdParts(runs)));
         var direction = metric.Better == Better.Higher ? "higher is better" : "lower is better";
         var unit = FigureFormatter.UnitLabel(metric.Unit);
         var title = $"{metric.Name} ({unit}, {direction})";
@@ -52,6 +53,7 @@ internal static class ChartWriter
 
         var html = figure.Html;
         html.EnsureLine();
+        var mark = figure.Mark();
         html.Write("<figure class=\"chart\" id=\"").Write(id).Write("\" data-chart=\"").Write(id).WriteLine("-data\">");
         var provenance = string.Join("; ", runs.Select(r => context.Provenance(r.Run)));
         html.Write("<figcaption>").WriteEscape(title).Write(". ").WriteEscape(provenance).Write('.');
@@ -73,7 +75,23 @@ internal static class ChartWriter
         WriteTable(figure, groups, metric, groupNames, shown);
         figure.WriteDownloads(runs);
         html.WriteLine("</figure>");
+        figure.AddFigure(id, "chart", title, mark, Data(figure.Context, groups, metric, groupNames, shown));
     }
+
+    /// <summary>The chart's numbers as its table shows them: a row per framework, a column per group.</summary>
+    private static FigureData Data(
+        FigureContext context, List<ChartGroup> groups, Metric metric, List<string> groupNames, List<string> shown)
+    {
+        var unit = FigureFormatter.UnitLabel(metric.Unit);
+        var columns = groupNames.Select(n => $"{n} ({unit})").Prepend("Framework").ToList();
+        var rows = shown
+            .Select(f => (IReadOnlyList<string>)[context.FrameworkName(f), .. groups.Select(g => Cell(g.Find(f)))])
+            .ToList();
+        return new FigureData(columns, rows);
+    }
+
+    private static string Cell(Measurement? measurement) =>
+        measurement is null ? string.Empty : measurement.Value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>One group of bars: a scenario as one run measured it.</summary>
     private sealed record ChartGroup(SeriesKey Series, RunResults Run)

@@ -17,7 +17,8 @@ public sealed record FigureProblem(string File, int Line, string Message)
 public sealed class FigureContext
 {
     private readonly List<string> _colourOrder;
-    private int _chartCount;
+    private readonly FigureIds _ids = new();
+    private readonly List<RenderedFigure> _figures = [];
 
     public FigureContext(ResultsSnapshot snapshot, FigureArticle article, FigureFormatter formatter, bool showErrors)
     {
@@ -67,7 +68,32 @@ public sealed class FigureContext
     /// </summary>
     public string RunLabel(StoredRun run) => run.IsReported ? $"{run.Info.Source} (reported)" : "ours (measured)";
 
-    public int NextChartNumber() => ++_chartCount;
+    /// <summary>The figures rendered so far, in page order: what the embed page and figure downloads serve.</summary>
+    public IReadOnlyList<RenderedFigure> Figures => _figures;
+
+    /// <summary>A permanent id for a figure of this page, made from what it shows (see <see cref="FigureIds"/>).
+    /// </summary>
+    public string NextFigureId(string kind, IEnumerable<string> parts) => _ids.Next(kind, parts);
+
+    public void AddFigure(RenderedFigure figure) => _figures.Add(figure);
+
+    /// <summary>
+    /// How a figure's id names the runs it shows: nothing for the article's own run, else each run's origin when it
+    /// is the latest of its origin ("measured"), or its id when a reference pins an older one.
+    /// </summary>
+    public IEnumerable<string> RunIdParts(IReadOnlyList<RunResults> runs)
+    {
+        var own = Snapshot.RunFor(Article.Suite, default(RunSelector).Or(Article.Origin));
+        if (runs.Count == 1 && own is not null && own.Run.Id == runs[0].Run.Id)
+        {
+            return [];
+        }
+
+        return runs.Select(r =>
+            Snapshot.LatestByOrigin.GetValueOrDefault((r.Run.Suite, r.Run.Info.Origin))?.Run.Id == r.Run.Id
+                ? r.Run.Info.Origin.ToText()
+                : r.Run.Id);
+    }
 
     /// <summary>
     /// 1-based colour slot for a framework: the article's frameworks first, so colours match on every chart.

@@ -21,6 +21,25 @@ public sealed class FigureWriter(HtmlRenderer renderer, FigureContext context, s
     /// <summary>False for plain-text rendering (structured data): the words, without markup.</summary>
     public bool WritesHtml => Html.EnableHtmlForInline;
 
+    /// <summary>Where the HTML written so far ends: pass it to <see cref="AddFigure"/> once the figure is written.
+    /// </summary>
+    public int Mark() => Html.Writer is StringWriter writer ? writer.GetStringBuilder().Length : 0;
+
+    /// <summary>
+    /// Records the figure written since <paramref name="mark"/>, so that it can be linked, embedded and downloaded
+    /// on its own. Plain-text renders (structured data) record nothing.
+    /// </summary>
+    public void AddFigure(string id, string kind, string title, int mark, FigureData data)
+    {
+        if (!WritesHtml || Html.Writer is not StringWriter writer)
+        {
+            return;
+        }
+
+        var text = writer.GetStringBuilder();
+        Context.AddFigure(new RenderedFigure(id, kind, title, text.ToString(mark, text.Length - mark).Trim(), data));
+    }
+
     /// <summary>The runs the reference cites, in order, or null after writing why one of them is missing.</summary>
     public IReadOnlyList<RunResults>? Runs(IReadOnlyList<RunSelector> selectors, bool block)
     {

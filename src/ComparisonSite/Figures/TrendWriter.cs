@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ComparisonSite.Results;
+using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
 
 namespace ComparisonSite.Figures;
@@ -40,11 +41,12 @@ internal static class TrendWriter
             context.ColourOf(f),
             [.. runs.Select(r => r.Find(f, series.Scenario, series.Metric)?.Value)]));
         var data = new TrendData("line", title, unit, metric.Decimals, false, dates, [.. lines]);
-        var id = $"chart-{context.NextChartNumber()}";
+        var id = context.NextFigureId("trend", [series.ToString(), runs[0].Run.Info.Origin.ToText()]);
         var span = $"{formatter.Date(runs[0].Run.Info.Date)} to {formatter.Date(runs[^1].Run.Info.Date)}";
 
         var html = figure.Html;
         html.EnsureLine();
+        var mark = figure.Mark();
         html.Write("<figure class=\"chart trend\" id=\"").Write(id).Write("\" data-chart=\"").Write(id)
             .WriteLine("-data\">");
         html.Write("<figcaption>").WriteEscape(title).Write(": ").WriteEscape(label).Write(", ")
@@ -59,7 +61,26 @@ internal static class TrendWriter
             .WriteLine("</script>");
         WriteTable(figure, runs, series, metric, $"Data for the trend of {title}, {label}", shown);
         html.WriteLine("</figure>");
+        figure.AddFigure(id, "trend", title, mark, Data(context, runs, series, metric, shown));
     }
+
+    /// <summary>The trend's numbers as its table shows them: a row per run, a column per framework.</summary>
+    private static FigureData Data(
+        FigureContext context, IReadOnlyList<RunResults> runs, SeriesKey series, Metric metric, List<string> shown)
+    {
+        var unit = FigureFormatter.UnitLabel(metric.Unit);
+        var columns = shown.Select(f => $"{context.FrameworkName(f)} ({unit})").Prepend("Run").Prepend("Date");
+        var rows = runs.Select(r => (IReadOnlyList<string>)
+        [
+            r.Run.Info.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            r.Run.Id,
+            .. shown.Select(f => Cell(r.Find(f, series.Scenario, series.Metric))),
+        ]);
+        return new FigureData([.. columns], [.. rows]);
+    }
+
+    private static string Cell(Measurement? measurement) =>
+        measurement is null ? string.Empty : measurement.Value.ToString("R", CultureInfo.InvariantCulture);
 
     private static void WriteTable(
         FigureWriter figure, IReadOnlyList<RunResults> runs, SeriesKey series, Metric metric, string label,
