@@ -41,7 +41,7 @@ internal static class SvgBarChart
         var left = ticks.Max(t => TextWidth(t.Text)) + 8;
         const double Right = Width - 2;
         var band = (Right - left) / chart.Labels.Count;
-        var labels = chart.Labels.Select(l => Wrap(l, band - 4).Take(3).ToList()).ToList();
+        var labels = chart.Labels.Select(l => Wrap(l, band - 4).Take(4).ToList()).ToList();
         var bottom = Height - (labels.Max(l => l.Count) * LineHeight) - 6;
         var plotTop = top + 22;
         SvgAxis.ValueTicks(svg, ticks, scale, left, Right, plotTop, bottom, horizontal: false);

@@ -76,7 +76,7 @@ internal static class SvgDocument
     {
         var style = new StringBuilder(
             "svg{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,\"Noto Sans\",sans-serif;font-size:12px}"
-            + ".background{fill:#fff}text{fill:#1b1f24}.figure-title{font-size:14px;font-weight:600}"
+            + ".background{fill:#fff}text{fill:#1b1f24;stroke:none}.figure-title{font-size:14px;font-weight:600}"
             + ".figure-source{font-size:10px;fill:#57606a}.grid{stroke:#d0d7de}.axis{stroke:#57606a}"
             + ".whisker{fill:none;stroke:#1b1f24;stroke-width:1.5}");
         for (var i = 0; i < SeriesColours.Length; i++)
