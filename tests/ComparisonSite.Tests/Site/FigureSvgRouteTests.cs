@@ -51,7 +51,7 @@ public sealed class FigureSvgRouteTests(PostgresFixture postgres) : SiteTestBase
     {
         var reader = Site.CreateReader();
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"{Slug}/figures/chart-nope.svg")).StatusCode);
-        Assert.Equal(
-            HttpStatusCode.NotFound, (await reader.GetAsync("/no-such-comparison/figures/chart-json-rps.svg")).StatusCode);
+        using var unknown = await reader.GetAsync("/no-such-comparison/figures/chart-json-rps.svg");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 }
