@@ -105,4 +105,25 @@ public sealed class ChartLoadingBrowserTests(BrowserFixture browser) : IClassFix
         Assert.Empty(await BrowserFixture.AxeViolationsAsync(page));
         Assert.Empty(problems);
     }
+
+    [Fact]
+    public async Task Charts_hide_the_frameworks_the_filter_names_at_creation_and_on_its_event()
+    {
+        var (page, problems) = await browser.OpenAsync(Article);
+        await page.EvaluateAsync("() => { document.documentElement.dataset.hiddenFrameworks = 'flask'; }");
+        await ChartDrawing.DrawAllAsync(page);
+        const string Hidden = """
+            () => [...document.querySelectorAll('figure[data-chart] canvas')].map(canvas => {
+              const chart = Chart.getChart(canvas);
+              return chart.data.datasets.filter((d, i) => !chart.isDatasetVisible(i)).map(d => d.framework).join(' ');
+            })
+            """;
+
+        Assert.All(await page.EvaluateAsync<string[]>(Hidden), h => Assert.Equal("flask", h));
+
+        await page.EvaluateAsync(
+            "() => document.dispatchEvent(new CustomEvent('figures:filter', { detail: { hidden: ['django'] } }))");
+        Assert.All(await page.EvaluateAsync<string[]>(Hidden), h => Assert.Equal("django", h));
+        Assert.Empty(problems);
+    }
 }
