@@ -1,6 +1,9 @@
-// Draws every <figure data-chart> with Chart.js from the JSON embedded beside it. The figure's table stays:
-// it is what crawlers, screen readers and readers without JavaScript get. Colours come from CSS custom
-// properties, so charts follow the light/dark theme and each framework keeps its colour on every chart.
+// Draws a <figure data-chart> with Chart.js from the JSON embedded beside it, when chart-loader.js asks
+// (window.comparisonCharts.draw): the canvas takes the server-drawn SVG's place in the same box, so nothing moves.
+// The SVG and the table stay in the page (the SVG hidden): they are what prints, and what crawlers, screen readers
+// and readers without JavaScript get. Colours come from CSS custom properties, so charts follow the light/dark
+// theme and each framework keeps its colour on every chart. Frameworks the reader filtered out (the figures:filter
+// event on document, and document.documentElement.dataset.hiddenFrameworks) are hidden here too.
 (() => {
   'use strict';
   if (typeof Chart === 'undefined') {
@@ -72,9 +75,17 @@
     grid: { color: colours.grid },
   });
 
+  // Slugs of the frameworks the reader chose to hide, as the framework filter left them on <html>.
+  const hiddenFrameworks = () =>
+    new Set((document.documentElement.dataset.hiddenFrameworks || '').split(/\s+/).filter(Boolean));
+
+  const applyHidden = (chart, hidden) => {
+    chart.data.datasets.forEach((dataset, index) => chart.setDatasetVisibility(index, !hidden.has(dataset.framework)));
+  };
+
   const draw = (figure) => {
     const source = document.getElementById(figure.dataset.chart);
-    if (!source) {
+    if (!source || drawn.some((d) => d.figure === figure)) {
       return;
     }
 
@@ -97,12 +108,13 @@
         labels: data.labels,
         datasets: data.series.map((series) => ({
           label: series.label,
+          framework: series.framework,
           data: series.values,
           colourSlot: series.colour,
           backgroundColor: colours.series(series.colour),
           borderColor: colours.series(series.colour),
           borderWidth: line ? 2 : 1,
-          ...(line ? { fill: false, spanGaps: true, pointRadius: 3 } : {}),
+          ...(line ? { fill: false, spanGaps: false, pointRadius: 3 } : {}),
           whiskerMin: series.min,
           whiskerMax: series.max,
           whiskerColour: colours.text,
@@ -135,6 +147,10 @@
         },
       },
     });
+    applyHidden(chart, hiddenFrameworks());
+    chart.update();
+    // The canvas is in place: the SVG steps aside (it stays for print).
+    figure.querySelector('.chart-svg')?.setAttribute('hidden', '');
     drawn.push({ figure, chart });
   };
 
@@ -155,6 +171,14 @@
     }
   };
 
-  document.querySelectorAll('figure[data-chart]').forEach(draw);
+  document.addEventListener('figures:filter', (event) => {
+    const hidden = new Set(event.detail?.hidden || []);
+    for (const { chart } of drawn) {
+      applyHidden(chart, hidden);
+      chart.update();
+    }
+  });
+
+  window.comparisonCharts = { draw };
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', restyle);
 })();

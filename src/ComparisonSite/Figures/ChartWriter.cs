@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
+using ComparisonSite.Figures.Svg;
 using ComparisonSite.Results;
 using ComparisonSite.Results.Store;
 
 namespace ComparisonSite.Figures;
 
 /// <summary>
-/// <c>{{chart scenario:metric…}}</c>: a figure with a canvas for Chart.js, the chart's data as JSON in a
-/// non-executable script element, and a real table of the same numbers for crawlers, screen readers and
-/// readers without JavaScript. Bars are frameworks (one colour each, the same on every chart); groups are scenarios,
-/// or scenarios as each run measured them when the chart sets runs side by side (origins=).
+/// <c>{{chart scenario:metric…}}</c>: a figure with the chart drawn on the server as an accessible inline SVG (what
+/// the reader sees first, what prints, what crawlers and readers without JavaScript get), a hidden canvas in the
+/// same box for Chart.js once the reader comes to the chart, the chart's data as JSON in a non-executable script
+/// element, and a real table of the same numbers. Bars are frameworks (one colour each, the same on every chart);
+/// groups are scenarios, or scenarios as each run measured them when the chart sets runs side by side (origins=).
 /// </summary>
 internal static class ChartWriter
 {
@@ -47,9 +49,19 @@ internal static class ChartWriter
         var unit = FigureFormatter.UnitLabel(metric.Unit);
         var title = $"{metric.Name} ({unit}, {direction})";
         var groupNames = groups.Select(g => GroupName(context, g, runs.Count)).ToList();
-        var bars = shown.Select(f => Bars(context, f, groups));
-        var data = new ChartData(title, unit, metric.Decimals, horizontal, groupNames, [.. bars]);
+        var bars = shown.Select(f => Bars(context, f, groups)).ToList();
+        if (groups.Count == 1)
+        {
+            // One group: best first, so the order itself answers "which is fastest"; with several groups the
+            // article's order stays, so that the groups compare.
+            bars = metric.Better == Better.Higher
+                ? [.. bars.OrderByDescending(b => b.Values[0] ?? double.MinValue)]
+                : [.. bars.OrderBy(b => b.Values[0] ?? double.MaxValue)];
+        }
+
+        var data = new ChartData(title, unit, metric.Decimals, horizontal, groupNames, bars);
         var canvasLabel = $"Bar chart of {title}; the same data is in the table below.";
+        var svg = SvgFigure.Bars(context, metric, id, canvasLabel, $"{unit}, {direction}", data);
 
         var html = figure.Html;
         html.EnsureLine();
@@ -64,18 +76,21 @@ internal static class ChartWriter
         }
 
         html.WriteLine("</figcaption>");
-        var canvasClass = horizontal ? "chart-canvas chart-horizontal" : "chart-canvas";
-        html.Write("<div class=\"").Write(canvasClass).Write("\" hidden>");
+        html.Write(horizontal ? "<div class=\"chart-box chart-horizontal\">" : "<div class=\"chart-box\">");
+        html.Write(SvgDocument.Inline(svg.Chart, svg.Body));
+        html.Write("<div class=\"chart-canvas\" hidden>");
         html.Write("<canvas aria-label=\"").WriteEscape(canvasLabel).Write("\" role=\"img\"></canvas>");
-        html.WriteLine("</div>");
+        html.WriteLine("</div></div>");
         // JsonSerializer's default encoder escapes <, >, & and quotes, so no string can close the script element.
         html.Write("<script type=\"application/json\" id=\"").Write(id).Write("-data\">")
             .Write(JsonSerializer.Serialize(data, ChartJson.Default.ChartData))
             .WriteLine("</script>");
         WriteTable(figure, groups, metric, groupNames, shown);
-        figure.WriteDownloads(runs);
+        figure.WriteDownloads(runs, id);
         html.WriteLine("</figure>");
-        figure.AddFigure(id, "chart", title, mark, Data(figure.Context, groups, metric, groupNames, shown));
+        var standalone = SvgDocument.Standalone(svg.Chart, svg.Body, title, $"Source: {provenance}.");
+        var figureData = Data(figure.Context, groups, metric, groupNames, shown);
+        figure.AddFigure(id, "chart", title, mark, figureData, standalone);
     }
 
     /// <summary>The chart's numbers as its table shows them: a row per framework, a column per group.</summary>

@@ -54,6 +54,12 @@ public sealed class FigureContext
     /// <summary>The article's data page: every run of its suites, with their pages, downloads and trends.</summary>
     public string DataPageHref => $"/{Article.Slug}/data";
 
+    /// <summary>Whether this page's charts can be downloaded on their own (the article's figures can).</summary>
+    public bool StandaloneFigures { get; init; }
+
+    /// <summary>A chart's standalone SVG (<c>/&lt;slug&gt;/figures/&lt;id&gt;.svg</c>).</summary>
+    public string FigureSvgHref(string id) => $"/{Article.Slug}/figures/{id}.svg";
+
     /// <summary>
     /// Where a run's data downloads: the article's own results for the run its references read by default, else
     /// the run's own downloads under the article.

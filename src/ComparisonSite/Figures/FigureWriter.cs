@@ -29,7 +29,7 @@ public sealed class FigureWriter(HtmlRenderer renderer, FigureContext context, s
     /// Records the figure written since <paramref name="mark"/>, so that it can be linked, embedded and downloaded
     /// on its own. Plain-text renders (structured data) record nothing.
     /// </summary>
-    public void AddFigure(string id, string kind, string title, int mark, FigureData data)
+    public void AddFigure(string id, string kind, string title, int mark, FigureData data, string? svg = null)
     {
         if (!WritesHtml || Html.Writer is not StringWriter writer)
         {
@@ -37,7 +37,8 @@ public sealed class FigureWriter(HtmlRenderer renderer, FigureContext context, s
         }
 
         var text = writer.GetStringBuilder();
-        Context.AddFigure(new RenderedFigure(id, kind, title, text.ToString(mark, text.Length - mark).Trim(), data));
+        var html = text.ToString(mark, text.Length - mark).Trim();
+        Context.AddFigure(new RenderedFigure(id, kind, title, html, data, svg));
     }
 
     /// <summary>The runs the reference cites, in order, or null after writing why one of them is missing.</summary>
@@ -113,8 +114,11 @@ public sealed class FigureWriter(HtmlRenderer renderer, FigureContext context, s
         }
     }
 
-    /// <summary>The line under a table or chart linking to its data, every run's page and the methodology.</summary>
-    public void WriteDownloads(IReadOnlyList<RunResults> runs)
+    /// <summary>
+    /// The line under a table or chart linking to its data, every run's page and the methodology, and a chart's
+    /// own downloads when <paramref name="chartId"/> names it.
+    /// </summary>
+    public void WriteDownloads(IReadOnlyList<RunResults> runs, string? chartId = null)
     {
         Html.Write("<p class=\"figure-downloads\">");
         Html.Write("Data: ");
@@ -132,7 +136,23 @@ public sealed class FigureWriter(HtmlRenderer renderer, FigureContext context, s
         Html.Write("<a href=\"").WriteEscape(Context.DataPageHref).Write("\">all runs</a>");
         Html.Write(" · ");
         Html.Write("<a href=\"").WriteEscape(Context.MethodologyHref).Write("\">methodology</a>");
+        WriteChartDownloads(chartId);
         Html.Write("</p>");
+    }
+
+    /// <summary>
+    /// " · Chart: SVG": the chart as a file of its own, on pages whose figures have one (the article's); the page's
+    /// script adds "PNG" beside it (drawn from that SVG), since without JavaScript there is nothing to draw it.
+    /// </summary>
+    private void WriteChartDownloads(string? chartId)
+    {
+        if (chartId is null || !Context.StandaloneFigures)
+        {
+            return;
+        }
+
+        Html.Write(" · Chart: <a class=\"figure-svg\" href=\"").WriteEscape(Context.FigureSvgHref(chartId))
+            .Write("\" download>SVG</a>");
     }
 
     /// <summary>"CSV · JSON": a run's results as downloads.</summary>

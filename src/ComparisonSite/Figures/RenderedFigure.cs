@@ -10,8 +10,9 @@ namespace ComparisonSite.Figures;
 /// <param name="Title">What the figure shows, in words: its caption's first sentence.</param>
 /// <param name="Html">The figure as the article renders it.</param>
 /// <param name="Data">The figure's numbers as a table of text: a header row, then one row per line.</param>
+/// <param name="Svg">A chart's or trend's standalone SVG file (its download), null for a table.</param>
 public sealed record RenderedFigure(
-    string Id, string Kind, string Title, string Html, FigureData Data);
+    string Id, string Kind, string Title, string Html, FigureData Data, string? Svg = null);
 
 /// <summary>
 /// A figure's numbers as plain cells: numbers in invariant culture at full precision, an empty cell for a value a

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ComparisonSite.Figures.Svg;
 using ComparisonSite.Results;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
@@ -10,9 +11,9 @@ namespace ComparisonSite.Figures;
 /// <summary>
 /// A trend: one scenario and metric across comparable runs (one suite, one origin: runs on different machines are
 /// not compared with each other), a line per framework over the runs' dates. Shaped like a bar chart
-/// (<see cref="ChartWriter"/>): a canvas Chart.js draws from JSON in a non-executable script element, and a real
-/// table of the same numbers (a row per run, linking its page) for crawlers, screen readers and readers without
-/// JavaScript.
+/// (<see cref="ChartWriter"/>): an inline SVG drawn on the server, a canvas Chart.js draws from JSON in a
+/// non-executable script element, and a real table of the same numbers (a row per run, linking its page) for
+/// crawlers, screen readers and readers without JavaScript.
 /// </summary>
 internal static class TrendWriter
 {
@@ -51,17 +52,20 @@ internal static class TrendWriter
             .WriteLine("-data\">");
         html.Write("<figcaption>").WriteEscape(title).Write(": ").WriteEscape(label).Write(", ")
             .WriteEscape(span).WriteLine(".</figcaption>");
+        var chartLabel = $"Line chart of {title} over {label}; the same data is in the table below.";
+        var svg = SvgFigure.Trend(context, metric, id, chartLabel, $"{unit}, {direction}", data);
+        html.Write("<div class=\"chart-box\">").Write(SvgDocument.Inline(svg.Chart, svg.Body));
         html.Write("<div class=\"chart-canvas\" hidden>");
-        html.Write("<canvas aria-label=\"").WriteEscape($"Line chart of {title} over {label}; the same data is in "
-            + "the table below.").Write("\" role=\"img\"></canvas>");
-        html.WriteLine("</div>");
+        html.Write("<canvas aria-label=\"").WriteEscape(chartLabel).Write("\" role=\"img\"></canvas>");
+        html.WriteLine("</div></div>");
         // JsonSerializer's default encoder escapes <, >, & and quotes, so no string can close the script element.
         html.Write("<script type=\"application/json\" id=\"").Write(id).Write("-data\">")
             .Write(JsonSerializer.Serialize(data, TrendJson.Default.TrendData))
             .WriteLine("</script>");
         WriteTable(figure, runs, series, metric, $"Data for the trend of {title}, {label}", shown);
         html.WriteLine("</figure>");
-        figure.AddFigure(id, "trend", title, mark, Data(context, runs, series, metric, shown));
+        var standalone = SvgDocument.Standalone(svg.Chart, svg.Body, $"{title}: {label}, {span}", $"Source: {label}.");
+        figure.AddFigure(id, "trend", title, mark, Data(context, runs, series, metric, shown), standalone);
     }
 
     /// <summary>The trend's numbers as its table shows them: a row per run, a column per framework.</summary>

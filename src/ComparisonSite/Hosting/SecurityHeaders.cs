@@ -3,7 +3,10 @@ namespace ComparisonSite;
 /// <summary>
 /// Security headers on every response. Scripts and styles load only from this site (no inline script: charts
 /// read their data from non-executable JSON elements), nothing may frame the site, and browsers get no
-/// sensor or device permissions. HSTS is added for HTTPS requests outside Development.
+/// sensor or device permissions. HSTS is added for HTTPS requests outside Development. A chart's standalone SVG
+/// (<see cref="Downloads.FigureSvgDownload"/>) gets a policy of its own: nothing loads, only its own style by hash.
+/// img-src needs no blob: for the PNG download: the page draws the SVG from a data: URL and saves the canvas
+/// through a blob: link, which is a download, not an image load.
 /// </summary>
 internal static class SecurityHeaders
 {
@@ -21,7 +24,9 @@ internal static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = Downloads.FigureSvgDownload.Matches(context.Request.Path)
+                    ? Downloads.FigureSvgDownload.ContentSecurityPolicy
+                    : ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Permissions-Policy"] = PermissionsPolicy;

@@ -19,6 +19,7 @@ public sealed class HistoryPagesBrowserTests(HistoryBrowserFixture browser) : IC
     public async Task The_data_page_draws_each_trend_as_lines_with_the_numbers_of_its_table()
     {
         var (page, problems) = await OpenAsync(DataPage);
+        await ChartDrawing.DrawAllAsync(page);
 
         var trends = await page.EvaluateAsync<JsonElement>("""
             () => [...document.querySelectorAll('figure.trend')].map(figure => {

@@ -73,7 +73,15 @@ public sealed class DataPageTests(PostgresFixture postgres) : SiteTestBase(postg
         Assert.Equal(3, rows.Length);
         Assert.Equal($"{Slug}/runs/{September}", rows[0].QuerySelector("th a")!.GetAttribute("href"));
         Assert.Equal("1,400", rows[0].QuerySelectorAll("td")[0].TextContent);
-        Assert.NotEmpty(page.QuerySelectorAll("script[src*='/js/charts.js']"));
+        Assert.NotEmpty(page.QuerySelectorAll("script[src*='/js/chart-loader.js'][data-charts*='/js/charts.js']"));
+        Assert.Empty(page.QuerySelectorAll("script[src*='chart.umd']"));
+        // The trend is drawn on the server too: a point per value, its tooltip as the table writes it.
+        var svg = json.QuerySelector("svg.chart-svg[role=img]")!;
+        var points = svg.QuerySelectorAll("circle.point[data-framework=fastapi] > title").Select(t => t.TextContent);
+        Assert.Contains("FastAPI, 2026-09-01: 1,400\u00a0req/s", points);
+        Assert.Equal(
+            rows.SelectMany(r => r.QuerySelectorAll("td data")).Count(),
+            svg.QuerySelectorAll("circle.point").Length);
 
         // An older run, cited by no figure, still downloads under the comparison.
         var csv = await reader.GetStringAsync($"{Slug}/runs/{September}/results.csv");

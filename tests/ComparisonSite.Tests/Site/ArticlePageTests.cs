@@ -60,17 +60,21 @@ public sealed class ArticlePageTests(PostgresFixture postgres) : SiteTestBase(po
     }
 
     [Fact]
-    public async Task Only_pages_with_charts_load_chart_js_and_it_is_deferred()
+    public async Task Only_pages_with_charts_load_the_chart_loader_and_it_names_chart_js_without_loading_it()
     {
         var article = await SiteFactory.ParseAsync(await Site.CreateReader().GetAsync(Slug));
         var home = await SiteFactory.ParseAsync(await Site.CreateReader().GetAsync("/"));
 
         var scripts = article.QuerySelectorAll("script[src]").ToList();
-        Assert.Equal(3, scripts.Count);
+        Assert.Equal(2, scripts.Count);
         Assert.All(scripts, s => Assert.True(s.HasAttribute("defer")));
-        Assert.Single(
-            scripts,
-            s => s.GetAttribute("src")!.StartsWith("/lib/chart.js/dist/chart.umd.min.js?v=", StringComparison.Ordinal));
+        Assert.DoesNotContain(scripts, s => s.GetAttribute("src")!.Contains("chart.umd", StringComparison.Ordinal));
+        var loader = Assert.Single(
+            scripts, s => s.GetAttribute("src")!.StartsWith("/js/chart-loader.js?v=", StringComparison.Ordinal));
+        Assert.StartsWith(
+            "/lib/chart.js/dist/chart.umd.min.js?v=", loader.GetAttribute("data-chartjs"), StringComparison.Ordinal);
+        Assert.StartsWith("/js/charts.js?v=", loader.GetAttribute("data-charts"), StringComparison.Ordinal);
+        Assert.NotEmpty(article.QuerySelectorAll("figure.chart svg.chart-svg[role=img]"));
         Assert.Empty(home.QuerySelectorAll("script[src]"));
     }
 
