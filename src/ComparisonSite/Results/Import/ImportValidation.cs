@@ -20,20 +20,20 @@ public static class ImportValidation
         {
             var file = files[i];
             var problems = new List<ImportProblem>(file.Problems);
-            if (file.Use is { } use)
+            if (file.Use is { Results.Count: > RunImporter.MaxMeasurements } huge)
+            {
+                // Over the bound the run is refused as a whole; checking each of its rows would only flood.
+                problems.Add(new ImportProblem("$", string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"the run has {huge.Results.Count:N0} measurements; the limit is "
+                    + $"{RunImporter.MaxMeasurements:N0} a run")));
+            }
+            else if (file.Use is { } use)
             {
                 problems.AddRange(CatalogReferences.Check(use, catalog));
                 if (!options.UpdateCatalog)
                 {
                     problems.AddRange(CatalogChanges.Find(use, catalog));
-                }
-
-                if (use.Results.Count > RunImporter.MaxMeasurements)
-                {
-                    problems.Add(new ImportProblem("$", string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"the run has {use.Results.Count:N0} measurements; the limit is "
-                        + $"{RunImporter.MaxMeasurements:N0} a run")));
                 }
             }
 
