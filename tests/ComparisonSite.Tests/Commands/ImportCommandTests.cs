@@ -113,6 +113,37 @@ public sealed class ImportCommandTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_dry_run_of_a_csv_file_previews_a_new_latest_measured_run_and_writes_nothing()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var store = await StoreHarness.CreateAsync(database, seed: true);
+        var before = await store.DumpAsync();
+
+        var dryRun = await SiteProcess.RunVerbAsync(
+            database,
+            ["import", "--dry-run", "--content", DryRunContent, Fixture("preview.csv"), "--suite",
+                "python-web-frameworks", "--run-id", "csv-preview", "--title", "CSV preview", "--date", "2026-11-27",
+                "--source", "Fixture"]);
+
+        var file = Path.GetRelativePath(SiteRoot.Locate(null).Path, DryRunContent).Replace('\\', '/')
+            + "/measured-speed/01-speed.md";
+        var lines = dryRun.Output.Trim().Split('\n');
+        Assert.Equal(0, dryRun.ExitCode);
+        Assert.Equal(
+            "preview.csv: valid: run csv-preview (6 measurements) of suite python-web-frameworks; dry run, "
+                + "nothing written.",
+            lines[0]);
+        Assert.Equal("measured-speed: 12 changes", lines[1]);
+        Assert.Contains(
+            $"  {file}:8  The fastest on that endpoint was FastAPI. → The fastest on that endpoint was Flask.",
+            lines);
+        Assert.Contains(
+            $"  {file}:10  P99 latency, JSON endpoint (ms, lower is better), FastAPI: 89 (54–125) → 50", lines);
+        Assert.Equal("would not change: reported-speed (does not show the run)", lines[^1]);
+        Assert.Equal(before, await store.DumpAsync());
+    }
+
+    [Fact]
     public async Task A_dry_run_of_an_unchanged_run_says_no_article_would_change()
     {
         var database = await postgres.CreateDatabaseAsync();
