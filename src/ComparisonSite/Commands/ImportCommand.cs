@@ -1,7 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using ComparisonSite.Content;
+using ComparisonSite.Figures;
 using ComparisonSite.Results.Import;
+using ComparisonSite.Results.Import.DryRun;
 using ComparisonSite.Results.Migrations;
+using ComparisonSite.Results.Store;
+using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Commands;
 
@@ -39,58 +44,67 @@ internal static class ImportCommand
                 + "(names, units, direction) for every suite; without it such an import is refused.",
         };
 
-        var command = new Command("import", "Import benchmark runs into the results store. Each file is all or "
-            + "nothing; if any file has problems, none is written.")
+        var dryRun = new Option<bool>("--dry-run")
         {
-            files, suite, suiteTitle, runId, title, date, source, origin, notes, updateCatalog,
+            Description = "Check the files as an import would, write nothing, and print every sentence, table cell, "
+                + "best mark and chart series of the content that the runs would change.",
+        };
+        var contentPath = new Option<string?>("--content")
+        {
+            Description = "With --dry-run: the content folder to preview (default: the site's content/).",
+        };
+
+        var command = new Command("import", "Import benchmark runs into the results store. The files are all or "
+            + "nothing: if any file has problems, none is written, and every problem of every file is listed.")
+        {
+            files, suite, suiteTitle, runId, title, date, source, origin, notes, updateCatalog, dryRun, contentPath,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var documents = new List<(string File, RunDocument Document)>();
-            var problems = 0;
+            var parsed = new List<(string File, ParsedRun Run, byte[]? Json)>();
             foreach (var file in parse.GetValue(files)!)
             {
                 var csv = new CsvOptions(suite, suiteTitle, runId, title, date, source, origin, notes);
-                var parsed = await ParseAsync(file, parse, csv, cancellationToken);
-                foreach (var problem in parsed.Problems)
-                {
-                    await Console.Error.WriteLineAsync($"{file.Name}: {problem}");
-                    problems++;
-                }
-
-                if (parsed.Succeeded)
-                {
-                    documents.Add((file.Name, parsed.Document!));
-                }
+                var (run, json) = await ParseAsync(file, parse, csv, cancellationToken);
+                parsed.Add((file.Name, run, json));
             }
 
-            if (problems > 0)
-            {
-                await Console.Error.WriteLineAsync($"Nothing imported: {problems} problem(s).");
-                return 1;
-            }
-
-            await using var services = await SiteCommands.StartStoreAsync(root, cancellationToken);
+            await using var services =
+                await SiteCommands.StartStoreAsync(root, cancellationToken, parse.GetValue(contentPath));
             await services.Get<MigrationRunner>().MigrateAsync(cancellationToken);
             await services.Get<SeedImporter>().SeedIfEmptyAsync(cancellationToken);
             var importer = services.Get<RunImporter>();
             var options = new ImportOptions { UpdateCatalog = parse.GetValue(updateCatalog) };
-            foreach (var (file, document) in documents)
+
+            // Shape and store problems of every file, in one list per file: an editor fixes them all in one go.
+            var catalog = await importer.LoadCatalogAsync(cancellationToken);
+            var problems = ImportValidation.Check([.. parsed.Select(p => p.Run)], catalog, options);
+            if (problems.Any(p => p.Count > 0))
             {
-                var outcome = await importer.ImportAsync(document, options, cancellationToken);
-                if (!outcome.Succeeded)
-                {
-                    foreach (var problem in outcome.Problems)
-                    {
-                        await Console.Error.WriteLineAsync($"{file}: {problem}");
-                    }
+                await WriteProblemsAsync(parsed.Select(p => p.File), problems, parsed.Select(p => p.Json));
+                return 1;
+            }
 
-                    await Console.Error.WriteLineAsync($"{file}: not imported.");
-                    return 1;
-                }
+            var documents = parsed.Select(p => p.Run.Document!).ToList();
+            if (parse.GetValue(dryRun))
+            {
+                var names = parsed.Select(p => p.File).ToList();
+                await PreviewAsync(services, names, documents, options, cancellationToken);
+                return 0;
+            }
 
-                Console.WriteLine($"{file}: imported run {outcome.RunId} ({outcome.Measurements} measurements) "
-                    + $"into suite {document.Suite}.");
+            var outcomes = await importer.ImportAllAsync(documents, options, cancellationToken);
+            if (!outcomes.All(o => o.Succeeded))
+            {
+                await WriteProblemsAsync(
+                    parsed.Select(p => p.File), [.. outcomes.Select(o => o.Problems)], parsed.Select(p => p.Json));
+                return 1;
+            }
+
+            for (var i = 0; i < documents.Count; i++)
+            {
+                Console.WriteLine($"{parsed[i].File}: imported run {outcomes[i].RunId} ({outcomes[i].Measurements} "
+                    + $"measurements) into suite {documents[i].Suite}.");
             }
 
             return 0;
@@ -98,32 +112,83 @@ internal static class ImportCommand
         return command;
     }
 
+    private static async Task WriteProblemsAsync(
+        IEnumerable<string> files, IReadOnlyList<IReadOnlyList<ImportProblem>> problems, IEnumerable<byte[]?> json)
+    {
+        foreach (var (file, (own, bytes)) in files.Zip(problems.Zip(json)))
+        {
+            if (own.Count == 0)
+            {
+                // All or nothing: a good file waits for the others.
+                await Console.Error.WriteLineAsync(
+                    $"{ImportProblemList.Outcome(file, 0)} (another file has problems; the files import together)");
+                continue;
+            }
+
+            foreach (var line in ImportProblemList.Lines(file, ImportProblemList.WithLines(own, bytes)))
+            {
+                await Console.Error.WriteLineAsync(line);
+            }
+        }
+    }
+
+    private static async Task PreviewAsync(
+        CommandServices services,
+        List<string> files,
+        List<RunDocument> documents,
+        ImportOptions options,
+        CancellationToken cancellationToken)
+    {
+        var library = services.Get<ContentLibrary>();
+        await library.ReloadAsync(cancellationToken);
+        var results = services.Get<ResultsStore>();
+        await results.ReloadAsync(cancellationToken);
+        var culture = CultureInfo.GetCultureInfo(services.Get<IOptions<SiteOptions>>().Value.Culture);
+        var contentPrefix = Path.GetRelativePath(Directory.GetCurrentDirectory(), library.RootPath)
+            .Replace('\\', '/');
+        var previews = ImportPreview.Of(
+            library.Current.Comparisons.Values, results.Current!, documents, options, new FigureFormatter(culture),
+            contentPrefix, services.Get<TimeProvider>().GetUtcNow());
+        for (var i = 0; i < documents.Count; i++)
+        {
+            Console.WriteLine($"{files[i]}: valid: run {documents[i].Run.Id} ({documents[i].Results.Count} "
+                + $"measurements) of suite {documents[i].Suite}; dry run, nothing written.");
+        }
+
+        foreach (var line in ImportPreview.Lines(previews))
+        {
+            Console.WriteLine(line);
+        }
+    }
+
     private sealed record CsvOptions(
         Option<string?> Suite, Option<string?> SuiteTitle, Option<string?> RunId, Option<string?> Title,
         Option<string?> Date, Option<string?> Source, Option<string> Origin, Option<string?> Notes);
 
-    private static async Task<ParsedRun> ParseAsync(
+    private static async Task<(ParsedRun Run, byte[]? Json)> ParseAsync(
         FileInfo file, ParseResult parse, CsvOptions csv, CancellationToken cancellationToken)
     {
         if (!file.Exists)
         {
-            return new ParsedRun(null, [new ImportProblem("file", "not found")]);
+            return (new ParsedRun(null, [new ImportProblem("file", "not found")]), null);
         }
 
         if (file.Length > RunDocumentParser.MaxBytes)
         {
-            return new ParsedRun(null, [new ImportProblem(
-                "file", $"{file.Length:N0} bytes is over the limit of {RunDocumentParser.MaxBytes:N0}")]);
+            return (new ParsedRun(null, [new ImportProblem(
+                "file", $"{file.Length:N0} bytes is over the limit of {RunDocumentParser.MaxBytes:N0}")]), null);
         }
 
         if (file.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
         {
-            return RunDocumentParser.Parse(await File.ReadAllBytesAsync(file.FullName, cancellationToken));
+            var json = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
+            return (RunDocumentParser.Parse(json), json);
         }
 
         if (!file.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            return new ParsedRun(null, [new ImportProblem("file", "expected a .json run document or a .csv file")]);
+            return (new ParsedRun(
+                null, [new ImportProblem("file", "expected a .json run document or a .csv file")]), null);
         }
 
         var missing = new[] { csv.Suite, csv.RunId, csv.Title, csv.Date, csv.Source }
@@ -132,8 +197,8 @@ internal static class ImportCommand
             .ToList();
         if (missing.Count > 0)
         {
-            return new ParsedRun(
-                null, [new ImportProblem("options", $"a CSV import needs {string.Join(", ", missing)}")]);
+            return (new ParsedRun(
+                null, [new ImportProblem("options", $"a CSV import needs {string.Join(", ", missing)}")]), null);
         }
 
         var dateText = parse.GetValue(csv.Date);
@@ -141,7 +206,8 @@ internal static class ImportCommand
                 dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var runDate))
         {
             var found = FieldRules.Escape(Identifiers.Shorten(dateText));
-            return new ParsedRun(null, [new ImportProblem("--date", $"expected YYYY-MM-DD, found \"{found}\"")]);
+            return (new ParsedRun(
+                null, [new ImportProblem("--date", $"expected YYYY-MM-DD, found \"{found}\"")]), null);
         }
 
         var run = new RunInfo
@@ -154,6 +220,7 @@ internal static class ImportCommand
             Notes = parse.GetValue(csv.Notes),
         };
         using var reader = new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);
-        return CsvRunParser.Parse(reader, parse.GetValue(csv.Suite)!, parse.GetValue(csv.SuiteTitle), run);
+        var rows = CsvRunParser.Parse(reader, parse.GetValue(csv.Suite)!, parse.GetValue(csv.SuiteTitle), run);
+        return (rows, null);
     }
 }

@@ -64,14 +64,14 @@ public sealed class SiteCommandsTests(PostgresFixture postgres)
 
         Assert.Equal(1, import.ExitCode);
         Assert.Contains(
-            "wrong-types.json: $.run.date: expected a date as YYYY-MM-DD, found \"July 1st\"",
+            "wrong-types.json:4: $.run.date: expected a date as YYYY-MM-DD, found \"July 1st\"",
             import.Error,
             StringComparison.Ordinal);
         Assert.Contains(
-            "wrong-types.json: $.results[0].value: expected a number, found text \"fast\"",
+            "wrong-types.json:8: $.results[0].value: expected a number, found text \"fast\"",
             import.Error,
             StringComparison.Ordinal);
-        Assert.Contains("Nothing imported: 7 problem(s).", import.Error, StringComparison.Ordinal);
+        Assert.Contains("wrong-types.json: not imported: 7 problems", import.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("rerun-2026-06", runs.Output, StringComparison.Ordinal);
     }
 

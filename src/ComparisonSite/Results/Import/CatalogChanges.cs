@@ -11,11 +11,10 @@ namespace ComparisonSite.Results.Import;
 /// </summary>
 internal static class CatalogChanges
 {
-    public static IEnumerable<ImportProblem> Find(RunDocument document, StoredCatalog catalog) =>
-        Compare("frameworks", "framework", document.Frameworks, f => f.Slug, catalog.Frameworks, FrameworkFields)
-            .Concat(Compare(
-                "scenarios", "scenario", document.Scenarios, s => s.Slug, catalog.Scenarios, ScenarioFields))
-            .Concat(Compare("metrics", "metric", document.Metrics, m => m.Slug, catalog.Metrics, MetricFields));
+    public static IEnumerable<ImportProblem> Find(CatalogUse use, StoredCatalog catalog) =>
+        Compare("frameworks", "framework", use.Frameworks, f => f.Slug, catalog.Frameworks, FrameworkFields)
+            .Concat(Compare("scenarios", "scenario", use.Scenarios, s => s.Slug, catalog.Scenarios, ScenarioFields))
+            .Concat(Compare("metrics", "metric", use.Metrics, m => m.Slug, catalog.Metrics, MetricFields));
 
     private static Field[] FrameworkFields(Framework stored, Framework declared) =>
     [

@@ -17,6 +17,7 @@ public static class CsvRunParser
     {
         var problems = new List<ImportProblem>();
         var rows = new List<ResultRow>();
+        var slugs = new List<ResultSlugs>();
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             HasHeaderRecord = true,
@@ -54,7 +55,7 @@ public static class CsvRunParser
                     continue;
                 }
 
-                var row = ReadRow(csv, line, problems);
+                var row = ReadRow(csv, line, problems, slugs);
                 if (row is not null)
                 {
                     rows.Add(row);
@@ -87,10 +88,14 @@ public static class CsvRunParser
 
         var document = new RunDocument { Suite = suite, SuiteTitle = suiteTitle, Run = run, Results = rows };
         problems.AddRange(RunDocumentRules.Check(document));
-        return problems.Count == 0 ? new ParsedRun(document, []) : new ParsedRun(null, problems);
+        var use = new CatalogUse { Results = slugs };
+        return problems.Count == 0
+            ? new ParsedRun(document, []) { Use = use }
+            : new ParsedRun(null, problems) { Use = use };
     }
 
-    private static ResultRow? ReadRow(CsvReader csv, string line, List<ImportProblem> problems)
+    private static ResultRow? ReadRow(
+        CsvReader csv, string line, List<ImportProblem> problems, List<ResultSlugs> uses)
     {
         var slugs = new string[3];
         var valid = true;
@@ -105,6 +110,7 @@ public static class CsvRunParser
             }
         }
 
+        uses.Add(new ResultSlugs(Usable(slugs[0]), Usable(slugs[1]), Usable(slugs[2]), line));
         var text = csv.GetField(3)?.Trim() ?? string.Empty;
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             || !double.IsFinite(value))
@@ -149,6 +155,8 @@ public static class CsvRunParser
             yield return new ImportProblem("--date", dateProblem);
         }
     }
+
+    private static string? Usable(string slug) => IsSlug(slug) ? slug : null;
 
     private static string Quote(string? text) => FieldRules.Escape(Shorten(text));
 }

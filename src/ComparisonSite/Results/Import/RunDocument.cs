@@ -49,6 +49,9 @@ public sealed record ResultRow(
 /// </summary>
 public sealed record ImportProblem(string Location, string Message)
 {
+    /// <summary>The file's line the problem is on (a JSON value's line, a CSV row), when known.</summary>
+    public int? Line { get; init; }
+
     public override string ToString() => $"{Location}: {Message}";
 }
 
@@ -56,4 +59,46 @@ public sealed record ImportProblem(string Location, string Message)
 public sealed record ParsedRun(RunDocument? Document, IReadOnlyList<ImportProblem> Problems)
 {
     public bool Succeeded => Document is not null && Problems.Count == 0;
+
+    /// <summary>
+    /// The catalog entries the file declares and the slugs its results name, even when it has shape problems:
+    /// so unknown slugs are reported in the same pass as wrong values. Null when the file could not be read.
+    /// </summary>
+    public CatalogUse? Use { get; init; }
+}
+
+/// <summary>The slugs one result names, kept even when its value is wrong; null where a slug is itself wrong.
+/// </summary>
+public sealed record ResultSlugs(string? Framework, string? Scenario, string? Metric, string Location);
+
+/// <summary>What an import file asks of the shared catalog: the entries it declares and the slugs it uses.</summary>
+public sealed record CatalogUse
+{
+    /// <summary>Declared entries read whole: compared field by field with the stored ones.</summary>
+    public IReadOnlyList<Framework> Frameworks { get; init; } = [];
+
+    public IReadOnlyList<Scenario> Scenarios { get; init; } = [];
+
+    public IReadOnlyList<Metric> Metrics { get; init; } = [];
+
+    /// <summary>Every declared slug, also of entries with other problems: a result naming one is not unknown.
+    /// </summary>
+    public IReadOnlyList<string> DeclaredFrameworks { get; init; } = [];
+
+    public IReadOnlyList<string> DeclaredScenarios { get; init; } = [];
+
+    public IReadOnlyList<string> DeclaredMetrics { get; init; } = [];
+
+    public IReadOnlyList<ResultSlugs> Results { get; init; } = [];
+
+    public static CatalogUse Of(RunDocument document) => new()
+    {
+        Frameworks = document.Frameworks,
+        Scenarios = document.Scenarios,
+        Metrics = document.Metrics,
+        DeclaredFrameworks = [.. document.Frameworks.Select(f => f.Slug)],
+        DeclaredScenarios = [.. document.Scenarios.Select(s => s.Slug)],
+        DeclaredMetrics = [.. document.Metrics.Select(m => m.Slug)],
+        Results = [.. document.Results.Select(r => new ResultSlugs(r.Framework, r.Scenario, r.Metric, r.Location))],
+    };
 }

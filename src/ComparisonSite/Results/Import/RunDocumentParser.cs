@@ -60,15 +60,30 @@ public static partial class RunDocumentParser
             var suite = root.Slug("suite", required: true);
             var suiteTitle = root.Text("suiteTitle", required: false);
             var run = ReadRun(root.Object("run", required: true));
-            var frameworks = root.Objects("frameworks", required: false).Select(ReadFramework).ToList();
-            var scenarios = root.Objects("scenarios", required: false).Select(ReadScenario).ToList();
-            var metrics = root.Objects("metrics", required: false).Select(ReadMetric).ToList();
-            var results = root.Objects("results", required: true).Select(ReadResult).ToList();
+            var declared = (Frameworks: new List<string>(), Scenarios: new List<string>(), Metrics: new List<string>());
+            var frameworks = root.Objects("frameworks", required: false)
+                .Select(e => ReadFramework(e, declared.Frameworks)).ToList();
+            var scenarios = root.Objects("scenarios", required: false)
+                .Select(e => ReadScenario(e, declared.Scenarios)).ToList();
+            var metrics = root.Objects("metrics", required: false)
+                .Select(e => ReadMetric(e, declared.Metrics)).ToList();
+            var slugs = new List<ResultSlugs>();
+            var results = root.Objects("results", required: true).Select(e => ReadResult(e, slugs)).ToList();
             root.RejectUnknownKeys();
+            var use = new CatalogUse
+            {
+                Frameworks = [.. frameworks.OfType<Framework>()],
+                Scenarios = [.. scenarios.OfType<Scenario>()],
+                Metrics = [.. metrics.OfType<Metric>()],
+                DeclaredFrameworks = declared.Frameworks,
+                DeclaredScenarios = declared.Scenarios,
+                DeclaredMetrics = declared.Metrics,
+                Results = slugs,
+            };
 
             if (problems.Count > 0 || suite is null || run is null)
             {
-                return new ParsedRun(null, problems);
+                return new ParsedRun(null, problems) { Use = use };
             }
 
             var parsed = new RunDocument
@@ -82,7 +97,9 @@ public static partial class RunDocumentParser
                 Results = [.. results.OfType<ResultRow>()],
             };
             problems.AddRange(RunDocumentRules.Check(parsed));
-            return problems.Count == 0 ? new ParsedRun(parsed, []) : new ParsedRun(null, problems);
+            return problems.Count == 0
+                ? new ParsedRun(parsed, []) { Use = use }
+                : new ParsedRun(null, problems) { Use = use };
         }
     }
 
@@ -153,9 +170,9 @@ public static partial class RunDocumentParser
         };
     }
 
-    private static Framework? ReadFramework(JsonObjectReader entry)
+    private static Framework? ReadFramework(JsonObjectReader entry, List<string> declared)
     {
-        var slug = entry.Slug("slug", required: true);
+        var slug = Declare(entry, declared);
         var name = entry.Text("name", required: true);
         var framework = new Framework(
             slug!,
@@ -168,18 +185,18 @@ public static partial class RunDocumentParser
         return slug is null || name is null ? null : framework;
     }
 
-    private static Scenario? ReadScenario(JsonObjectReader entry)
+    private static Scenario? ReadScenario(JsonObjectReader entry, List<string> declared)
     {
-        var slug = entry.Slug("slug", required: true);
+        var slug = Declare(entry, declared);
         var name = entry.Text("name", required: true);
         var description = entry.Text("description", required: false);
         entry.RejectUnknownKeys();
         return slug is null || name is null ? null : new Scenario(slug, name, description);
     }
 
-    private static Metric? ReadMetric(JsonObjectReader entry)
+    private static Metric? ReadMetric(JsonObjectReader entry, List<string> declared)
     {
-        var slug = entry.Slug("slug", required: true);
+        var slug = Declare(entry, declared);
         var name = entry.Text("name", required: true);
         var unit = entry.Text("unit", required: true);
         var better = entry.OneOf("better", required: true, "higher", "lower");
@@ -203,11 +220,12 @@ public static partial class RunDocumentParser
                 lowerWord);
     }
 
-    private static ResultRow? ReadResult(JsonObjectReader entry)
+    private static ResultRow? ReadResult(JsonObjectReader entry, List<ResultSlugs> slugs)
     {
         var framework = entry.Slug("framework", required: true);
         var scenario = entry.Slug("scenario", required: true);
         var metric = entry.Slug("metric", required: true);
+        slugs.Add(new ResultSlugs(framework, scenario, metric, entry.Path));
         var value = entry.Measurement("value", required: false);
         var samples = entry.Measurements("samples");
         entry.RejectUnknownKeys();
@@ -224,6 +242,18 @@ public static partial class RunDocumentParser
 
         return new ResultRow(
             framework, scenario, metric, value ?? RunDocumentRules.Median(samples!), samples, entry.Path);
+    }
+
+    /// <summary>A declared entry's slug, noted even when the entry has other problems.</summary>
+    private static string? Declare(JsonObjectReader entry, List<string> declared)
+    {
+        var slug = entry.Slug("slug", required: true);
+        if (slug is not null)
+        {
+            declared.Add(slug);
+        }
+
+        return slug;
     }
 
     private static ParsedRun Fail(ImportProblem problem) => new(null, [problem]);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ComparisonSite.Results.Store;
 using Npgsql;
 
@@ -7,7 +6,7 @@ namespace ComparisonSite.Results.Import;
 /// <summary>The outcome of an import: the run written, or every reason it was not.</summary>
 public sealed record ImportOutcome(string? RunId, int Measurements, IReadOnlyList<ImportProblem> Problems)
 {
-    public bool Succeeded => Problems.Count == 0;
+    public bool Succeeded => RunId is not null && Problems.Count == 0;
 }
 
 /// <summary>
@@ -32,85 +31,67 @@ public sealed class RunImporter(
         ImportAsync(document, ImportOptions.Default, cancellationToken);
 
     public async Task<ImportOutcome> ImportAsync(
-        RunDocument document, ImportOptions options, CancellationToken cancellationToken)
-    {
-        if (document.Results.Count > MaxMeasurements)
-        {
-            return new ImportOutcome(null, 0, [new ImportProblem("$", string.Create(
-                CultureInfo.InvariantCulture,
-                $"the run has {document.Results.Count:N0} measurements; the limit is {MaxMeasurements:N0} a run"))]);
-        }
+        RunDocument document, ImportOptions options, CancellationToken cancellationToken) =>
+        (await ImportAllAsync([document], options, cancellationToken))[0];
 
+    /// <summary>The catalog as stored now: what a dry run and the command's one-pass check compare files with.
+    /// </summary>
+    public async Task<StoredCatalog> LoadCatalogAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await catalog.LoadAsync(connection, transaction: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes several runs in one transaction: all of them, or, if any has a problem, none. One outcome per
+    /// document, in order; when the import fails, a document without problems of its own has no run id either.
+    /// </summary>
+    public async Task<IReadOnlyList<ImportOutcome>> ImportAllAsync(
+        IReadOnlyList<RunDocument> documents, ImportOptions options, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
+        // Checked again inside the transaction: the catalog may have changed since the caller's own check.
         var stored = await catalog.LoadAsync(connection, transaction, cancellationToken);
-        var problems = CheckReferences(document, stored).ToList();
-        if (!options.UpdateCatalog)
-        {
-            problems.AddRange(CatalogChanges.Find(document, stored));
-        }
-
-        if (problems.Count > 0)
+        var parsed = documents.Select(d => new ParsedRun(d, []) { Use = CatalogUse.Of(d) }).ToList();
+        var problems = ImportValidation.Check(parsed, stored, options);
+        if (problems.Any(p => p.Count > 0))
         {
             await transaction.RollbackAsync(cancellationToken);
-            return new ImportOutcome(null, 0, problems);
+            return [.. problems.Select(p => new ImportOutcome(null, 0, p))];
         }
 
         try
         {
-            var hash = RunContentHash.Compute(document);
-            await catalog.UpsertAsync(connection, transaction, document, cancellationToken);
-            await runs.ReplaceAsync(connection, transaction, document, hash, options.ChangedAt, cancellationToken);
-            await runs.NotifyChangedAsync(connection, transaction, document.Suite, cancellationToken);
+            foreach (var document in documents)
+            {
+                var hash = RunContentHash.Compute(document);
+                await catalog.UpsertAsync(connection, transaction, document, cancellationToken);
+                await runs.ReplaceAsync(connection, transaction, document, hash, options.ChangedAt, cancellationToken);
+            }
+
+            foreach (var suite in documents.Select(d => d.Suite).Distinct(StringComparer.Ordinal))
+            {
+                await runs.NotifyChangedAsync(connection, transaction, suite, cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
         catch (PostgresException ex)
         {
             // The transaction is rolled back on dispose; nothing of this import remains.
             var constraint = ex.ConstraintName is null ? "" : $" (constraint {ex.ConstraintName})";
-            return new ImportOutcome(
-                null, 0, [new ImportProblem("$", $"the store rejected the run: {ex.MessageText}{constraint}")]);
+            var problem = new ImportProblem("$", $"the store rejected the run: {ex.MessageText}{constraint}");
+            return [.. documents.Select(_ => new ImportOutcome(null, 0, [problem]))];
         }
 
-        logger.LogInformation("Imported run {RunId} of suite {Suite} with {Count} measurements",
-            document.Run.Id, document.Suite, document.Results.Count);
-        return new ImportOutcome(document.Run.Id, document.Results.Count, []);
-    }
-
-    private static IEnumerable<ImportProblem> CheckReferences(RunDocument document, StoredCatalog known)
-    {
-        var frameworks = known.Frameworks.Keys.Union(document.Frameworks.Select(f => f.Slug))
-            .ToHashSet(StringComparer.Ordinal);
-        var scenarios = known.Scenarios.Keys.Union(document.Scenarios.Select(s => s.Slug))
-            .ToHashSet(StringComparer.Ordinal);
-        var metrics = known.Metrics.Keys.Union(document.Metrics.Select(m => m.Slug))
-            .ToHashSet(StringComparer.Ordinal);
-        foreach (var row in document.Results)
+        foreach (var document in documents)
         {
-            if (!frameworks.Contains(row.Framework))
-            {
-                yield return Unknown(row, "framework", row.Framework, "frameworks", frameworks);
-            }
-
-            if (!scenarios.Contains(row.Scenario))
-            {
-                yield return Unknown(row, "scenario", row.Scenario, "scenarios", scenarios);
-            }
-
-            if (!metrics.Contains(row.Metric))
-            {
-                yield return Unknown(row, "metric", row.Metric, "metrics", metrics);
-            }
+            logger.LogInformation("Imported run {RunId} of suite {Suite} with {Count} measurements",
+                document.Run.Id, document.Suite, document.Results.Count);
         }
-    }
 
-    private static ImportProblem Unknown(
-        ResultRow row, string field, string slug, string catalogName, IEnumerable<string> known)
-    {
-        var location = row.Location.StartsWith('$') ? $"{row.Location}.{field}" : $"{row.Location}, column {field}";
-        var choices = string.Join(", ", known.Order(StringComparer.Ordinal));
-        return new ImportProblem(location, $"unknown {field} \"{slug}\": declare it in \"{catalogName}\" "
-            + $"or use a known one ({(choices.Length == 0 ? "none yet" : choices)})");
+        return [.. documents.Select(d => new ImportOutcome(d.Run.Id, d.Results.Count, []))];
     }
 }
