@@ -79,6 +79,7 @@ app.UseStaticFiles();
 app.MapHealthEndpoints();
 app.MapSeoEndpoints();
 app.MapResultsDownloads();
+app.MapFigureDownloads();
 app.MapRazorPages().CachePage();
 
 await app.RunAsync();

@@ -48,6 +48,15 @@ public sealed class FigureContext
 
     public string MethodologyHref => "#methodology";
 
+    /// <summary>
+    /// True when this render's figures are the article's own (<c>ArticlePage.Figures</c>), so each can link its
+    /// CSV and embed page under <c>/&lt;slug&gt;/figures/</c>; run and data pages render other figures and link none.
+    /// </summary>
+    public bool ArticleFigures { get; init; }
+
+    /// <summary>A figure of the article on its own: its embed page, or its data with an extension (".csv").</summary>
+    public string FigureHref(string id, string extension = "") => $"/{Article.Slug}/figures/{id}{extension}";
+
     /// <summary>A run's permanent page under the article.</summary>
     public string RunPageHref(StoredRun run) => $"/{Article.Slug}/runs/{run.Id}";
 

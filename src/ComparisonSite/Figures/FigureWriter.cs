@@ -113,8 +113,10 @@ public sealed class FigureWriter(HtmlRenderer renderer, FigureContext context, s
         }
     }
 
-    /// <summary>The line under a table or chart linking to its data, every run's page and the methodology.</summary>
-    public void WriteDownloads(IReadOnlyList<RunResults> runs)
+    /// <summary>
+    /// The line under a table or chart linking to its data, every run's page, the methodology and the figure itself.
+    /// </summary>
+    public void WriteDownloads(IReadOnlyList<RunResults> runs, string id)
     {
         Html.Write("<p class=\"figure-downloads\">");
         Html.Write("Data: ");
@@ -132,7 +134,25 @@ public sealed class FigureWriter(HtmlRenderer renderer, FigureContext context, s
         Html.Write("<a href=\"").WriteEscape(Context.DataPageHref).Write("\">all runs</a>");
         Html.Write(" · ");
         Html.Write("<a href=\"").WriteEscape(Context.MethodologyHref).Write("\">methodology</a>");
+        WriteFigureLinks(id, " · ");
         Html.Write("</p>");
+    }
+
+    /// <summary>
+    /// " · CSV (this figure) · Embed · #id": the figure's own data and embed page (article figures only) and its
+    /// permanent link, visible without JavaScript; figures.js adds "Copy link" and the embed snippet beside them.
+    /// </summary>
+    public void WriteFigureLinks(string id, string separator)
+    {
+        Html.Write(separator);
+        if (Context.ArticleFigures)
+        {
+            Html.Write("<a href=\"").WriteEscape(Context.FigureHref(id, ".csv")).Write("\" download>")
+                .Write("CSV (this figure)</a>");
+            Html.Write(" · <a class=\"figure-embed\" href=\"").WriteEscape(Context.FigureHref(id)).Write("\">Embed</a> · ");
+        }
+
+        Html.Write("<a class=\"figure-anchor\" href=\"#").WriteEscape(id).Write("\">#").WriteEscape(id).Write("</a>");
     }
 
     /// <summary>"CSV · JSON": a run's results as downloads.</summary>
