@@ -149,7 +149,8 @@ public sealed class FigureWriter(HtmlRenderer renderer, FigureContext context, s
         {
             Html.Write("<a href=\"").WriteEscape(Context.FigureHref(id, ".csv")).Write("\" download>")
                 .Write("CSV (this figure)</a>");
-            Html.Write(" · <a class=\"figure-embed\" href=\"").WriteEscape(Context.FigureHref(id)).Write("\">Embed</a> · ");
+            Html.Write(" · <a class=\"figure-embed\" href=\"").WriteEscape(Context.FigureHref(id))
+                .Write("\">Embed</a> · ");
         }
 
         Html.Write("<a class=\"figure-anchor\" href=\"#").WriteEscape(id).Write("\">#").WriteEscape(id).Write("</a>");
