@@ -29,8 +29,11 @@ public sealed class FigureEmbedModel(
     /// <summary>The figure in the article: <c>/&lt;slug&gt;#&lt;id&gt;</c>.</summary>
     public string ArticleHref { get; private set; } = "";
 
-    /// <summary>The article's path, the base every link of the figure resolves against.</summary>
-    public string ArticlePath { get; private set; } = "";
+    /// <summary>
+    /// The figure's HTML as the article has it, except that its in-page links ("#methodology", "#&lt;id&gt;") name
+    /// the article, where their targets are.
+    /// </summary>
+    public string FigureHtml { get; private set; } = "";
 
     public string SiteName => site.Value.Name;
 
@@ -61,7 +64,8 @@ public sealed class FigureEmbedModel(
             return NotFound();
         }
 
-        (ArticleTitle, ArticlePath, ArticleHref) = (article.Meta.Title, "/" + article.Slug, $"/{article.Slug}#{id}");
+        (ArticleTitle, ArticleHref) = (article.Meta.Title, $"/{article.Slug}#{id}");
+        FigureHtml = Figure.Html.Replace("href=\"#", $"href=\"/{article.Slug}#", StringComparison.Ordinal);
         Response.GetTypedHeaders().LastModified = page.Modified;
         ViewData[nameof(PageMetadata)] = new PageMetadata
         {

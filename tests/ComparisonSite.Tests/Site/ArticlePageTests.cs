@@ -66,7 +66,7 @@ public sealed class ArticlePageTests(PostgresFixture postgres) : SiteTestBase(po
         var home = await SiteFactory.ParseAsync(await Site.CreateReader().GetAsync("/"));
 
         var scripts = article.QuerySelectorAll("script[src]").ToList();
-        Assert.Equal(3, scripts.Count);
+        Assert.Equal(4, scripts.Count);
         Assert.All(scripts, s => Assert.True(s.HasAttribute("defer")));
         Assert.Single(
             scripts,
