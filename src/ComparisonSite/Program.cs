@@ -79,7 +79,7 @@ app.UseStaticFiles();
 app.MapHealthEndpoints();
 app.MapSeoEndpoints();
 app.MapResultsDownloads();
-app.MapFigureSvgDownloads();
+app.MapFigureDownloads();
 app.MapRazorPages().CachePage();
 
 await app.RunAsync();

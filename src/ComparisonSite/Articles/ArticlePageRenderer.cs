@@ -65,7 +65,7 @@ public sealed class ArticlePageRenderer(
         DateOnly? today = null)
     {
         var figures = new FigureArticle(article.Slug, article.Meta.Suite, article.Meta.Frameworks, article.Meta.Origin);
-        var context = new FigureContext(results, figures, _formatter, showErrors) { StandaloneFigures = true };
+        var context = new FigureContext(results, figures, _formatter, showErrors) { ArticleFigures = true };
         var summary = RenderPart(article.Summary, context, article.Folder + "/" + ComparisonLoader.IndexFile, 1);
         var sections = article.Sections
             .Select(s => new RenderedSection(

@@ -37,6 +37,7 @@ internal static class BenchmarkTableWriter
         var headers = frameworksAsColumns
             ? shown.Select(context.FrameworkName)
             : lines.Select(l => Label(context, l, runs.Count));
+        var headerFrameworks = frameworksAsColumns ? shown : lines.Select(_ => (string?)null);
         var best = lines.ToDictionary(l => l, l => BestOf(context, l, shown));
 
         var id = context.NextFigureId(
@@ -47,14 +48,17 @@ internal static class BenchmarkTableWriter
         html.Write("<figure class=\"table-figure\" id=\"").Write(id).WriteLine("\">");
         html.Write("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"")
             .WriteEscape(caption).WriteLine("\">");
-        html.WriteLine("<table class=\"benchmark\">");
+        // Which way the table runs, for figures.js: rows of frameworks sort by a column; rows of metrics do not.
+        html.Write("<table class=\"benchmark\" data-rows=\"").Write(frameworksAsColumns ? "metrics" : "frameworks")
+            .WriteLine("\">");
         html.Write("<caption>").WriteEscape(caption).WriteLine("</caption>");
         html.Write("<thead>");
         html.Write("<tr>");
         html.Write("<th scope=\"col\">").Write(frameworksAsColumns ? "Metric" : "Framework").Write("</th>");
-        foreach (var header in headers)
+        foreach (var (header, framework) in headers.Zip(headerFrameworks))
         {
-            html.Write("<th scope=\"col\">").WriteEscape(header).Write("</th>");
+            html.Write("<th scope=\"col\"").Write(FrameworkAttribute(framework)).Write('>')
+                .WriteEscape(header).Write("</th>");
         }
 
         html.Write("</tr>");
@@ -64,21 +68,22 @@ internal static class BenchmarkTableWriter
         {
             foreach (var line in lines)
             {
-                WriteRow(figure, Label(context, line, runs.Count), shown.Select(f => (line, f)), best);
+                WriteRow(figure, Label(context, line, runs.Count), null, shown.Select(f => (line, f)), best);
             }
         }
         else
         {
             foreach (var framework in shown)
             {
-                WriteRow(figure, context.FrameworkName(framework), lines.Select(l => (l, framework)), best);
+                WriteRow(
+                    figure, context.FrameworkName(framework), framework, lines.Select(l => (l, framework)), best);
             }
         }
 
         html.WriteLine("</tbody>");
         html.WriteLine("</table>");
         html.WriteLine("</div>");
-        figure.WriteDownloads(runs);
+        figure.WriteDownloads(runs, id);
         html.WriteLine("</figure>");
         var title = $"{string.Join(", ", metricNames)} ({provenance})";
         var columns = headers.Prepend(frameworksAsColumns ? "Metric" : "Framework");
@@ -112,28 +117,43 @@ internal static class BenchmarkTableWriter
         (runCount == 1 ? "★ marks a clear best value" : "★ marks a clear best value of each run")
         + ", beyond the range of every other; ≈ best marks values within noise of the best.";
 
+    /// <summary>
+    /// <c> data-framework="django"</c> on a framework's row, or on each cell of its column, so that the framework
+    /// filter (figures.js) can hide it; nothing for a row of metrics.
+    /// </summary>
+    internal static string FrameworkAttribute(string? framework) =>
+        framework is null ? string.Empty : $" data-framework=\"{System.Net.WebUtility.HtmlEncode(framework)}\"";
+
+    /// <param name="figure">Where the row goes.</param>
+    /// <param name="heading">The row's header cell.</param>
+    /// <param name="rowFramework">The row's framework (a row per framework), else null: each cell names its own.
+    /// </param>
+    /// <param name="cells">The row's values.</param>
+    /// <param name="best">The best cells of each line.</param>
     private static void WriteRow(
-        FigureWriter figure, string heading, IEnumerable<(RunSeries Line, string Framework)> cells,
-        Dictionary<RunSeries, BestCells?> best)
+        FigureWriter figure, string heading, string? rowFramework,
+        IEnumerable<(RunSeries Line, string Framework)> cells, Dictionary<RunSeries, BestCells?> best)
     {
-        figure.Html.Write("<tr>");
+        figure.Html.Write("<tr").Write(FrameworkAttribute(rowFramework)).Write('>');
         figure.Html.Write("<th scope=\"row\">").WriteEscape(heading).Write("</th>");
         foreach (var (line, framework) in cells)
         {
-            WriteCell(figure, line, framework, best[line]);
+            WriteCell(figure, line, framework, rowFramework is null, best[line]);
         }
 
         figure.Html.WriteLine("</tr>");
     }
 
-    private static void WriteCell(FigureWriter figure, RunSeries line, string framework, BestCells? best)
+    private static void WriteCell(
+        FigureWriter figure, RunSeries line, string framework, bool inColumn, BestCells? best)
     {
         var html = figure.Html;
         var (series, run) = (line.Series, line.Run);
         var measurement = line.Find(framework);
+        var attribute = FrameworkAttribute(inColumn ? framework : null);
         if (measurement is null)
         {
-            html.Write("<td>");
+            html.Write("<td").Write(attribute).Write('>');
             figure.WriteUnresolved($"run '{run.Run.Id}' has no value for {framework} on {series}", block: false);
             html.Write("</td>");
             return;
@@ -143,7 +163,8 @@ internal static class BenchmarkTableWriter
         var metric = context.Snapshot.Metrics[series.Metric];
         var isBest = best is not null && best.Frameworks.Contains(framework);
         var tied = isBest && best!.WithinNoise;
-        html.Write(!isBest ? "<td>" : tied ? "<td class=\"best-tied\">" : "<td class=\"best\">");
+        html.Write("<td").Write(!isBest ? string.Empty : tied ? " class=\"best-tied\"" : " class=\"best\"")
+            .Write(attribute).Write('>');
         var text = context.Formatter.Number(measurement.Value, metric);
         figure.WriteFigure(run.Run, text, measurement.Value);
         SpreadWriter.Write(figure, measurement, metric);

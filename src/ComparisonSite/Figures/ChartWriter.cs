@@ -86,7 +86,7 @@ internal static class ChartWriter
             .Write(JsonSerializer.Serialize(data, ChartJson.Default.ChartData))
             .WriteLine("</script>");
         WriteTable(figure, groups, metric, groupNames, shown);
-        figure.WriteDownloads(runs, id);
+        figure.WriteDownloads(runs, id, chart: true);
         html.WriteLine("</figure>");
         var standalone = SvgDocument.Standalone(svg.Chart, svg.Body, title, $"Source: {provenance}.");
         var figureData = Data(figure.Context, groups, metric, groupNames, shown);
@@ -143,7 +143,7 @@ internal static class ChartWriter
         var label = $"Data for the chart of {metric.Name}, {string.Join(" and ", groupNames)}";
         html.Write("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"")
             .WriteEscape(label).WriteLine("\">");
-        html.Write("<table class=\"chart-table\">");
+        html.Write("<table class=\"chart-table\" data-rows=\"frameworks\">");
         html.Write("<thead>");
         html.Write("<tr>");
         html.Write("<th scope=\"col\">Framework</th>");
@@ -158,7 +158,7 @@ internal static class ChartWriter
         html.WriteLine("<tbody>");
         foreach (var framework in frameworks)
         {
-            html.Write("<tr>");
+            html.Write("<tr").Write(BenchmarkTableWriter.FrameworkAttribute(framework)).Write('>');
             html.Write("<th scope=\"row\">").WriteEscape(figure.Context.FrameworkName(framework)).Write("</th>");
             foreach (var group in groups)
             {

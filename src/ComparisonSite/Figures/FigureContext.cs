@@ -48,17 +48,20 @@ public sealed class FigureContext
 
     public string MethodologyHref => "#methodology";
 
+    /// <summary>
+    /// True when this render's figures are the article's own (<c>ArticlePage.Figures</c>), so each can link its
+    /// CSV and embed page under <c>/&lt;slug&gt;/figures/</c>; run and data pages render other figures and link none.
+    /// </summary>
+    public bool ArticleFigures { get; init; }
+
+    /// <summary>A figure of the article on its own: its embed page, or its data or drawing with an extension (".csv", ".svg").</summary>
+    public string FigureHref(string id, string extension = "") => $"/{Article.Slug}/figures/{id}{extension}";
+
     /// <summary>A run's permanent page under the article.</summary>
     public string RunPageHref(StoredRun run) => $"/{Article.Slug}/runs/{run.Id}";
 
     /// <summary>The article's data page: every run of its suites, with their pages, downloads and trends.</summary>
     public string DataPageHref => $"/{Article.Slug}/data";
-
-    /// <summary>Whether this page's charts can be downloaded on their own (the article's figures can).</summary>
-    public bool StandaloneFigures { get; init; }
-
-    /// <summary>A chart's standalone SVG (<c>/&lt;slug&gt;/figures/&lt;id&gt;.svg</c>).</summary>
-    public string FigureSvgHref(string id) => $"/{Article.Slug}/figures/{id}.svg";
 
     /// <summary>
     /// Where a run's data downloads: the article's own results for the run its references read by default, else

@@ -115,10 +115,10 @@ public sealed class FigureWriter(HtmlRenderer renderer, FigureContext context, s
     }
 
     /// <summary>
-    /// The line under a table or chart linking to its data, every run's page and the methodology, and a chart's
-    /// own downloads when <paramref name="chartId"/> names it.
+    /// The line under a table or chart linking to its data, every run's page, the methodology and the figure itself
+    /// (a chart also as SVG).
     /// </summary>
-    public void WriteDownloads(IReadOnlyList<RunResults> runs, string? chartId = null)
+    public void WriteDownloads(IReadOnlyList<RunResults> runs, string id, bool chart = false)
     {
         Html.Write("<p class=\"figure-downloads\">");
         Html.Write("Data: ");
@@ -136,23 +136,34 @@ public sealed class FigureWriter(HtmlRenderer renderer, FigureContext context, s
         Html.Write("<a href=\"").WriteEscape(Context.DataPageHref).Write("\">all runs</a>");
         Html.Write(" · ");
         Html.Write("<a href=\"").WriteEscape(Context.MethodologyHref).Write("\">methodology</a>");
-        WriteChartDownloads(chartId);
+        WriteFigureLinks(id, " · ", chart);
         Html.Write("</p>");
     }
 
     /// <summary>
-    /// " · Chart: SVG": the chart as a file of its own, on pages whose figures have one (the article's); the page's
-    /// script adds "PNG" beside it (drawn from that SVG), since without JavaScript there is nothing to draw it.
+    /// " · CSV (this figure) · SVG · Embed · #id": the figure's own data, a chart's drawing and the embed page
+    /// (article figures only: they are the ones with addresses of their own) and its permanent link, visible without
+    /// JavaScript. figures.js adds "Copy link" and the embed snippet; chart-loader.js adds "PNG" beside the SVG
+    /// (drawn from it), since without JavaScript there is nothing to draw it.
     /// </summary>
-    private void WriteChartDownloads(string? chartId)
+    public void WriteFigureLinks(string id, string separator, bool chart = false)
     {
-        if (chartId is null || !Context.StandaloneFigures)
+        Html.Write(separator);
+        if (Context.ArticleFigures)
         {
-            return;
+            Html.Write("<a href=\"").WriteEscape(Context.FigureHref(id, ".csv")).Write("\" download>")
+                .Write("CSV (this figure)</a>");
+            if (chart)
+            {
+                Html.Write(" · <a class=\"figure-svg\" href=\"").WriteEscape(Context.FigureHref(id, ".svg"))
+                    .Write("\" download>SVG</a>");
+            }
+
+            Html.Write(" · <a class=\"figure-embed\" href=\"").WriteEscape(Context.FigureHref(id))
+                .Write("\">Embed</a> · ");
         }
 
-        Html.Write(" · Chart: <a class=\"figure-svg\" href=\"").WriteEscape(Context.FigureSvgHref(chartId))
-            .Write("\" download>SVG</a>");
+        Html.Write("<a class=\"figure-anchor\" href=\"#").WriteEscape(id).Write("\">#").WriteEscape(id).Write("</a>");
     }
 
     /// <summary>"CSV · JSON": a run's results as downloads.</summary>

@@ -63,6 +63,9 @@ internal static class TrendWriter
             .Write(JsonSerializer.Serialize(data, TrendJson.Default.TrendData))
             .WriteLine("</script>");
         WriteTable(figure, runs, series, metric, $"Data for the trend of {title}, {label}", shown);
+        html.Write("<p class=\"figure-downloads\">This figure");
+        figure.WriteFigureLinks(id, ": ");
+        html.WriteLine("</p>");
         html.WriteLine("</figure>");
         var standalone = SvgDocument.Standalone(svg.Chart, svg.Body, $"{title}: {label}, {span}", $"Source: {label}.");
         figure.AddFigure(id, "trend", title, mark, Data(context, runs, series, metric, shown), standalone);
@@ -94,11 +97,12 @@ internal static class TrendWriter
         var context = figure.Context;
         html.Write("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"")
             .WriteEscape(label).WriteLine("\">");
-        html.Write("<table class=\"chart-table trend-table\">");
+        html.Write("<table class=\"chart-table trend-table\" data-rows=\"runs\">");
         html.Write("<thead><tr><th scope=\"col\">Run</th>");
         foreach (var framework in frameworks)
         {
-            html.Write("<th scope=\"col\">").WriteEscape(context.FrameworkName(framework))
+            html.Write("<th scope=\"col\"").Write(BenchmarkTableWriter.FrameworkAttribute(framework)).Write('>')
+                .WriteEscape(context.FrameworkName(framework))
                 .Write(" (").WriteEscape(FigureFormatter.UnitLabel(metric.Unit)).Write(")</th>");
         }
 
@@ -111,7 +115,7 @@ internal static class TrendWriter
                 .WriteEscape(run.Run.Info.Title).Write("</th>");
             foreach (var framework in frameworks)
             {
-                html.Write("<td>");
+                html.Write("<td").Write(BenchmarkTableWriter.FrameworkAttribute(framework)).Write('>');
                 if (run.Find(framework, series.Scenario, series.Metric) is { } measurement)
                 {
                     html.Write("<data value=\"").Write(measurement.Value.ToString("R", CultureInfo.InvariantCulture))

@@ -1,18 +1,27 @@
+using Microsoft.Net.Http.Headers;
+
 namespace ComparisonSite;
 
 /// <summary>
 /// Security headers on every response. Scripts and styles load only from this site (no inline script: charts
 /// read their data from non-executable JSON elements), nothing may frame the site, and browsers get no
-/// sensor or device permissions. HSTS is added for HTTPS requests outside Development. A chart's standalone SVG
-/// (<see cref="Downloads.FigureSvgDownload"/>) gets a policy of its own: nothing loads, only its own style by hash.
-/// img-src needs no blob: for the PNG download: the page draws the SVG from a data: URL and saves the canvas
-/// through a blob: link, which is a download, not an image load.
+/// sensor or device permissions. HSTS is added for HTTPS requests outside Development. The one exception to "nothing
+/// may frame the site" is an endpoint marked <see cref="AllowFramingAttribute"/> (a figure's embed page): any site
+/// may frame it, and it gets no X-Frame-Options. A response that is not one of the site's HTML pages may carry a policy
+/// of its own (<see cref="OwnContentSecurityPolicy"/>: a chart's standalone SVG, where nothing loads and only its own
+/// style applies, by hash). img-src needs no blob: for the PNG download: the page draws the SVG from a data: URL and
+/// saves the canvas through a blob: link, which is a download, not an image load.
 /// </summary>
 internal static class SecurityHeaders
 {
-    public const string ContentSecurityPolicy =
+    private const string Policy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors ";
+
+    public const string ContentSecurityPolicy = Policy + "'none'";
+
+    /// <summary>The policy of a page made to be embedded: the same, except that any site may frame it.</summary>
+    public const string FrameableContentSecurityPolicy = Policy + "*";
 
     public const string PermissionsPolicy =
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), " +
@@ -24,14 +33,23 @@ internal static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = Downloads.FigureSvgDownload.Matches(context.Request.Path)
-                    ? Downloads.FigureSvgDownload.ContentSecurityPolicy
-                    : ContentSecurityPolicy;
+                var metadata = context.GetEndpoint()?.Metadata;
+                var frameable = metadata?.GetMetadata<AllowFramingAttribute>() is not null;
+                headers.ContentSecurityPolicy = metadata?.GetMetadata<OwnContentSecurityPolicy>()?.Policy
+                    ?? (frameable ? FrameableContentSecurityPolicy : ContentSecurityPolicy);
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Permissions-Policy"] = PermissionsPolicy;
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
-                headers.XFrameOptions = "DENY";
+                if (frameable)
+                {
+                    headers.Remove(HeaderNames.XFrameOptions);
+                }
+                else
+                {
+                    headers.XFrameOptions = "DENY";
+                }
+
                 if (context.Request.IsHttps && !environment.IsDevelopment())
                 {
                     headers.StrictTransportSecurity = "max-age=63072000; includeSubDomains";
@@ -42,3 +60,16 @@ internal static class SecurityHeaders
             await next(context);
         });
 }
+
+/// <summary>
+/// Marks an endpoint other sites may show in a frame (a figure's embed page): <c>frame-ancestors *</c> and no
+/// X-Frame-Options. Everything else keeps <c>frame-ancestors 'none'</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+internal sealed class AllowFramingAttribute : Attribute;
+
+/// <summary>
+/// Endpoint metadata for a response that is not one of the site's HTML pages and brings its own Content-Security-Policy
+/// (a chart's standalone SVG, opened as a document of its own).
+/// </summary>
+internal sealed record OwnContentSecurityPolicy(string Policy);

@@ -24,7 +24,7 @@ public sealed class SvgChartTests
         var context = new FigureContext(
             Seed, TestSnapshots.Article(), new FigureFormatter(CultureInfo.GetCultureInfo("en-US")), false)
         {
-            StandaloneFigures = true,
+            ArticleFigures = true,
         };
         return (new HtmlParser().ParseDocument(ArticleMarkdown.ToHtml(document, context)), context);
     }

@@ -31,7 +31,10 @@ public sealed partial class DataReferenceSpecTests
         var document = ArticleMarkdown.Parse(example.Markdown, "spec.md", 1, diagnostics);
         Assert.Empty(diagnostics);
         var formatter = new FigureFormatter(CultureInfo.GetCultureInfo("en-US"));
-        var context = new FigureContext(Seed, TestSnapshots.ReportedArticle(), formatter, showErrors: false);
+        var context = new FigureContext(Seed, TestSnapshots.ReportedArticle(), formatter, showErrors: false)
+        {
+            ArticleFigures = true,
+        };
 
         var html = ArticleMarkdown.ToHtml(document, context);
 

@@ -66,7 +66,7 @@ public sealed class ArticlePageTests(PostgresFixture postgres) : SiteTestBase(po
         var home = await SiteFactory.ParseAsync(await Site.CreateReader().GetAsync("/"));
 
         var scripts = article.QuerySelectorAll("script[src]").ToList();
-        Assert.Equal(2, scripts.Count);
+        Assert.Equal(3, scripts.Count);
         Assert.All(scripts, s => Assert.True(s.HasAttribute("defer")));
         Assert.DoesNotContain(scripts, s => s.GetAttribute("src")!.Contains("chart.umd", StringComparison.Ordinal));
         var loader = Assert.Single(

@@ -1,0 +1,79 @@
+using ComparisonSite.Articles;
+using ComparisonSite.Content;
+using ComparisonSite.Figures;
+using ComparisonSite.Results.Store;
+using ComparisonSite.Seo;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace ComparisonSite.Pages;
+
+/// <summary>
+/// <c>/&lt;slug&gt;/figures/&lt;id&gt;</c>: one figure of a comparison on a page of its own, made to be shown in an
+/// iframe on other sites (the only route that may be framed). The figure is the article's own HTML; the page adds
+/// where it comes from and a link back, is kept out of search results and names the article as canonical.
+/// </summary>
+[AllowFraming]
+public sealed class FigureEmbedModel(
+    ContentLibrary library,
+    ResultsStore results,
+    ArticlePageRenderer renderer,
+    SiteUrls urls,
+    IOptions<SiteOptions> site) : PageModel
+{
+    public RenderedFigure? Figure { get; private set; }
+
+    public string ArticleTitle { get; private set; } = "";
+
+    /// <summary>The figure in the article: <c>/&lt;slug&gt;#&lt;id&gt;</c>.</summary>
+    public string ArticleHref { get; private set; } = "";
+
+    /// <summary>
+    /// The figure's HTML as the article has it, except that its in-page links ("#methodology", "#&lt;id&gt;") name
+    /// the article, where their targets are.
+    /// </summary>
+    public string FigureHtml { get; private set; } = "";
+
+    public string SiteName => site.Value.Name;
+
+    public IActionResult OnGet(string slug, string id)
+    {
+        var resolution = library.Resolve(slug);
+        switch (resolution.Status)
+        {
+            case SlugStatus.NotFound:
+                return NotFound();
+            case SlugStatus.Moved:
+                return RedirectPermanent($"/{resolution.Article!.Slug}/figures/{id}");
+            case SlugStatus.Gone:
+                return StatusCode(StatusCodes.Status410Gone);
+        }
+
+        if (results.Current is not { } snapshot)
+        {
+            Response.Headers.RetryAfter = StatusCodeModel.RetryAfterSeconds;
+            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var article = resolution.Article!;
+        var page = renderer.Render(article, snapshot);
+        Figure = page.Figures.FirstOrDefault(f => f.Id == id);
+        if (Figure is null)
+        {
+            return NotFound();
+        }
+
+        (ArticleTitle, ArticleHref) = (article.Meta.Title, $"/{article.Slug}#{id}");
+        FigureHtml = Figure.Html.Replace("href=\"#", $"href=\"/{article.Slug}#", StringComparison.Ordinal);
+        Response.GetTypedHeaders().LastModified = page.Modified;
+        ViewData[nameof(PageMetadata)] = new PageMetadata
+        {
+            Title = Figure.Title,
+            Description = $"{Figure.Title}, from {article.Meta.Title}.",
+            Canonical = urls.Comparison(article.Slug),
+            NoIndex = true,
+        };
+        return Page();
+    }
+}
