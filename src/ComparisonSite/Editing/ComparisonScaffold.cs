@@ -82,8 +82,8 @@ public static class ComparisonScaffold
     private static string Verdict((string Scenario, string Metric)? pair) => pair is var (scenario, metric)
         ? $"""
             Say in a paragraph which framework to start with, and for what. Figures never go in as typed numbers:
-            write a data reference, such as {Ref($"best {scenario} {metric}")} for the leader on one measure, and the page
-            shows the figure from the results store.
+            write a data reference, such as {Ref($"best {scenario} {metric}")} for the leader on one measure,
+            and the page shows the figure from the results store.
             """
         : "Say in a paragraph which framework to start with, and for what.";
 

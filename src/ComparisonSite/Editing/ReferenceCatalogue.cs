@@ -15,7 +15,7 @@ public sealed record CatalogueRun(string Id, RunOrigin Origin, DateOnly Date, st
 /// <summary>A ready-to-copy data reference and what it renders now (HTML from the site's own pipeline).</summary>
 public sealed record CatalogueSnippet(string Kind, string Reference, string RenderedHtml);
 
-/// <summary>Everything an editor can cite from one suite, and the article whose defaults the snippets render with.</summary>
+/// <summary>Everything an editor can cite from one suite, and the article whose defaults its snippets use.</summary>
 public sealed record CatalogueSuite(
     string Slug,
     string? ArticleSlug,
