@@ -88,6 +88,34 @@ public sealed class LivePreviewBrowserTests : IAsyncLifetime
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task The_catalogue_filters_as_the_editor_types_without_breaking_its_policy()
+    {
+        var page = await _browser!.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        await page.GotoAsync(
+            _site!.BaseUrl + "/_editor/references", new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        var all = await page.Locator("tr.catalogue-snippet").CountAsync();
+
+        await page.FillAsync("#catalogue-filter", "p99 ranking");
+
+        var shown = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('tr.catalogue-snippet')].filter(r => !r.hidden)"
+            + ".map(r => r.querySelector('code.snippet').textContent)");
+        Assert.Equal(["{{ranking db p99}}", "{{ranking json p99}}"], shown);
+        Assert.True(all > 50, $"only {all} snippets listed");
+        Assert.True(await page.IsVisibleAsync("tr.catalogue-snippet:not([hidden]) button.copy >> nth=0"));
+        Assert.Empty(errors);
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)
