@@ -3,6 +3,7 @@ using ComparisonSite.Caching;
 using ComparisonSite.Commands;
 using ComparisonSite.Content;
 using ComparisonSite.Downloads;
+using ComparisonSite.Editing;
 using ComparisonSite.Results;
 using ComparisonSite.Seo;
 using Serilog;
@@ -35,6 +36,7 @@ builder.Services.AddSitePages();
 builder.Services.AddContent();
 builder.Services.AddResultsStore();
 builder.Services.AddResultsSync();
+builder.Services.AddEditor(builder.Environment);
 
 // Start-up (content load and results sync, begun once) and HTTP caching.
 builder.Services.AddStartupLoads();
@@ -80,6 +82,7 @@ app.MapHealthEndpoints();
 app.MapSeoEndpoints();
 app.MapResultsDownloads();
 app.MapFigureDownloads();
+app.MapEditor(app.Environment);
 app.MapRazorPages().CachePage();
 
 await app.RunAsync();

@@ -21,7 +21,9 @@ internal sealed class CacheHeadersMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (context.GetEndpoint() is null || !ReadOnlyMethods.IsRead(request.Method))
+        var endpoint = context.GetEndpoint();
+        if (endpoint is null || !ReadOnlyMethods.IsRead(request.Method)
+            || endpoint.Metadata.GetMetadata<StreamedResponseMarker>() is not null)
         {
             await next(context);
             return;

@@ -17,7 +17,7 @@ namespace ComparisonSite.Commands;
 /// </summary>
 public static class SiteCommands
 {
-    private static readonly string[] Verbs = ["migrate", "import", "runs", "check", "health"];
+    private static readonly string[] Verbs = ["migrate", "import", "runs", "check", "health", "new"];
     private static readonly string[] HelpOptions = ["-h", "--help", "-?", "--version"];
 
     /// <summary>
@@ -63,6 +63,7 @@ public static class SiteCommands
         command.Subcommands.Add(RunsCommand.Create(root));
         command.Subcommands.Add(CheckCommand.Create(root));
         command.Subcommands.Add(HealthCommand.Create());
+        command.Subcommands.Add(NewCommand.Create(root));
         try
         {
             return await command.Parse(args)

@@ -7,7 +7,7 @@ namespace ComparisonSite.Tests.Commands;
 /// </summary>
 public sealed class UnknownVerbTests
 {
-    private const string VerbList = "Verbs: migrate, import, runs, check, health.";
+    private const string VerbList = "Verbs: migrate, import, runs, check, health, new.";
 
     [Theory]
     [InlineData("improt", "unknown verb 'improt'; did you mean 'import'? " + VerbList)]

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Threading.Channels;
+using ComparisonSite.Content;
+using ComparisonSite.Results.Store;
+
+namespace ComparisonSite.Editing;
+
+/// <summary>
+/// The live preview's change signal (Development only): the version of what pages show, that is the loaded
+/// content and the results snapshot, and a wake-up for every open event stream whenever either is swapped.
+/// It listens to <see cref="ContentLibrary.Changed"/> and <see cref="ResultsStore.Changed"/>, so a save
+/// reaches open pages as soon as the content watcher has reloaded it, and an import from another process as soon
+/// as LISTEN/NOTIFY has swapped the snapshot; no connection ever looks at the disk or the store itself.
+/// </summary>
+public sealed class EditorEvents : IDisposable
+{
+    private readonly ContentLibrary _content;
+    private readonly ResultsStore _results;
+    private readonly ConcurrentDictionary<Channel<string>, byte> _listeners = new();
+
+    public EditorEvents(ContentLibrary content, ResultsStore results)
+    {
+        _content = content;
+        _results = results;
+        _content.Changed += OnContentChanged;
+        _results.Changed += OnResultsChanged;
+    }
+
+    /// <summary>
+    /// What pages show right now: changes with every content load and every results load. A page carries the
+    /// version it was rendered from, so it reloads on any other, even one swapped in before its stream connected.
+    /// </summary>
+    public string Version => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{_content.Current.LoadedAt.UtcTicks}-{_results.Current?.LoadedAt.UtcTicks ?? 0}");
+
+    /// <summary>
+    /// A stream of versions for one connection, newest only: a reader that is slow to send keeps just the last
+    /// one. Dispose the subscription when the connection ends.
+    /// </summary>
+    public Subscription Subscribe()
+    {
+        var channel = Channel.CreateBounded<string>(
+            new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
+        _listeners.TryAdd(channel, 0);
+        return new Subscription(this, channel);
+    }
+
+    private void OnContentChanged(ContentSnapshot snapshot) => Publish();
+
+    private void OnResultsChanged(ResultsSnapshot snapshot) => Publish();
+
+    private void Publish()
+    {
+        var version = Version;
+        foreach (var listener in _listeners.Keys)
+        {
+            listener.Writer.TryWrite(version);
+        }
+    }
+
+    public void Dispose()
+    {
+        _content.Changed -= OnContentChanged;
+        _results.Changed -= OnResultsChanged;
+    }
+
+    /// <summary>One connection's view of the change signal.</summary>
+    public sealed class Subscription(EditorEvents events, Channel<string> channel) : IDisposable
+    {
+        public ChannelReader<string> Versions => channel.Reader;
+
+        public void Dispose() => events._listeners.TryRemove(channel, out _);
+    }
+}
