@@ -54,7 +54,9 @@ public sealed class FigureContext
     /// </summary>
     public bool ArticleFigures { get; init; }
 
-    /// <summary>A figure of the article on its own: its embed page, or its data or drawing with an extension (".csv", ".svg").</summary>
+    /// <summary>
+    /// A figure of the article on its own: its embed page, or its data or drawing with an extension (".csv", ".svg").
+    /// </summary>
     public string FigureHref(string id, string extension = "") => $"/{Article.Slug}/figures/{id}{extension}";
 
     /// <summary>A run's permanent page under the article.</summary>

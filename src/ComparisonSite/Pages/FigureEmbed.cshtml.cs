@@ -71,8 +71,8 @@ public sealed class FigureEmbedModel(
         {
             Title = Figure.Title,
             Description = $"{Figure.Title}, from {article.Meta.Title}.",
+            // The article is the page that stands for this figure in search; no noindex beside it (mixed signals).
             Canonical = urls.Comparison(article.Slug),
-            NoIndex = true,
         };
         return Page();
     }

@@ -99,7 +99,9 @@ public sealed class FigureRoutesTests(PostgresFixture postgres) : SiteTestBase(p
         Assert.Contains(
             embed.QuerySelectorAll(".embed-source a"),
             a => a.GetAttribute("href") == $"{Article}#chart-json-rps-db-rps");
-        Assert.Equal("noindex", embed.QuerySelector("meta[name=robots]")!.GetAttribute("content"));
+        // Indexable, with the article as canonical: search engines credit the article (noindex beside a canonical
+        // would send them mixed signals).
+        Assert.Null(embed.QuerySelector("meta[name=robots]"));
         Assert.EndsWith(
             Article, embed.QuerySelector("link[rel=canonical]")!.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Null(embed.QuerySelector("#site-header, #site-footer, nav"));

@@ -108,7 +108,6 @@ public sealed class HostileRequestTests(PostgresFixture postgres) : SiteServerTe
         Assert.Contains("X-Content-Type-Options: nosniff", headers, StringComparison.Ordinal);
         Assert.Contains("Referrer-Policy: strict-origin-when-cross-origin", headers, StringComparison.Ordinal);
         Assert.Contains("Permissions-Policy: ", headers, StringComparison.Ordinal);
-        Assert.Contains("Cross-Origin-Opener-Policy: same-origin", headers, StringComparison.Ordinal);
         Assert.Contains("X-Frame-Options: DENY", headers, StringComparison.Ordinal);
     }
 
