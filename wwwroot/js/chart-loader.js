@@ -79,11 +79,10 @@
     setTimeout(() => URL.revokeObjectURL(save.href), 60000);
   };
 
-  for (const link of document.querySelectorAll('a.figure-svg')) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'link-button figure-png';
-    button.textContent = 'PNG';
+  // The server writes the button in an invisible slot (so that showing it moves nothing); this makes it work.
+  for (const button of document.querySelectorAll('.figure-png-slot button.figure-png')) {
+    const link = button.parentElement.previousElementSibling;
+    button.parentElement.classList.add('ready');
     button.addEventListener('click', () => {
       button.disabled = true;
       savePng(link)
@@ -94,6 +93,5 @@
           button.disabled = false;
         });
     });
-    link.after(' · ', button);
   }
 })();

@@ -154,8 +154,10 @@
       apply(true);
     });
     lockLast();
-    // Just before the first figure: below the fold on an article, so the page does not shift as it appears.
-    figures[0].before(fieldset);
+    // Just before the first figure that starts below the first screen (on an article, the first figure), so that
+    // nothing the reader already sees moves when the control appears; before the first figure when all are in view.
+    const fold = window.innerHeight;
+    (figures.find((figure) => figure.getBoundingClientRect().top >= fold) || figures[0]).before(fieldset);
   }
   if (hidden.size > 0) {
     apply(false);
@@ -200,7 +202,8 @@
 
   figures.forEach((figure) => {
     const anchor = figure.querySelector('a.figure-anchor');
-    if (!anchor) {
+    // An embed page already links back to the figure in its article; it gets no copy or embed controls.
+    if (!anchor || embedded) {
       return;
     }
     const line = anchor.parentElement;

@@ -143,8 +143,8 @@ public sealed class FigureWriter(HtmlRenderer renderer, FigureContext context, s
     /// <summary>
     /// " · CSV (this figure) · SVG · Embed · #id": the figure's own data, a chart's drawing and the embed page
     /// (article figures only: they are the ones with addresses of their own) and its permanent link, visible without
-    /// JavaScript. figures.js adds "Copy link" and the embed snippet; chart-loader.js adds "PNG" beside the SVG
-    /// (drawn from it), since without JavaScript there is nothing to draw it.
+    /// JavaScript. figures.js adds "Copy link" and the embed snippet; chart-loader.js shows and wires "PNG" beside
+    /// the SVG (drawn from it), since without JavaScript there is nothing to draw it.
     /// </summary>
     public void WriteFigureLinks(string id, string separator, bool chart = false)
     {
@@ -157,6 +157,10 @@ public sealed class FigureWriter(HtmlRenderer renderer, FigureContext context, s
             {
                 Html.Write(" · <a class=\"figure-svg\" href=\"").WriteEscape(Context.FigureHref(id, ".svg"))
                     .Write("\" download>SVG</a>");
+                // Its room is kept from the start (invisible until chart-loader.js wires it), so the line does not
+                // move when it appears.
+                Html.Write("<span class=\"figure-png-slot\"> · ")
+                    .Write("<button type=\"button\" class=\"link-button figure-png\">PNG</button></span>");
             }
 
             Html.Write(" · <a class=\"figure-embed\" href=\"").WriteEscape(Context.FigureHref(id))
