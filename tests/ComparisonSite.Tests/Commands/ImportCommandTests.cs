@@ -98,7 +98,7 @@ public sealed class ImportCommandTests(PostgresFixture postgres)
         [
             "measured-slower-fastapi.json: valid: run measured-2026-11-27 (32 measurements) of suite "
                 + "python-web-frameworks; dry run, nothing written.",
-            "measured-speed: 4 changes",
+            "measured-speed: 5 changes",
             // The formatter keeps a number and its unit together with a no-break space.
             $"  {file}:6  FastAPI served about 4,320\u00A0req/s on the JSON endpoint. "
                 + "→ FastAPI served 2,000\u00A0req/s on the JSON endpoint.",
@@ -106,6 +106,8 @@ public sealed class ImportCommandTests(PostgresFixture postgres)
             $"  {file}:10  Requests per second, JSON endpoint (req/s, higher is better), FastAPI: "
                 + "4,317 (2,994–4,650) → 2,000 (1,900–2,100)",
             $"  {file}:10  Requests per second, JSON endpoint (req/s, higher is better): best: FastAPI → Flask",
+            // A chart's series, read from its table, whose rows name their framework (data-framework).
+            $"  {file}:12  FastAPI, JSON endpoint (req/s): 4,317 (2,994–4,650) → 2,000 (1,900–2,100)",
             "would not change: reported-speed (does not show the run)",
         ], dryRun.Output.Trim().Split('\n'));
         Assert.Equal(before, await store.DumpAsync());
@@ -133,7 +135,9 @@ public sealed class ImportCommandTests(PostgresFixture postgres)
             "preview.csv: valid: run csv-preview (6 measurements) of suite python-web-frameworks; dry run, "
                 + "nothing written.",
             lines[0]);
-        Assert.Equal("measured-speed: 12 changes", lines[1]);
+        Assert.Equal("measured-speed: 16 changes", lines[1]);
+        Assert.Contains(
+            lines, l => l.StartsWith($"  {file}:12  FastAPI, JSON endpoint (req/s): ", StringComparison.Ordinal));
         Assert.Contains(
             $"  {file}:8  The fastest on that endpoint was FastAPI. → The fastest on that endpoint was Flask.",
             lines);

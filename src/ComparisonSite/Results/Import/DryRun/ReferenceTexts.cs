@@ -165,7 +165,7 @@ internal static partial class ReferenceTexts
     [GeneratedRegex(@"<table\b.*?</table>", RegexOptions.Singleline)]
     private static partial Regex Table();
 
-    [GeneratedRegex(@"<tr>(.*?)</tr>", RegexOptions.Singleline)]
+    [GeneratedRegex(@"<tr\b[^>]*>(.*?)</tr>", RegexOptions.Singleline)]
     private static partial Regex Row();
 
     [GeneratedRegex(
