@@ -5,6 +5,7 @@ using ComparisonSite.Content;
 using ComparisonSite.Downloads;
 using ComparisonSite.Editing;
 using ComparisonSite.Results;
+using ComparisonSite.Search;
 using ComparisonSite.Seo;
 using Serilog;
 
@@ -37,6 +38,7 @@ builder.Services.AddContent();
 builder.Services.AddResultsStore();
 builder.Services.AddResultsSync();
 builder.Services.AddEditor(builder.Environment);
+builder.Services.AddSiteSearch();
 
 // Start-up (content load and results sync, begun once) and HTTP caching.
 builder.Services.AddStartupLoads();
@@ -83,6 +85,7 @@ app.MapSeoEndpoints();
 app.MapResultsDownloads();
 app.MapFigureDownloads();
 app.MapEditor(app.Environment);
+app.MapSearchEndpoints();
 app.MapRazorPages().CachePage();
 
 await app.RunAsync();

@@ -121,7 +121,25 @@ public sealed class ArticlePageRenderer(
         }
     }
 
-    private static string PlainText(IReadOnlyList<Block> blocks, FigureContext context, bool inline)
+    /// <summary>
+    /// The summary and each section as a reader reads them, in plain text: figures in prose as their numbers,
+    /// block figures (tables, charts, environments) left out. What site search indexes. Not cached: its caller
+    /// keeps the result per content and results snapshot.
+    /// </summary>
+    public ArticleText Text(ComparisonArticle article, ResultsSnapshot? results)
+    {
+        var context = results is null ? null : new FigureContext(
+            results,
+            new FigureArticle(article.Slug, article.Meta.Suite, article.Meta.Frameworks, article.Meta.Origin),
+            _formatter,
+            showErrors: false);
+        return new ArticleText(Of(article.Summary), [.. article.Sections.Select(s => Of(s.Body))]);
+
+        string Of(MarkdownDocument document) =>
+            PlainText([.. document.Where(b => b is not DataBlock)], context, inline: false);
+    }
+
+    private static string PlainText(IReadOnlyList<Block> blocks, FigureContext? context, bool inline)
     {
         using var writer = new StringWriter();
         var renderer = new FigureHtmlRenderer(writer, context)

@@ -59,3 +59,11 @@ internal sealed class CachedPageMarker
 {
     public static readonly CachedPageMarker Instance = new();
 }
+
+/// <summary>
+/// Keeps a page out of the page cache although it is a Razor page (all of which are marked with
+/// <see cref="HttpCaching.CachePage"/>): a page whose answer depends on its query string, which the cache key
+/// leaves out, and which would otherwise fill the cache with one entry per distinct query (site search).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class NoPageCacheAttribute : Attribute;

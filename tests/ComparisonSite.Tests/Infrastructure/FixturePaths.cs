@@ -9,6 +9,12 @@ internal static class FixturePaths
 
     public static string SecondSiteContent => Path.Combine(Root, "second-site", "content");
 
+    /// <summary>
+    /// Two published comparisons written for search ranking (one with figures in its prose), plus second-site's
+    /// draft, withdrawn and tricky-character comparisons.
+    /// </summary>
+    public static string SearchSiteContent => Path.Combine(Root, "search-site", "content");
+
     /// <summary>Articles with maximum data ages and pinned runs, for the freshness notices and checks.</summary>
     public static string FreshnessSiteContent => Path.Combine(Root, "freshness-site", "content");
 

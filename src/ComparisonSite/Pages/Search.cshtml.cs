@@ -1,0 +1,58 @@
+using ComparisonSite.Caching;
+using ComparisonSite.Content;
+using ComparisonSite.Search;
+using ComparisonSite.Seo;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Net.Http.Headers;
+
+namespace ComparisonSite.Pages;
+
+/// <summary>
+/// /search?q=…: the comparisons whose words match, from the in-memory index. Never indexed by search engines, and
+/// never kept by the page cache (its key leaves the query string out, and every distinct query would be an
+/// entry). A refused query gets 400 with the form and the reason.
+/// </summary>
+[NoPageCache]
+public sealed class SearchModel(SiteSearch search, ContentLibrary library, SiteUrls urls) : PageModel
+{
+    /// <summary>
+    /// Browsers may keep a results page a minute; shared caches (a CDN, the edge cache) must not keep it at all, so
+    /// distinct queries cannot fill them either. Searching costs memory reads only, so the site answers each.
+    /// </summary>
+    public const string CacheControl = "private, max-age=60";
+
+    public SearchQuery Query { get; private set; } = SearchQuery.Parse(null);
+
+    public IReadOnlyList<SearchResult> Results { get; private set; } = [];
+
+    public IReadOnlyList<ComparisonArticle> Suggestions { get; private set; } = [];
+
+    public void OnGet()
+    {
+        Response.Headers["X-Robots-Tag"] = "noindex";
+        var values = Request.Query["q"];
+        Query = values.Count > 1
+            ? SearchQuery.Refuse("Search for one thing at a time: the address has more than one q.")
+            : SearchQuery.Parse(values.ToString());
+        ViewData[nameof(PageMetadata)] = new PageMetadata
+        {
+            Title = "Search",
+            Description = "Search the comparisons: titles, section headings and text.",
+            Canonical = urls.Absolute("/search"),
+            NoIndex = true,
+        };
+        if (Query.Problem is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        Results = search.Find(Query);
+        if (Results.Count == 0 && !Query.IsEmpty)
+        {
+            Suggestions = [.. library.Published.OrderBy(a => a.Meta.Title, StringComparer.Ordinal)];
+        }
+
+        Response.Headers[HeaderNames.CacheControl] = CacheControl;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+
+namespace ComparisonSite.Search;
+
+/// <summary>
+/// A text and its search form: lower case (culture-invariant), accents and compatibility forms folded (NFKD
+/// without combining marks), typographic quotes as plain ones, invisible format characters (bidi marks, zero
+/// widths, soft hyphens) dropped and white space folded to single spaces. Every folded character remembers the
+/// original characters it came from, so a match found in the folded form can be highlighted in the original.
+/// </summary>
+internal sealed class FoldedText
+{
+    private readonly int[] _starts;
+    private readonly int[] _ends;
+
+    private FoldedText(string original, string folded, int[] starts, int[] ends)
+    {
+        Original = original;
+        Folded = folded;
+        _starts = starts;
+        _ends = ends;
+    }
+
+    public string Original { get; }
+
+    public string Folded { get; }
+
+    public static FoldedText Of(string original)
+    {
+        var folded = new StringBuilder(original.Length);
+        var starts = new List<int>(original.Length);
+        var ends = new List<int>(original.Length);
+        var index = 0;
+        foreach (var rune in original.EnumerateRunes())
+        {
+            var start = index;
+            index += rune.Utf16SequenceLength;
+            if (Rune.IsWhiteSpace(rune))
+            {
+                // One space for any run of white space, none at the start.
+                if (folded.Length > 0 && folded[^1] != ' ')
+                {
+                    Append(" ");
+                }
+
+                continue;
+            }
+
+            Append(Fold(rune));
+
+            void Append(string text)
+            {
+                folded.Append(text);
+                for (var i = 0; i < text.Length; i++)
+                {
+                    starts.Add(start);
+                    ends.Add(index);
+                }
+            }
+        }
+
+        return new FoldedText(original, folded.ToString(), [.. starts], [.. ends]);
+    }
+
+    /// <summary>The search form of a query or term on its own.</summary>
+    public static string Fold(string text) => Of(text).Folded.Trim();
+
+    /// <summary>Where folded characters [start, start + length) came from in the original.</summary>
+    public (int Start, int End) OriginalRange(int start, int length) => (_starts[start], _ends[start + length - 1]);
+
+    /// <summary>Where <paramref name="term"/> (folded already) occurs, not overlapping, in folded positions.</summary>
+    public IEnumerable<int> Occurrences(string term)
+    {
+        var at = Folded.IndexOf(term, StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            yield return at;
+            at = Folded.IndexOf(term, at + term.Length, StringComparison.Ordinal);
+        }
+    }
+
+    public bool Contains(string term) => Folded.Contains(term, StringComparison.Ordinal);
+
+    private static string Fold(Rune rune)
+    {
+        switch (Rune.GetUnicodeCategory(rune))
+        {
+            case UnicodeCategory.Format:
+                return string.Empty;
+            case UnicodeCategory.InitialQuotePunctuation or UnicodeCategory.FinalQuotePunctuation:
+                return rune.Value is '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u00AB' or '\u00BB'
+                    ? "\""
+                    : "'";
+        }
+
+        if (rune.IsAscii)
+        {
+            return ((char)Rune.ToLowerInvariant(rune).Value).ToString();
+        }
+
+        var decomposed = rune.ToString().Normalize(NormalizationForm.FormKD);
+        var kept = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.NonSpacingMark
+                or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark))
+            {
+                kept.Append(c);
+            }
+        }
+
+        return kept.ToString().ToLowerInvariant();
+    }
+}
