@@ -32,6 +32,8 @@ public sealed class ExternalToolTests(PostgresFixture postgres, ITestOutputHelpe
             _site.BaseUrl + "/", _site.BaseUrl + "/fastapi-vs-django-vs-flask", _site.BaseUrl + "/no-such-page",
             _fixtures.BaseUrl + "/", _fixtures.BaseUrl + "/postgresql-vs-sqlite",
             _fixtures.BaseUrl + "/tricky-characters", _fixtures.BaseUrl + "/withdrawn-comparison",
+            _site.BaseUrl + "/search?q=fastapi", _fixtures.BaseUrl + "/search?q=script",
+            _fixtures.BaseUrl + "/search?q=nothing", _fixtures.BaseUrl + "/search?q=a%00b",
         };
         var folder = Directory.CreateTempSubdirectory("comparisonsite-vnu-");
         using var client = new HttpClient();
