@@ -8,8 +8,6 @@ namespace ComparisonSite.Search;
 /// </summary>
 public sealed record HighlightedText(IReadOnlyList<TextPiece> Pieces)
 {
-    public string PlainText => string.Concat(Pieces.Select(p => p.Text));
-
     /// <summary>For a page: every piece's text encoded, and each match in &lt;mark&gt; (the only markup).</summary>
     public IHtmlContent ToHtml()
     {

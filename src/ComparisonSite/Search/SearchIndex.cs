@@ -31,10 +31,6 @@ public sealed class SearchIndex
 
     private SearchIndex(IReadOnlyList<Entry> entries) => _entries = entries;
 
-    public static readonly SearchIndex Empty = new([]);
-
-    public int ComparisonCount => _entries.Count;
-
     /// <summary>Indexes each comparison with its text as a reader reads it (<see cref="ArticleText"/>).</summary>
     public static SearchIndex Build(IEnumerable<(ComparisonArticle Article, ArticleText Text)> comparisons) =>
         new([.. comparisons.Select(c => new Entry(
