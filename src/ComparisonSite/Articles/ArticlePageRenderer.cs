@@ -74,6 +74,7 @@ public sealed class ArticlePageRenderer(
                 RenderPart(s.Body, context, s.File, s.BodyFirstLine),
                 HasCharts(s.Body)))
             .ToList();
+        var headline = article.Headline is null ? null : RenderHeadline(article, context);
         var faq = article.Sections.Where(s => s.IsFaq).SelectMany(s => FaqEntries(s, context)).ToList();
         var page = new ArticlePage(
             article, summary, sections, ArticleRuns.Default(article, results), faq,
@@ -82,6 +83,7 @@ public sealed class ArticlePageRenderer(
             FreshnessNotices = ArticleFreshness.Notices(article, results, today ?? Today(clock), _formatter),
             DataUpdates = DataUpdates.Of(article, results),
             Figures = [.. context.Figures],
+            HeadlineHtml = headline,
         };
         return (page, context.Problems);
     }
@@ -151,6 +153,14 @@ public sealed class ArticlePageRenderer(
         context.File = file;
         context.FirstLine = firstLine;
         return ArticleMarkdown.ToHtml(document, context);
+    }
+
+    // The headline stands on the home and tag pages: its problems point at the headline's line of index.md.
+    private static string RenderHeadline(ComparisonArticle article, FigureContext context)
+    {
+        context.File = article.Folder + "/" + ComparisonLoader.IndexFile;
+        context.FirstLine = article.Meta.HeadlineLine;
+        return ArticleMarkdown.ToInlineHtml(article.Headline!, context);
     }
 
     private static bool HasCharts(MarkdownDocument document) =>
