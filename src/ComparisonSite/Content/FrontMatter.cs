@@ -41,7 +41,7 @@ public sealed record ArticleFrontMatter
     /// <summary>The social card image (site path, e.g. /images/social/slug.png) for link previews.</summary>
     public string? Image { get; init; }
 
-    /// <summary>Tags in the editor's words (<c>tags: [Python, Web frameworks]</c>), each with its page's slug.</summary>
+    /// <summary>Tags in the editor's words (<c>tags: [Python, Web frameworks]</c>), each with its page slug.</summary>
     public IReadOnlyList<ArticleTag> Tags { get; init; } = [];
 
     /// <summary>
@@ -49,7 +49,7 @@ public sealed record ArticleFrontMatter
     /// </summary>
     public IReadOnlyList<string> Related { get; init; } = [];
 
-    /// <summary>The index.md line of the <c>related</c> key, for warnings about slugs that name no comparison.</summary>
+    /// <summary>The index.md line of the <c>related</c> key, for warnings about slugs naming no comparison.</summary>
     public int RelatedLine { get; init; }
 
     /// <summary>The verdict in one line (Markdown inline, no figures); null when the editor gives none.</summary>

@@ -152,7 +152,7 @@ internal sealed class FrontMatterFields
         return entries;
     }
 
-    /// <summary>The file line a key's value starts on (1 when the key is absent), for later checks to point at.</summary>
+    /// <summary>The file line a key's value starts on (1 when the key is absent), for later checks.</summary>
     public int LineOf(string key) =>
         _map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? LineOf(node) : 1;
 

@@ -17,7 +17,7 @@ public sealed class FrontPages(ContentLibrary library, ResultsStore results, Art
     /// <summary>Published comparisons, newest update first, then by title.</summary>
     public IReadOnlyList<ComparisonEntry> Entries() => Entries(library.Published);
 
-    /// <summary>The published comparisons tagged <paramref name="tagSlug"/>; empty when no comparison carries it.</summary>
+    /// <summary>The published comparisons tagged <paramref name="tagSlug"/>; empty when none carries it.</summary>
     public IReadOnlyList<ComparisonEntry> Tagged(string tagSlug) =>
         Entries(library.Published.Where(a => a.Meta.Tags.Any(t => t.Slug == tagSlug)));
 
@@ -68,6 +68,7 @@ public sealed class FrontPages(ContentLibrary library, ResultsStore results, Art
         }
 
         var page = renderer.Render(article, snapshot);
-        return new ComparisonEntry(article, page.HeadlineHtml, page.DataUpdates.Count > 0 ? page.DataUpdates[0].Run : null);
+        var lastUpdate = page.DataUpdates.Count > 0 ? page.DataUpdates[0].Run : null;
+        return new ComparisonEntry(article, page.HeadlineHtml, lastUpdate);
     }
 }
