@@ -38,6 +38,12 @@ public sealed record ArticlePage(
     /// <summary>Every chart, trend and table of the page, by permanent id: for links, embeds and downloads.</summary>
     public IReadOnlyList<RenderedFigure> Figures { get; init; } = [];
 
+    /// <summary>
+    /// The headline figure line (front matter <c>headline</c>) as inline HTML, its figures computed like the
+    /// prose's; null when the article has none.
+    /// </summary>
+    public string? HeadlineHtml { get; init; }
+
     /// <summary>Only pages with charts load Chart.js.</summary>
     public bool HasCharts => Sections.Any(s => s.HasCharts);
 }

@@ -74,6 +74,7 @@ public sealed class ArticlePageRenderer(
                 RenderPart(s.Body, context, s.File, s.BodyFirstLine),
                 HasCharts(s.Body)))
             .ToList();
+        var headline = article.Headline is null ? null : RenderHeadline(article, results, figures, showErrors, context);
         var faq = article.Sections.Where(s => s.IsFaq).SelectMany(s => FaqEntries(s, context)).ToList();
         var page = new ArticlePage(
             article, summary, sections, ArticleRuns.Default(article, results), faq,
@@ -82,6 +83,7 @@ public sealed class ArticlePageRenderer(
             FreshnessNotices = ArticleFreshness.Notices(article, results, today ?? Today(clock), _formatter),
             DataUpdates = DataUpdates.Of(article, results),
             Figures = [.. context.Figures],
+            HeadlineHtml = headline,
         };
         return (page, context.Problems);
     }
@@ -170,6 +172,28 @@ public sealed class ArticlePageRenderer(
         context.FirstLine = firstLine;
         return ArticleMarkdown.ToHtml(document, context);
     }
+
+    // The headline stands on the home and tag pages, so its figures link the article's methodology by address;
+    // its problems point at the headline's line of index.md, with the article's.
+    private string RenderHeadline(
+        ComparisonArticle article,
+        ResultsSnapshot results,
+        FigureArticle figures,
+        bool showErrors,
+        FigureContext articleContext)
+    {
+        var context = new FigureContext(results, figures, _formatter, showErrors)
+        {
+            MethodologyHref = $"/{article.Slug}#{DataUpdatesSection}",
+            File = article.Folder + "/" + ComparisonLoader.IndexFile,
+            FirstLine = article.Meta.HeadlineLine,
+        };
+        var html = ArticleMarkdown.ToInlineHtml(article.Headline!, context);
+        articleContext.Problems.AddRange(context.Problems);
+        return html;
+    }
+
+    private const string DataUpdatesSection = "methodology";
 
     private static bool HasCharts(MarkdownDocument document) =>
         DataReferencePolicy.References(document).Any(r => r.Kind == DataReferenceKind.Chart);

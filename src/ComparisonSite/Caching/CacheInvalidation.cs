@@ -37,7 +37,7 @@ internal sealed class CacheInvalidation(
             foreach (var slug in slugs)
             {
                 var version = snapshot.Comparisons.TryGetValue(slug, out var article)
-                    ? PageVersions.ArticleVersion(article)
+                    ? ContentVersion(article)
                     : null;
                 if (version != _articleVersions.GetValueOrDefault(slug))
                 {
@@ -73,13 +73,17 @@ internal sealed class CacheInvalidation(
         _articleVersions.Clear();
         foreach (var article in contentSnapshot.Comparisons.Values)
         {
-            _articleVersions[article.Slug] = PageVersions.ArticleVersion(article);
+            _articleVersions[article.Slug] = ContentVersion(article);
             if (resultsSnapshot is not null)
             {
                 _dataVersions[article.Slug] = PageVersions.DataVersion(article, resultsSnapshot);
             }
         }
     }
+
+    // Its files and the related comparisons listed at its end: a related one's new title changes its page too.
+    private string ContentVersion(ComparisonArticle article) =>
+        PageVersions.ArticleVersion(article) + "|" + PageVersions.RelatedVersion(article, content.Published);
 
     private void Evict(string tag)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using ComparisonSite.Articles;
 using ComparisonSite.Content;
+using ComparisonSite.Front;
 using ComparisonSite.Results.Store;
 
 namespace ComparisonSite.Caching;
@@ -19,7 +20,8 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results, T
 
     private readonly ConditionalWeakTable<ComparisonArticle, Known> _versions = [];
 
-    private sealed record Known(ResultsSnapshot? Snapshot, string Version, IReadOnlyList<DateOnly> AgeLimitDays);
+    private sealed record Known(
+        ResultsSnapshot? Snapshot, ContentSnapshot Content, string Version, IReadOnlyList<DateOnly> AgeLimitDays);
 
     /// <summary>
     /// Computed once per article and snapshot: a cache hit must not pay for building its own key. Only the days
@@ -28,13 +30,19 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results, T
     public string ForComparison(ComparisonArticle article)
     {
         var snapshot = results.Current;
-        if (!_versions.TryGetValue(article, out var known) || !ReferenceEquals(known.Snapshot, snapshot))
+        var contentSnapshot = content.Current;
+        if (!_versions.TryGetValue(article, out var known) || !ReferenceEquals(known.Snapshot, snapshot)
+            || !ReferenceEquals(known.Content, contentSnapshot))
         {
+            var related = RelatedVersion(article, content.Published);
             var version = string.Create(
                 CultureInfo.InvariantCulture,
-                $"{ArticleVersion(article)}|{DataVersion(article, snapshot)}");
+                $"{ArticleVersion(article)}|{DataVersion(article, snapshot)}|{related}");
             known = new Known(
-                snapshot, version, snapshot is null ? [] : ArticleFreshness.AgeLimitDays(article, snapshot));
+                snapshot,
+                contentSnapshot,
+                version,
+                snapshot is null ? [] : ArticleFreshness.AgeLimitDays(article, snapshot));
             _versions.AddOrUpdate(article, known);
         }
 
@@ -60,6 +68,13 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results, T
         string.Create(
             CultureInfo.InvariantCulture,
             $"{article.FilesModified.Ticks}.{article.Sections.Count}");
+
+    /// <summary>
+    /// Changes when the comparisons listed at the article's end change: which they are, or any file of one of
+    /// them (its title or verdict line, say).
+    /// </summary>
+    public static string RelatedVersion(ComparisonArticle article, IEnumerable<ComparisonArticle> published) =>
+        string.Join('+', RelatedComparisons.For(article, published).Select(r => $"{r.Slug}.{ArticleVersion(r)}"));
 
     /// <summary>
     /// Changes when a run the article cites changes (its default run, a run it reads by origin, or one it pins

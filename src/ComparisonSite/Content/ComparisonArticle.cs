@@ -20,8 +20,20 @@ public sealed record ComparisonArticle
 
     public required IReadOnlyList<ArticleSection> Sections { get; init; }
 
-    /// <summary>The summary and every section body, in page order.</summary>
-    public IEnumerable<MarkdownDocument> Bodies => Sections.Select(s => s.Body).Prepend(Summary);
+    /// <summary>
+    /// The verdict line as inline HTML: front matter <c>verdict</c>, or the description when the editor gives none.
+    /// </summary>
+    public string VerdictHtml { get; init; } = string.Empty;
+
+    /// <summary>The headline figure line (front matter <c>headline</c>), parsed; null when there is none.</summary>
+    public MarkdownDocument? Headline { get; init; }
+
+    /// <summary>
+    /// The summary and every section body, in page order, then the headline: every Markdown whose references the
+    /// article cites.
+    /// </summary>
+    public IEnumerable<MarkdownDocument> Bodies =>
+        Sections.Select(s => s.Body).Prepend(Summary).Concat(Headline is null ? [] : [Headline]);
 
     /// <summary>Path of the comparison's folder relative to the content root, for messages.</summary>
     public required string Folder { get; init; }

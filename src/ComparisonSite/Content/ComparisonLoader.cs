@@ -57,6 +57,12 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         }
 
         CheckSectionsAreDistinct(sections, diagnostics);
+        var verdict = meta?.Verdict is { } verdictText
+            ? ArticleMarkdown.ParseLine(verdictText, "verdict", indexName, meta.VerdictLine, false, diagnostics)
+            : null;
+        var headline = meta?.Headline is { } headlineText
+            ? ArticleMarkdown.ParseLine(headlineText, "headline", indexName, meta.HeadlineLine, true, diagnostics)
+            : null;
         if (meta is null || summary is null || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return new ComparisonLoadResult(folderName, null, diagnostics);
@@ -70,6 +76,10 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
             Summary = summary,
             SummaryFirstLine = index!.BodyFirstLine,
             Sections = ordered,
+            VerdictHtml = verdict is null
+                ? System.Net.WebUtility.HtmlEncode(meta.Description)
+                : ArticleMarkdown.ToInlineHtml(verdict),
+            Headline = headline,
             Folder = Relative(contentRoot, folder),
             FilesModified = Directory.EnumerateFiles(folder, "*.md")
                 .Max(f => new DateTimeOffset(File.GetLastWriteTimeUtc(f), TimeSpan.Zero)),
@@ -138,6 +148,10 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         var withdrawn = fields.Boolean("withdrawn", defaultValue: false);
         var aliases = fields.StringList("aliases", required: false);
         var image = fields.String("image", required: false);
+        var tagNames = fields.StringList("tags", required: false);
+        var related = fields.StringList("related", required: false);
+        var verdict = fields.String("verdict", required: false);
+        var headline = fields.String("headline", required: false);
         var maxDataAge = fields.WholeNumberMap(
             "maxDataAge", 1, DataAgeLimit.LongestDays, $"{{ {suite ?? "python-web-frameworks"}: 365 }}");
         fields.RejectUnknownKeys();
@@ -197,6 +211,25 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
                 $"updated ({updated:yyyy-MM-dd}) cannot be before published ({published:yyyy-MM-dd})");
         }
 
+        var tags = ReadTags(tagNames, fields);
+        foreach (var relatedSlug in related.Where(r => !Identifiers.IsSlug(r) || r == slug))
+        {
+            fields.Reject(
+                "related",
+                $"related '{Identifiers.Shorten(relatedSlug)}' must be the slug of another comparison "
+                + $"({Identifiers.SlugRule})");
+        }
+
+        if (related.Distinct(StringComparer.Ordinal).Count() != related.Count)
+        {
+            fields.Reject("related", "'related' names a comparison twice");
+        }
+
+        if (slug == ReservedSlug)
+        {
+            fields.Reject("slug", $"slug '{ReservedSlug}' is taken by the tag pages (/{ReservedSlug})");
+        }
+
         if (fields.HasErrors)
         {
             return null;
@@ -218,7 +251,44 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
             Aliases = aliases,
             Image = image,
             MaxDataAge = [.. maxDataAge.Select(m => new DataAgeLimit(m.Name, m.Value, m.Line))],
+            Tags = tags,
+            Related = related,
+            RelatedLine = fields.LineOf("related"),
+            Verdict = verdict,
+            VerdictLine = fields.LineOf("verdict"),
+            Headline = headline,
+            HeadlineLine = fields.LineOf("headline"),
         };
+    }
+
+    /// <summary>The address the tag pages live under: no comparison may take it.</summary>
+    public const string ReservedSlug = "tags";
+
+    // Two names that make one slug ("Web frameworks", "web-frameworks") would be one page: the editor picks one.
+    private static List<ArticleTag> ReadTags(IReadOnlyList<string> names, FrontMatterFields fields)
+    {
+        var tags = new List<ArticleTag>();
+        foreach (var name in names)
+        {
+            var tagSlug = ArticleTag.SlugOf(name);
+            if (tagSlug is null)
+            {
+                fields.Reject(
+                    "tags",
+                    $"tag '{Identifiers.Shorten(name)}' needs letters or digits for its page's address "
+                    + "(at most 100 once written as a slug)");
+            }
+            else if (tags.FirstOrDefault(t => t.Slug == tagSlug) is { } same)
+            {
+                fields.Reject("tags", $"tags '{same.Name}' and '{name}' name the same tag (/tags/{tagSlug})");
+            }
+            else
+            {
+                tags.Add(new ArticleTag(name, tagSlug));
+            }
+        }
+
+        return tags;
     }
 
     private static void CheckSectionsAreDistinct(List<ArticleSection> sections, List<ContentDiagnostic> diagnostics)

@@ -154,6 +154,9 @@ public sealed class ContentLibrary : IDisposable
             }
         }
 
+        var unknownRelated = UnknownRelated(comparisons);
+        diagnostics.AddRange(unknownRelated);
+        Report(unknownRelated);
         return new ContentSnapshot
         {
             Comparisons = comparisons.ToImmutable(),
@@ -178,6 +181,15 @@ public sealed class ContentLibrary : IDisposable
             return new ComparisonLoadResult(name, null, [problem]);
         }
     }
+
+    // Only the whole content knows which slugs exist; a missing one costs a related link, not the page.
+    private static List<ContentDiagnostic> UnknownRelated(IDictionary<string, ComparisonArticle> comparisons) =>
+        [.. comparisons.Values.SelectMany(a => a.Meta.Related
+            .Where(r => !comparisons.ContainsKey(r))
+            .Select(r => ContentDiagnostic.Warning(
+                a.Folder + "/" + ComparisonLoader.IndexFile,
+                a.Meta.RelatedLine,
+                $"related '{r}' names no comparison under content/ (is it renamed or misspelt?)")))];
 
     private void Report(IEnumerable<ContentDiagnostic> diagnostics)
     {

@@ -40,6 +40,31 @@ public sealed record ArticleFrontMatter
 
     /// <summary>The social card image (site path, e.g. /images/social/slug.png) for link previews.</summary>
     public string? Image { get; init; }
+
+    /// <summary>Tags in the editor's words (<c>tags: [Python, Web frameworks]</c>), each with its page slug.</summary>
+    public IReadOnlyList<ArticleTag> Tags { get; init; } = [];
+
+    /// <summary>
+    /// Slugs of comparisons the editor names as related, in the order given; empty when the site proposes them.
+    /// </summary>
+    public IReadOnlyList<string> Related { get; init; } = [];
+
+    /// <summary>The index.md line of the <c>related</c> key, for warnings about slugs naming no comparison.</summary>
+    public int RelatedLine { get; init; }
+
+    /// <summary>The verdict in one line (Markdown inline, no figures); null when the editor gives none.</summary>
+    public string? Verdict { get; init; }
+
+    /// <summary>The index.md line of the <c>verdict</c> key.</summary>
+    public int VerdictLine { get; init; }
+
+    /// <summary>
+    /// The headline figure line (Markdown inline with data references, rendered like the article's prose).
+    /// </summary>
+    public string? Headline { get; init; }
+
+    /// <summary>The index.md line of the <c>headline</c> key: where its reference problems are reported.</summary>
+    public int HeadlineLine { get; init; }
 }
 
 /// <summary>The front matter of one section file of a comparison.</summary>

@@ -152,6 +152,10 @@ internal sealed class FrontMatterFields
         return entries;
     }
 
+    /// <summary>The file line a key's value starts on (1 when the key is absent), for later checks.</summary>
+    public int LineOf(string key) =>
+        _map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? LineOf(node) : 1;
+
     /// <summary>Reports every key that no typed accessor asked for: a typo must not pass silently.</summary>
     public void RejectUnknownKeys()
     {

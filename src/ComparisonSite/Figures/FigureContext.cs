@@ -46,7 +46,11 @@ public sealed class FigureContext
 
     public int FirstLine { get; set; } = 1;
 
-    public string MethodologyHref => "#methodology";
+    /// <summary>
+    /// Where a figure's link goes: the page's own methodology section, or the article's from another page (the
+    /// headline on the home and tag pages).
+    /// </summary>
+    public string MethodologyHref { get; init; } = "#methodology";
 
     /// <summary>
     /// True when this render's figures are the article's own (<c>ArticlePage.Figures</c>), so each can link its

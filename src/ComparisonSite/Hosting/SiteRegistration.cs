@@ -58,6 +58,7 @@ public static class SiteRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ArticlePageRenderer>();
         services.AddSingleton<HistoryPages>();
+        services.AddSingleton<Front.FrontPages>();
         services.AddSingleton<SiteUrls>();
         services.AddRouting(o => o.ConstraintMap[SlugRouteConstraint.Name] = typeof(SlugRouteConstraint));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, LowercaseAddresses>());

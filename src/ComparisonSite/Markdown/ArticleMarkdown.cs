@@ -54,4 +54,58 @@ public static class ArticleMarkdown
         writer.Flush();
         return writer.ToString();
     }
+
+    /// <summary>
+    /// Renders a one-paragraph body (a front matter line such as the verdict or the headline) as inline HTML,
+    /// without the paragraph element, so it can stand inside a card's own element.
+    /// </summary>
+    public static string ToInlineHtml(MarkdownDocument document, FigureContext? figures = null)
+    {
+        using var writer = new StringWriter();
+        var renderer = new FigureHtmlRenderer(writer, figures) { LinkRewriter = LinkPolicy.ForRendering };
+        Pipeline.Setup(renderer);
+        foreach (var paragraph in document.OfType<ParagraphBlock>())
+        {
+            renderer.WriteLeafInline(paragraph);
+        }
+
+        writer.Flush();
+        return writer.ToString().Trim();
+    }
+
+    /// <summary>
+    /// Parses a front matter value that must read as one line of prose: one paragraph, no headings, lists or
+    /// figures of their own; with <paramref name="allowReferences"/> false, no data references either.
+    /// </summary>
+    public static MarkdownDocument? ParseLine(
+        string text,
+        string key,
+        string file,
+        int line,
+        bool allowReferences,
+        ICollection<ContentDiagnostic> diagnostics)
+    {
+        var problems = new List<ContentDiagnostic>();
+        var document = Parse(text, file, line, problems);
+        foreach (var problem in problems)
+        {
+            diagnostics.Add(problem);
+        }
+
+        if (document.Count != 1 || document[0] is not ParagraphBlock)
+        {
+            diagnostics.Add(ContentDiagnostic.Error(
+                file, line, $"'{key}' must be one line of text (inline Markdown), not headings, lists or blocks"));
+            return null;
+        }
+
+        if (!allowReferences && DataReferencePolicy.References(document).Any())
+        {
+            diagnostics.Add(ContentDiagnostic.Error(
+                file, line, $"'{key}' is words only; put figures from the store in 'headline'"));
+            return null;
+        }
+
+        return problems.Any(p => p.Severity == DiagnosticSeverity.Error) ? null : document;
+    }
 }

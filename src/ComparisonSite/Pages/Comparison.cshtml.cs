@@ -1,6 +1,7 @@
 using System.Globalization;
 using ComparisonSite.Articles;
 using ComparisonSite.Content;
+using ComparisonSite.Front;
 using ComparisonSite.Results.Store;
 using ComparisonSite.Seo;
 using Microsoft.AspNetCore.Mvc;
@@ -19,6 +20,9 @@ public sealed class ComparisonModel(
     IOptions<SiteOptions> site) : PageModel
 {
     public ArticlePage? Article { get; private set; }
+
+    /// <summary>The comparisons shown at the end of the article (<see cref="RelatedComparisons"/>).</summary>
+    public IReadOnlyList<ComparisonArticle> Related { get; private set; } = [];
 
     public CultureInfo Culture { get; } = CultureInfo.GetCultureInfo(site.Value.Culture);
 
@@ -46,6 +50,7 @@ public sealed class ComparisonModel(
         }
 
         Article = renderer.Render(article, snapshot);
+        Related = RelatedComparisons.For(article, library.Published);
         Response.GetTypedHeaders().LastModified = Article.Modified;
         ViewData[nameof(PageMetadata)] = new PageMetadata
         {

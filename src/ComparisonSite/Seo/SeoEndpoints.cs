@@ -125,7 +125,28 @@ internal static class SeoEndpoints
             }
         }
 
+        TagUrls(writer, ns, entries, urls);
         writer.WriteEndElement();
+    }
+
+    /// <summary>/tags, then each tag's page, as new as the newest comparison it lists.</summary>
+    private static void TagUrls(XmlWriter writer, string ns, List<DatedArticle> entries, SiteUrls urls)
+    {
+        var tagged = entries
+            .SelectMany(e => e.Article.Meta.Tags.Select(t => (t.Slug, e.Modified)))
+            .GroupBy(t => t.Slug, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        if (tagged.Count == 0)
+        {
+            return;
+        }
+
+        Url(writer, ns, urls.Absolute("/tags"), tagged.SelectMany(g => g).Max(t => t.Modified));
+        foreach (var tag in tagged)
+        {
+            Url(writer, ns, urls.Absolute(ArticleTag.TagPath(tag.Key)), tag.Max(t => t.Modified));
+        }
     }
 
     private static void Url(XmlWriter writer, string ns, string location, DateTimeOffset? modified)

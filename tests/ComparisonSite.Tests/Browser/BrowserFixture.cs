@@ -27,7 +27,7 @@ public class BrowserFixture : IAsyncLifetime
         await _postgres.InitializeAsync();
         var database = await _postgres.CreateDatabaseAsync();
         await PrepareAsync(database);
-        Site = await SiteServer.StartAsync(database);
+        Site = await SiteServer.StartAsync(database, SiteEnvironment);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -85,6 +85,9 @@ public class BrowserFixture : IAsyncLifetime
             + ".map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.html.slice(0, 160)).join(' | ')})`)");
         return [.. violations.EnumerateArray().Select(v => v.GetString()!)];
     }
+
+    /// <summary>Environment variables for the site beyond the defaults (another content folder, say).</summary>
+    protected virtual IReadOnlyDictionary<string, string>? SiteEnvironment => null;
 
     /// <summary>What a fixture puts in the store before the site starts: nothing beyond the seed here.</summary>
     protected virtual Task PrepareAsync(string database) => Task.CompletedTask;

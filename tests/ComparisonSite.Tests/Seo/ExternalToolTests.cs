@@ -30,6 +30,7 @@ public sealed class ExternalToolTests(PostgresFixture postgres, ITestOutputHelpe
         var pages = new[]
         {
             _site.BaseUrl + "/", _site.BaseUrl + "/fastapi-vs-django-vs-flask", _site.BaseUrl + "/no-such-page",
+            _site.BaseUrl + "/tags", _site.BaseUrl + "/tags/python",
             _fixtures.BaseUrl + "/", _fixtures.BaseUrl + "/postgresql-vs-sqlite",
             _fixtures.BaseUrl + "/tricky-characters", _fixtures.BaseUrl + "/withdrawn-comparison",
             _site.BaseUrl + "/search?q=fastapi", _fixtures.BaseUrl + "/search?q=script",

@@ -93,7 +93,7 @@ public sealed class ArticlePageTests(PostgresFixture postgres) : SiteTestBase(po
     {
         var page = await SiteFactory.ParseAsync(await Site.CreateReader().GetAsync("/"));
 
-        var item = Assert.Single(page.QuerySelectorAll(".comparison-list li"));
+        var item = Assert.Single(page.QuerySelectorAll(".comparison-list > li"));
         Assert.Equal(Slug, item.QuerySelector("a")!.GetAttribute("href"));
         Assert.NotEmpty(item.QuerySelector("p")!.TextContent);
         Assert.NotNull(item.QuerySelector("time[datetime]"));
