@@ -225,9 +225,9 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
             fields.Reject("related", "'related' names a comparison twice");
         }
 
-        if (slug == ReservedSlug)
+        if (ReservedSlugs.TryGetValue(slug, out var takenBy))
         {
-            fields.Reject("slug", $"slug '{ReservedSlug}' is taken by the tag pages (/{ReservedSlug})");
+            fields.Reject("slug", $"slug '{slug}' is taken by {takenBy} (/{slug})");
         }
 
         if (fields.HasErrors)
@@ -261,8 +261,12 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         };
     }
 
-    /// <summary>The address the tag pages live under: no comparison may take it.</summary>
-    public const string ReservedSlug = "tags";
+    /// <summary>Top-level addresses of the site's own pages, which no comparison may take.</summary>
+    private static readonly Dictionary<string, string> ReservedSlugs = new(StringComparer.Ordinal)
+    {
+        ["tags"] = "the tag pages",
+        ["search"] = "the search page",
+    };
 
     // Two names that make one slug ("Web frameworks", "web-frameworks") would be one page: the editor picks one.
     private static List<ArticleTag> ReadTags(IReadOnlyList<string> names, FrontMatterFields fields)
