@@ -4,6 +4,7 @@
 vcl 4.1;
 
 import directors;
+import std;
 
 include "backends.vcl";
 
@@ -17,12 +18,14 @@ sub vcl_recv {
         if (req.http.Surrogate-Key !~ "^[A-Za-z0-9:._ -]*[A-Za-z0-9]") {
             return (synth(400, "Surrogate-Key: space-separated keys of letters, digits and :._-"));
         }
-        # "a b" -> (^| )(a|b)( |$): whole keys only ("run:s:r1" never matches "run:s:r10"); a dot in a key
-        # matches any character, at worst banning a little more.
-        ban({"obj.http.Surrogate-Key ~ "(^| )("}
+        # "a b" -> (^|[[:blank:]])(a|b)([[:blank:]]|$) (a ban's argument is one word, unquoted): whole keys only
+        # ("run:s:r1" never matches "run:s:r10"); a dot in a key matches any character, at worst banning more.
+        if (std.ban("obj.http.Surrogate-Key ~ (^|[[:blank:]])("
             + regsuball(regsuball(req.http.Surrogate-Key, "^ +| +$", ""), " +", "|")
-            + {")( |$)""});
-        return (synth(200, "Banned"));
+            + ")([[:blank:]]|$)")) {
+            return (synth(200, "Banned"));
+        }
+        return (synth(400, std.ban_error()));
     }
 
     if (req.method != "GET" && req.method != "HEAD") {

@@ -17,13 +17,14 @@ public sealed class EdgeOptions
     [Range(0, 31_536_000)]
     public int SharedMaxAgeSeconds { get; set; } = 86_400;
 
-    /// <summary>The response header carrying the surrogate keys: Surrogate-Key (Fastly, Varnish) or Cache-Tag.</summary>
+    /// <summary>The response header with the surrogate keys: Surrogate-Key (Fastly, Varnish) or Cache-Tag.</summary>
     [Required(AllowEmptyStrings = false)]
     [RegularExpression("^[A-Za-z0-9-]+$")]
     public string KeyHeader { get; set; } = "Surrogate-Key";
 
     /// <summary>Between keys in <see cref="KeyHeader"/>: a space (Fastly, Varnish) or a comma (Cloudflare).</summary>
-    [Required(AllowEmptyStrings = false)]
+    [Required(AllowEmptyStrings = true)]
+    [MinLength(1)]
     public string KeySeparator { get; set; } = " ";
 
     /// <summary>Attempts per purge (the first and its retries), with doubling delays between them.</summary>
