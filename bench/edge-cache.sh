@@ -88,7 +88,10 @@ doc = json.load(open(sys.argv[1]))
 rep = int(sys.argv[2])
 doc["run"]["id"] = f"edge-bench-{rep}"
 for result in doc["results"]:
-    result["samples"] = [round(v * (1 + rep / 100), 3) for v in result["samples"]]
+    if "samples" in result:
+        result["samples"] = [round(v * (1 + rep / 100), 3) for v in result["samples"]]
+    else:
+        result["value"] = round(result["value"] * (1 + rep / 100), 3)
 json.dump(doc, sys.stdout)
 PY
   "$work/app/ComparisonSite" import "$work/run$rep.json" >/dev/null
