@@ -7,6 +7,7 @@ bench_install() { # bench_install PACKAGE...: Debian packages the benchmark need
     case "$tool" in
       nginx) command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx) ;;
       h2load) command -v h2load >/dev/null 2>&1 || need+=(nghttp2-client) ;;
+      varnish) [ -x /usr/sbin/varnishd ] || need+=(varnish) ;;
       *) command -v "$tool" >/dev/null 2>&1 || need+=("$tool") ;;
     esac
   done

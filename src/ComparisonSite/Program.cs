@@ -3,6 +3,7 @@ using ComparisonSite.Caching;
 using ComparisonSite.Commands;
 using ComparisonSite.Content;
 using ComparisonSite.Downloads;
+using ComparisonSite.Edge;
 using ComparisonSite.Editing;
 using ComparisonSite.Results;
 using ComparisonSite.Search;
@@ -43,6 +44,7 @@ builder.Services.AddSiteSearch();
 // Start-up (content load and results sync, begun once) and HTTP caching.
 builder.Services.AddStartupLoads();
 builder.Services.AddHttpCaching();
+builder.Services.AddEdgeCache();
 
 var app = builder.Build();
 app.Services.BeginStartupLoads();

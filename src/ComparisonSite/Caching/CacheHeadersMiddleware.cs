@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using ComparisonSite.Edge;
 using Microsoft.Net.Http.Headers;
 
 namespace ComparisonSite.Caching;
@@ -11,12 +12,14 @@ namespace ComparisonSite.Caching;
 /// <list type="bullet">
 /// <item>A strong ETag: a hash of the exact bytes sent, taken after compression so each encoding has its own
 /// tag. If-None-Match and If-Modified-Since answer 304.</item>
-/// <item>Cache-Control: browsers, proxies and CDNs may keep a response for a minute and then revalidate it
-/// with its ETag; health and error responses are never kept.</item>
+/// <item>Cache-Control: browsers may keep a response for a minute and then revalidate it with its ETag; shared
+/// caches (a CDN, Varnish) for s-maxage, as purges by surrogate key (Edge/) end it early; health and error
+/// responses are never kept.</item>
+/// <item>The surrogate keys (<see cref="EdgeHeaders"/>).</item>
 /// <item>Vary: Accept-Encoding, so caches keep the brotli, gzip and plain representations apart.</item>
 /// </list>
 /// </summary>
-internal sealed class CacheHeadersMiddleware(RequestDelegate next)
+internal sealed class CacheHeadersMiddleware(RequestDelegate next, EdgeHeaders edge)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -33,7 +36,7 @@ internal sealed class CacheHeadersMiddleware(RequestDelegate next)
         // When the response starts: after any 304 below, and also for the error page of an exception.
         response.OnStarting(() =>
         {
-            SetLifetime(response);
+            SetLifetime(context);
             return Task.CompletedTask;
         });
 
@@ -85,15 +88,18 @@ internal sealed class CacheHeadersMiddleware(RequestDelegate next)
         await buffer.CopyToAsync(body, context.RequestAborted);
     }
 
-    private static void SetLifetime(HttpResponse response)
+    private void SetLifetime(HttpContext context)
     {
+        var response = context.Response;
         var headers = response.Headers;
         if (!headers.ContainsKey(HeaderNames.CacheControl))
         {
             headers.CacheControl = response.StatusCode is 200 or 301 or 304 or 410
-                ? "public, max-age=60, must-revalidate"
+                ? edge.PublicCacheControl
                 : "no-store";
         }
+
+        edge.SetKeys(context);
 
         if (!headers.Vary.Contains(HeaderNames.AcceptEncoding))
         {
