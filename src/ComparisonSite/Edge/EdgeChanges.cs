@@ -8,8 +8,8 @@ namespace ComparisonSite.Edge;
 /// Works out which surrogate keys a change altered and queues exactly those for purging. A comparison's key
 /// goes when its page version (<see cref="PageVersions"/>: its files, the runs it cites, its suites' runs, an
 /// age limit passed) changes; a run's and its suite's keys when the run is imported, re-imported or removed;
-/// the listings' key when any comparison changed or one appeared or went. The first snapshots an instance
-/// loads are only remembered: starting an instance purges nothing.
+/// the listings' key when any comparison or run changed, appeared or went (the home page lists the latest
+/// runs). The first snapshots an instance loads are only remembered: starting an instance purges nothing.
 /// </summary>
 internal sealed class EdgeChanges(
     ContentLibrary content,
@@ -122,7 +122,8 @@ internal sealed class EdgeChanges(
         }
 
         keys.AddRange(suites.Select(SurrogateKeys.Suite));
-        if (listings)
+        // The home page lists the site's latest data updates, so a run no comparison cites still alters it.
+        if (listings || suites.Count > 0)
         {
             keys.Add(SurrogateKeys.Listing);
         }
