@@ -225,7 +225,7 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
             fields.Reject("related", "'related' names a comparison twice");
         }
 
-        if (ReservedSlugs.TryGetValue(slug, out var takenBy))
+        if (slug is not null && ReservedSlugs.TryGetValue(slug, out var takenBy))
         {
             fields.Reject("slug", $"slug '{slug}' is taken by {takenBy} (/{slug})");
         }
