@@ -138,6 +138,7 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         var withdrawn = fields.Boolean("withdrawn", defaultValue: false);
         var aliases = fields.StringList("aliases", required: false);
         var image = fields.String("image", required: false);
+        var serverPrice = ServerPriceFrontMatter.Read(fields);
         var maxDataAge = fields.WholeNumberMap(
             "maxDataAge", 1, DataAgeLimit.LongestDays, $"{{ {suite ?? "python-web-frameworks"}: 365 }}");
         fields.RejectUnknownKeys();
@@ -217,6 +218,7 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
             Withdrawn = withdrawn,
             Aliases = aliases,
             Image = image,
+            ServerPrice = serverPrice,
             MaxDataAge = [.. maxDataAge.Select(m => new DataAgeLimit(m.Name, m.Value, m.Line))],
         };
     }

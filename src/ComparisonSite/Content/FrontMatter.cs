@@ -1,3 +1,4 @@
+using ComparisonSite.Figures.Calculator;
 using ComparisonSite.Results.Import;
 
 namespace ComparisonSite.Content;
@@ -40,6 +41,9 @@ public sealed record ArticleFrontMatter
 
     /// <summary>The social card image (site path, e.g. /images/social/slug.png) for link previews.</summary>
     public string? Image { get; init; }
+
+    /// <summary>The price per server of the cost calculator (<c>serverPrice:</c>), with its source and date.</summary>
+    public ServerPrice? ServerPrice { get; init; }
 }
 
 /// <summary>The front matter of one section file of a comparison.</summary>
