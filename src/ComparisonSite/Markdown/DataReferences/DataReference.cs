@@ -67,7 +67,7 @@ public sealed record DataReference
 
     public bool WithoutUnit => Options.GetValueOrDefault("unit") == "none";
 
-    /// <summary>A calculator's default input: its <c>requests=</c>, <c>peak=</c> (1) and <c>headroom=</c> (1).</summary>
+    /// <summary>A calculator's default input: <c>requests=</c>, <c>peak=</c> (1) and <c>headroom=</c> (1).</summary>
     public CalculatorInput CalculatorDefault => new(
         CalculatorBounds.Requests(Options.GetValueOrDefault(CalculatorBounds.RequestsField), out _) ?? 1,
         CalculatorBounds.Peak(Options.GetValueOrDefault(CalculatorBounds.PeakField, "1"), out _) ?? 1,
