@@ -38,6 +38,9 @@ public sealed record ArticlePage(
     /// <summary>Every chart, trend and table of the page, by permanent id: for links, embeds and downloads.</summary>
     public IReadOnlyList<RenderedFigure> Figures { get; init; } = [];
 
+    /// <summary>Only pages with a cost calculator load calculator.js.</summary>
+    public bool HasCalculator { get; init; }
+
     /// <summary>Only pages with charts load Chart.js.</summary>
     public bool HasCharts => Sections.Any(s => s.HasCharts);
 }

@@ -83,6 +83,7 @@ public sealed class ArticlePageRenderer(
             FreshnessNotices = ArticleFreshness.Notices(article, results, today ?? Today(clock), _formatter),
             DataUpdates = DataUpdates.Of(article, results),
             Figures = [.. context.Figures],
+            HasCalculator = ArticleCalculator.Find(article) is not null,
         };
         return (page, context.Problems);
     }

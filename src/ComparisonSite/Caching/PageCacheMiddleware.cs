@@ -32,7 +32,9 @@ internal sealed class PageCacheMiddleware(
     {
         var request = context.Request;
         // Development pages carry the live content-problems panel, so they are always rendered fresh.
-        if (context.GetEndpoint()?.Metadata.GetMetadata<CachedPageMarker>() is null
+        var metadata = context.GetEndpoint()?.Metadata;
+        if (metadata?.GetMetadata<CachedPageMarker>() is null
+            || metadata.GetMetadata<UncachedPageAttribute>() is not null
             || !ReadOnlyMethods.IsRead(request.Method)
             || request.Headers.ContainsKey(HeaderNames.Authorization)
             || environment.IsDevelopment())
