@@ -62,7 +62,7 @@
   const serversFor = (input, throughput) =>
     Math.max(1, Math.ceil(peakRequestsPerSecond(input) / (throughput * input.headroom) - SLACK));
 
-  document.querySelectorAll('figure[data-calculator]').forEach((figure) => {
+  document.querySelectorAll('[data-calculator]').forEach((figure) => {
     const form = figure.querySelector('form');
     const locale = figure.dataset.locale || 'en-US';
     const price = Number(figure.dataset.price);

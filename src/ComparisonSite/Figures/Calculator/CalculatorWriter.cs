@@ -28,16 +28,19 @@ internal static class CalculatorWriter
         var id = model.Id;
         var culture = context.Formatter.Culture;
         html.EnsureLine();
-        html.Write("<figure class=\"calculator\" id=\"").Write(id).Write("\" data-calculator")
+        // A group, not a <figure>: figures are the charts and tables with ids, CSVs and embeds of their own.
+        html.Write("<div class=\"calculator\" id=\"").Write(id).Write("\" role=\"group\" aria-labelledby=\"")
+            .Write(id).Write("-caption\" data-calculator")
             .Write(" data-locale=\"").WriteEscape(culture.Name).Write('"')
             .Write(" data-price=\"").Write(model.Price.UsdPerMonth.ToString(CultureInfo.InvariantCulture)).Write('"')
             .Write(" data-max-requests=\"")
             .Write(CalculatorBounds.MaxRequestsPerDay.ToString(CultureInfo.InvariantCulture)).WriteLine("\">");
         var run = model.Run.Run;
-        html.Write("<figcaption>Cost at your traffic: the servers each framework needs and what they cost a month, ")
+        html.Write("<p class=\"calculator-caption\" id=\"").Write(id).Write("-caption\">")
+            .Write("Cost at your traffic: the servers each framework needs and what they cost a month, ")
             .Write("sized by its ").WriteEscape(model.Metric.Name.ToLowerInvariant()).Write(" on ")
             .WriteEscape(ScenarioName(context, model)).Write(run.IsReported ? " in " : " in our measured run.")
-            .WriteEscape(run.IsReported ? $"{run.Info.Source}'s reported figures." : "").WriteLine("</figcaption>");
+            .WriteEscape(run.IsReported ? $"{run.Info.Source}'s reported figures." : "").WriteLine("</p>");
 
         html.Write("<form class=\"calculator-form\" method=\"get\" action=\"").WriteEscape(formAction)
             .WriteLine("\">");
@@ -83,7 +86,7 @@ internal static class CalculatorWriter
         html.WriteLine("</div>");
         html.Write("<p class=\"calculator-formula\">How it is worked out: ").Write(Formula).WriteLine("</p>");
         WriteSources(figure, model);
-        html.WriteLine("</figure>");
+        html.WriteLine("</div>");
     }
 
     /// <summary>"$20", "$1,400", "$12.50": whole dollars without cents, as the page script writes them.</summary>
