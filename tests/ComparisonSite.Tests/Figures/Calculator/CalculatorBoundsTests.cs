@@ -2,7 +2,8 @@ using ComparisonSite.Figures.Calculator;
 
 namespace ComparisonSite.Tests.Figures.Calculator;
 
-/// <summary>What the calculator accepts, with the message a refused field shows (calculator.js words them alike).</summary>
+/// <summary>What the calculator accepts, and the message a refused field shows (calculator.js words it alike).
+/// </summary>
 public sealed class CalculatorBoundsTests
 {
     [Theory]

@@ -78,7 +78,8 @@ public sealed class CostCalculatorPageTests(PostgresFixture postgres) : SiteTest
             ["1000000000", "2.5", "0.8"],
             page.QuerySelectorAll("form input").Select(i => i.GetAttribute("value")));
         Assert.Equal("noindex", page.QuerySelector("meta[name=robots]")?.GetAttribute("content"));
-        Assert.EndsWith(Article, page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"), StringComparison.Ordinal);
+        var canonical = page.QuerySelector("link[rel=canonical]")!.GetAttribute("href");
+        Assert.EndsWith(Article, canonical, StringComparison.Ordinal);
         Assert.Contains(page.QuerySelectorAll("main a"), a => a.GetAttribute("href") == Article + "#calculator");
         // Its in-page links lead into the article, where their targets are.
         Assert.All(
@@ -133,7 +134,8 @@ public sealed class CostCalculatorPageTests(PostgresFixture postgres) : SiteTest
         var note = page.GetElementById(input.GetAttribute("aria-describedby")!)!;
         Assert.False(note.HasAttribute("hidden"));
         Assert.Contains(message, note.TextContent, StringComparison.Ordinal);
-        Assert.DoesNotContain(page.QuerySelectorAll("[data-calculator] input"), i => i.GetAttribute("value")!.Any(char.IsControl));
+        Assert.DoesNotContain(
+            page.QuerySelectorAll("[data-calculator] input"), i => i.GetAttribute("value")!.Any(char.IsControl));
         // The result beside it is the default, never NaN or Infinity.
         AssertResult(
             page.QuerySelector("[data-calculator]")!, Default,

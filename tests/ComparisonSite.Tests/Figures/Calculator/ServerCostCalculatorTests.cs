@@ -2,7 +2,7 @@ using ComparisonSite.Figures.Calculator;
 
 namespace ComparisonSite.Tests.Figures.Calculator;
 
-/// <summary>The calculator's arithmetic, case by case: what the page, the cost route and the prose all compute.</summary>
+/// <summary>The calculator's arithmetic, case by case: what the page, the cost route and the prose compute.</summary>
 public sealed class ServerCostCalculatorTests
 {
     public static TheoryData<string, long, double, double, double, long> Servers => new()
