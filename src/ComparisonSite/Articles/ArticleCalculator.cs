@@ -32,7 +32,7 @@ public static class ArticleCalculator
         using var writer = new StringWriter();
         var renderer = new FigureHtmlRenderer(writer, context);
         var figure = new FigureWriter(renderer, context, block.Source, block.Line);
-        if (CalculatorModel.Build(figure, block.Reference!, block: true, "calculator") is not { } model)
+        if (CalculatorReference.Build(figure, block.Reference!, block: true, "calculator") is not { } model)
         {
             return null;
         }

@@ -1,4 +1,3 @@
-using ComparisonSite.Markdown.DataReferences;
 using ComparisonSite.Results;
 using ComparisonSite.Results.Store;
 
@@ -26,11 +25,13 @@ public sealed record CalculatorModel(
         Rows.Select(r => (r, ServerCostCalculator.Compute(input, r.Throughput.Value, Price.UsdPerMonth)));
 
     /// <summary>
-    /// The calculator of <paramref name="reference"/>, or null after writing why there is none (no price in the
-    /// front matter, an unknown slug, a metric that is not a throughput, a missing value) as a problem with file and
-    /// line.
+    /// The calculator a reference asks for (its runs, SCENARIO:METRIC, frameworks and default input), or null
+    /// after writing why there is none (no price in the front matter, an unknown slug, a metric that is not a
+    /// throughput, a missing value) as a problem with file and line.
     /// </summary>
-    public static CalculatorModel? Build(FigureWriter figure, DataReference reference, bool block, string? id = null)
+    public static CalculatorModel? Build(
+        FigureWriter figure, IReadOnlyList<RunSelector> selectors, SeriesKey series,
+        IReadOnlyList<string>? frameworks, CalculatorInput defaults, bool block, string? id = null)
     {
         var context = figure.Context;
         if (context.Article.ServerPrice is not { } price)
@@ -42,13 +43,12 @@ public sealed record CalculatorModel(
             return null;
         }
 
-        if (figure.Runs(reference.Selectors, block) is not [var run])
+        if (figure.Runs(selectors, block) is not [var run])
         {
             return null;
         }
 
-        var series = reference.Series[0];
-        if (context.FirstUnknown([series], reference.Frameworks) is { } unknown)
+        if (context.FirstUnknown([series], frameworks) is { } unknown)
         {
             figure.WriteUnresolved(unknown, block);
             return null;
@@ -65,7 +65,7 @@ public sealed record CalculatorModel(
         }
 
         var rows = new List<CalculatorRow>();
-        foreach (var framework in reference.Frameworks ?? context.Article.Frameworks)
+        foreach (var framework in frameworks ?? context.Article.Frameworks)
         {
             if (run.Find(framework, series.Scenario, series.Metric) is not { Value: > 0 } measurement)
             {
@@ -78,6 +78,6 @@ public sealed record CalculatorModel(
         }
 
         return new CalculatorModel(
-            id ?? "calculator", run, series.Scenario, metric, price, reference.CalculatorDefault, rows);
+            id ?? "calculator", run, series.Scenario, metric, price, defaults, rows);
     }
 }

@@ -24,7 +24,7 @@ internal static class CalculatorValueWriter
             return;
         }
 
-        if (CalculatorModel.Build(figure, calculators[0].Reference!, block: false) is not { } model)
+        if (CalculatorReference.Build(figure, calculators[0].Reference!, block: false) is not { } model)
         {
             return;
         }

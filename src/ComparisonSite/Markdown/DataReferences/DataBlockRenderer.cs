@@ -57,7 +57,7 @@ public sealed class DataBlockRenderer : HtmlObjectRenderer<DataBlock>
             return;
         }
 
-        if (CalculatorModel.Build(figure, reference, block: true, id) is { } model)
+        if (CalculatorReference.Build(figure, reference, block: true, id) is { } model)
         {
             var input = model.Default;
             CalculatorWriter.Write(figure, model, input, CalculatorForm.Of(input), CostPage.Href(context.Article.Slug));
