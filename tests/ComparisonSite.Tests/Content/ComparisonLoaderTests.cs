@@ -37,7 +37,8 @@ public sealed class ComparisonLoaderTests
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(
             "unknown-key/index.md:10: error: unknown key 'tilte' (expected one of: aliases, author, description, "
-            + "draft, frameworks, image, maxDataAge, origin, published, slug, suite, title, updated, withdrawn)",
+            + "draft, frameworks, image, maxDataAge, origin, published, serverPrice, slug, suite, title, updated, "
+            + "withdrawn)",
             error.ToString());
     }
 
