@@ -32,14 +32,15 @@ sub vcl_recv {
         return (pass);
     }
 
-    # Answers that must not be shared: search results, the editor, health checks.
-    if (req.url ~ "^/(search|_editor|healthz)(/|\?|$)") {
+    # Answers that must not be shared: search results, the editor, health checks, and the calculator's
+    # per-input page (/<slug>/cost?...), which would otherwise be one object per query.
+    if (req.url ~ "^/(search|_editor|healthz)(/|\?|$)" || req.url ~ "^/[^/?]+/cost(\?|$)") {
         return (pass);
     }
 
     # Query parameters only the reader's browser uses (the site ignores them): one cached object per page.
-    if (req.url ~ "[?&](hide|utm_[a-z]+|fbclid|gclid)=") {
-        set req.url = regsuball(req.url, "([?&])(hide|utm_[a-z]+|fbclid|gclid)=[^&]*&?", "\1");
+    if (req.url ~ "[?&](hide|requests|peak|headroom|utm_[a-z]+|fbclid|gclid)=") {
+        set req.url = regsuball(req.url, "([?&])(hide|requests|peak|headroom|utm_[a-z]+|fbclid|gclid)=[^&]*&?", "\1");
         set req.url = regsub(req.url, "[?&]+$", "");
     }
 

@@ -44,6 +44,9 @@ public sealed record ArticlePage(
     /// </summary>
     public string? HeadlineHtml { get; init; }
 
+    /// <summary>Only pages with a cost calculator load calculator.js.</summary>
+    public bool HasCalculator { get; init; }
+
     /// <summary>Only pages with charts load Chart.js.</summary>
     public bool HasCharts => Sections.Any(s => s.HasCharts);
 }

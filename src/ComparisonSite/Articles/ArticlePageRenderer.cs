@@ -64,7 +64,8 @@ public sealed class ArticlePageRenderer(
         bool showErrors,
         DateOnly? today = null)
     {
-        var figures = new FigureArticle(article.Slug, article.Meta.Suite, article.Meta.Frameworks, article.Meta.Origin);
+        var figures = new FigureArticle(article.Slug, article.Meta.Suite, article.Meta.Frameworks, article.Meta.Origin,
+            article.Meta.ServerPrice);
         var context = new FigureContext(results, figures, _formatter, showErrors) { ArticleFigures = true };
         var summary = RenderPart(article.Summary, context, article.Folder + "/" + ComparisonLoader.IndexFile, 1);
         var sections = article.Sections
@@ -84,6 +85,7 @@ public sealed class ArticlePageRenderer(
             DataUpdates = DataUpdates.Of(article, results),
             Figures = [.. context.Figures],
             HeadlineHtml = headline,
+            HasCalculator = ArticleCalculator.Find(article) is not null,
         };
         return (page, context.Problems);
     }

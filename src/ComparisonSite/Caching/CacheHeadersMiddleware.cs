@@ -94,9 +94,10 @@ internal sealed class CacheHeadersMiddleware(RequestDelegate next, EdgeHeaders e
         var headers = response.Headers;
         if (!headers.ContainsKey(HeaderNames.CacheControl))
         {
-            headers.CacheControl = response.StatusCode is 200 or 301 or 304 or 410
-                ? edge.PublicCacheControl
-                : "no-store";
+            var perQuery = context.GetEndpoint()?.Metadata.GetMetadata<NoPageCacheAttribute>() is not null;
+            headers.CacheControl = response.StatusCode is not (200 or 301 or 304 or 410) ? "no-store"
+                : perQuery ? NoPageCacheAttribute.CacheControl
+                : edge.PublicCacheControl;
         }
 
         edge.SetKeys(context);

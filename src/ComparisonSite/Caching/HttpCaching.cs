@@ -63,7 +63,13 @@ internal sealed class CachedPageMarker
 /// <summary>
 /// Keeps a page out of the page cache although it is a Razor page (all of which are marked with
 /// <see cref="HttpCaching.CachePage"/>): a page whose answer depends on its query string, which the cache key
-/// leaves out, and which would otherwise fill the cache with one entry per distinct query (site search).
+/// leaves out, and which would otherwise fill the cache with one entry per distinct query (site search, the
+/// calculator's <c>/&lt;slug&gt;/cost</c>). Both cost memory reads only, so the site answers each request.
+/// Shared caches must not keep them either (<see cref="CacheControl"/>, set by CacheHeadersMiddleware).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class NoPageCacheAttribute : Attribute;
+public sealed class NoPageCacheAttribute : Attribute
+{
+    /// <summary>A browser may keep such a page a minute; a CDN or the edge cache must not keep it at all.</summary>
+    public const string CacheControl = "private, max-age=60";
+}

@@ -152,6 +152,7 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         var related = fields.StringList("related", required: false);
         var verdict = fields.String("verdict", required: false);
         var headline = fields.String("headline", required: false);
+        var serverPrice = ServerPriceFrontMatter.Read(fields);
         var maxDataAge = fields.WholeNumberMap(
             "maxDataAge", 1, DataAgeLimit.LongestDays, $"{{ {suite ?? "python-web-frameworks"}: 365 }}");
         fields.RejectUnknownKeys();
@@ -250,6 +251,7 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
             Withdrawn = withdrawn,
             Aliases = aliases,
             Image = image,
+            ServerPrice = serverPrice,
             MaxDataAge = [.. maxDataAge.Select(m => new DataAgeLimit(m.Name, m.Value, m.Line))],
             Tags = tags,
             Related = related,

@@ -1,3 +1,4 @@
+using ComparisonSite.Figures.Calculator;
 using ComparisonSite.Results.Import;
 
 namespace ComparisonSite.Content;
@@ -65,6 +66,9 @@ public sealed record ArticleFrontMatter
 
     /// <summary>The index.md line of the <c>headline</c> key: where its reference problems are reported.</summary>
     public int HeadlineLine { get; init; }
+
+    /// <summary>The price per server of the cost calculator (<c>serverPrice:</c>), with its source and date.</summary>
+    public ServerPrice? ServerPrice { get; init; }
 }
 
 /// <summary>The front matter of one section file of a comparison.</summary>

@@ -156,6 +156,48 @@ internal sealed class FrontMatterFields
     public int LineOf(string key) =>
         _map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? LineOf(node) : 1;
 
+    /// <summary>
+    /// A positive amount such as 20 or 12.50, at most <paramref name="max"/>, with at most two decimals (cents).
+    /// </summary>
+    public decimal? Amount(string key, bool required, decimal max)
+    {
+        var text = String(key, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            && value > 0 && value <= max && decimal.Round(value, 2) == value)
+        {
+            return value;
+        }
+
+        FailKey(key, $"'{key}' must be an amount above 0 and at most {max:0}, with at most two decimals, not '{text}'");
+        return null;
+    }
+
+    /// <summary>
+    /// A nested set of fields (<c>key: { a: …, b: … }</c>) read with typed accessors of its own, reporting on the
+    /// same file; null when the key is absent or not such a set.
+    /// </summary>
+    public FrontMatterFields? Mapping(string key, string example)
+    {
+        var node = Find(key, required: false);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlMappingNode map)
+        {
+            return new FrontMatterFields(map, _file, _diagnostics);
+        }
+
+        FailKey(key, $"'{key}' must be a set of 'name: value' entries, e.g. {key}: {example}");
+        return null;
+    }
+
     /// <summary>Reports every key that no typed accessor asked for: a typo must not pass silently.</summary>
     public void RejectUnknownKeys()
     {

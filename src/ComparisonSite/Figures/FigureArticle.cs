@@ -1,3 +1,4 @@
+using ComparisonSite.Figures.Calculator;
 using ComparisonSite.Results.Import;
 
 namespace ComparisonSite.Figures;
@@ -10,5 +11,7 @@ namespace ComparisonSite.Figures;
 /// The origin whose latest run a reference reads when it names neither a run nor an origin (front matter
 /// <c>origin:</c>); null for the suite's latest run of any origin.
 /// </param>
+/// <param name="ServerPrice">The price per server the cost calculator uses (front matter <c>serverPrice:</c>).</param>
 public sealed record FigureArticle(
-    string Slug, string Suite, IReadOnlyList<string> Frameworks, RunOrigin? Origin = null);
+    string Slug, string Suite, IReadOnlyList<string> Frameworks, RunOrigin? Origin = null,
+    ServerPrice? ServerPrice = null);

@@ -154,7 +154,8 @@ public sealed class HistoryPages(IOptions<SiteOptions> site, SiteUrls urls, ILog
 
     private FigureContext Context(ComparisonArticle article, ResultsSnapshot snapshot) =>
         new(snapshot,
-            new FigureArticle(article.Slug, article.Meta.Suite, article.Meta.Frameworks, article.Meta.Origin),
+            new FigureArticle(article.Slug, article.Meta.Suite, article.Meta.Frameworks, article.Meta.Origin,
+            article.Meta.ServerPrice),
             _formatter,
             showErrors: false);
 

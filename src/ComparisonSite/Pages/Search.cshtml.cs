@@ -3,7 +3,6 @@ using ComparisonSite.Content;
 using ComparisonSite.Search;
 using ComparisonSite.Seo;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Net.Http.Headers;
 
 namespace ComparisonSite.Pages;
 
@@ -15,12 +14,6 @@ namespace ComparisonSite.Pages;
 [NoPageCache]
 public sealed class SearchModel(SiteSearch search, ContentLibrary library, SiteUrls urls) : PageModel
 {
-    /// <summary>
-    /// Browsers may keep a results page a minute; shared caches (a CDN, the edge cache) must not keep it at all, so
-    /// distinct queries cannot fill them either. Searching costs memory reads only, so the site answers each.
-    /// </summary>
-    public const string CacheControl = "private, max-age=60";
-
     public SearchQuery Query { get; private set; } = SearchQuery.Parse(null);
 
     public IReadOnlyList<SearchResult> Results { get; private set; } = [];
@@ -52,7 +45,5 @@ public sealed class SearchModel(SiteSearch search, ContentLibrary library, SiteU
         {
             Suggestions = [.. library.Published.OrderBy(a => a.Meta.Title, StringComparer.Ordinal)];
         }
-
-        Response.Headers[HeaderNames.CacheControl] = CacheControl;
     }
 }

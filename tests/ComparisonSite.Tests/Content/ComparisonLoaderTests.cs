@@ -37,8 +37,8 @@ public sealed class ComparisonLoaderTests
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(
             "unknown-key/index.md:10: error: unknown key 'tilte' (expected one of: aliases, author, description, "
-            + "draft, frameworks, headline, image, maxDataAge, origin, published, related, slug, suite, tags, title, "
-            + "updated, verdict, withdrawn)",
+            + "draft, frameworks, headline, image, maxDataAge, origin, published, related, serverPrice, slug, suite, "
+            + "tags, title, updated, verdict, withdrawn)",
             error.ToString());
     }
 

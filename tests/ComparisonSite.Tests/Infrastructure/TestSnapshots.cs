@@ -1,4 +1,5 @@
 using ComparisonSite.Figures;
+using ComparisonSite.Figures.Calculator;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
 
@@ -43,6 +44,14 @@ internal static class TestSnapshots
     public static FigureArticle Article(string suite = "python-web-frameworks", params string[] frameworks) =>
         new("test-comparison", suite, frameworks.Length > 0 ? frameworks : ["fastapi", "django", "flask"]);
 
-    /// <summary>The seed's article as its front matter has it: unqualified references read the reported run.</summary>
-    public static FigureArticle ReportedArticle() => Article() with { Origin = RunOrigin.Reported };
+    /// <summary>
+    /// The seed's article as its front matter has it: unqualified references read the reported run; its calculator
+    /// prices a server at <see cref="EntryVps"/>.
+    /// </summary>
+    public static FigureArticle ReportedArticle() =>
+        Article() with { Origin = RunOrigin.Reported, ServerPrice = EntryVps };
+
+    /// <summary>The seed article's price per server, as content/fastapi-vs-django-vs-flask/index.md gives it.</summary>
+    public static readonly ServerPrice EntryVps =
+        new("a 2-vCPU entry VPS or cloud instance", 20m, "Bytepulse", null, new DateOnly(2026, 3, 31));
 }

@@ -1,4 +1,5 @@
 using ComparisonSite.Figures;
+using ComparisonSite.Figures.Calculator;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 
@@ -18,6 +19,12 @@ public sealed class DataBlockRenderer : HtmlObjectRenderer<DataBlock>
         }
 
         var figure = new FigureWriter(renderer, context, obj.Source, obj.Line);
+        if (obj.Reference is { Kind: DataReferenceKind.Calculator } calculator)
+        {
+            WriteCalculator(figure, calculator);
+            return;
+        }
+
         if (ResolvedReference.Of(figure, obj.Reference, obj.Error, block: true) is not var (reference, runs))
         {
             return;
@@ -36,6 +43,24 @@ public sealed class DataBlockRenderer : HtmlObjectRenderer<DataBlock>
             default:
                 EnvironmentWriter.Write(figure, runs[0]);
                 break;
+        }
+    }
+
+    // One calculator an article: its no-JavaScript page (/<slug>/cost) serves the article's calculator.
+    private static void WriteCalculator(FigureWriter figure, DataReference reference)
+    {
+        var context = figure.Context;
+        var id = context.NextFigureId("calculator", []);
+        if (id != "calculator")
+        {
+            figure.WriteUnresolved("an article has one calculator; this is a second", block: true);
+            return;
+        }
+
+        if (CalculatorReference.Build(figure, reference, block: true, id) is { } model)
+        {
+            var input = model.Default;
+            CalculatorWriter.Write(figure, model, input, CalculatorForm.Of(input), CostPage.Href(context.Article.Slug));
         }
     }
 }

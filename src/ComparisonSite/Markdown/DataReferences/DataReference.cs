@@ -1,5 +1,6 @@
 using System.Globalization;
 using ComparisonSite.Figures;
+using ComparisonSite.Figures.Calculator;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
 
@@ -18,6 +19,8 @@ public enum DataReferenceKind
     Table,
     Chart,
     Environment,
+    Calculator,
+    CalculatorValue,
 }
 
 /// <summary>
@@ -33,7 +36,8 @@ public sealed record DataReference
     public required IReadOnlySet<string> Flags { get; init; }
     public required string Source { get; init; }
 
-    public bool IsBlock => Kind is DataReferenceKind.Table or DataReferenceKind.Chart or DataReferenceKind.Environment;
+    public bool IsBlock => Kind is DataReferenceKind.Table or DataReferenceKind.Chart or DataReferenceKind.Environment
+        or DataReferenceKind.Calculator;
 
     /// <summary>A run pinned with <c>run=ID</c>, or null for the suite's latest run.</summary>
     public string? RunId => Options.GetValueOrDefault("run");
@@ -44,7 +48,9 @@ public sealed record DataReference
     /// <c>agreement</c>.
     /// </summary>
     public IReadOnlyList<RunSelector> Selectors =>
-        Kind == DataReferenceKind.Agreement ? [new(Origin: RunOrigin.Reported), new(Origin: RunOrigin.Measured)]
+        // A calculator's value reads the calculator's run, which that block's own reference names.
+        Kind == DataReferenceKind.CalculatorValue ? []
+        : Kind == DataReferenceKind.Agreement ? [new(Origin: RunOrigin.Reported), new(Origin: RunOrigin.Measured)]
         : Options.TryGetValue("origins", out var origins)
             ? [.. origins.Split(',').Select(o => new RunSelector(Origin: RunOriginText.Parse(o)))]
         : [new(RunId, RunOriginText.Parse(Options.GetValueOrDefault("origin")))];
@@ -60,6 +66,16 @@ public sealed record DataReference
         Options.TryGetValue("round", out var text) ? double.Parse(text, CultureInfo.InvariantCulture) : null;
 
     public bool WithoutUnit => Options.GetValueOrDefault("unit") == "none";
+
+    /// <summary>A calculator's default input: <c>requests=</c>, <c>peak=</c> (1) and <c>headroom=</c> (1).</summary>
+    public CalculatorInput CalculatorDefault => new(
+        CalculatorBounds.Requests(Options.GetValueOrDefault(CalculatorBounds.RequestsField), out _) ?? 1,
+        CalculatorBounds.Peak(Options.GetValueOrDefault(CalculatorBounds.PeakField, "1"), out _) ?? 1,
+        CalculatorBounds.Headroom(Options.GetValueOrDefault(CalculatorBounds.HeadroomField, "1"), out _) ?? 1);
+
+    /// <summary>What <c>{{calculator-value FRAMEWORK QUANTITY}}</c> can cite from the calculator's default result.
+    /// </summary>
+    public static readonly string[] CalculatorQuantities = ["servers", "monthly-cost", "throughput"];
 
     // Every reference that reads one run can name it by id or by origin; the usage text ends with both.
     private static readonly string[] RunOptions = ["run", "origin"];
@@ -95,10 +111,21 @@ public sealed record DataReference
                 "{{chart SCENARIO:METRIC… [horizontal] [frameworks=a,b] [origins=reported,measured]" + RunUsage),
             ["environment"] = (
                 DataReferenceKind.Environment, 0, 0, RunOptions, [], "{{environment" + RunUsage),
+            ["calculator"] = (
+                DataReferenceKind.Calculator, 1, 1,
+                [
+                    CalculatorBounds.RequestsField, CalculatorBounds.PeakField, CalculatorBounds.HeadroomField,
+                    "frameworks", .. RunOptions,
+                ],
+                [],
+                "{{calculator SCENARIO:METRIC requests=N [peak=F] [headroom=H] [frameworks=a,b]" + RunUsage),
+            ["calculator-value"] = (
+                DataReferenceKind.CalculatorValue, 2, 2, [], [],
+                "{{calculator-value FRAMEWORK servers|monthly-cost|throughput}}"),
         };
 
     public static bool IsBlockKind(string source) =>
-        FirstWord(source) is "table" or "chart" or "environment";
+        FirstWord(source) is "table" or "chart" or "environment" or "calculator";
 
     /// <summary>
     /// Parses the text between the braces; on failure returns null and a message that shows the expected form.
@@ -172,7 +199,7 @@ public sealed record DataReference
             return $"{kind} takes {expected} arguments, found {arguments.Count}; write {usage}";
         }
 
-        var isSeries = shape is DataReferenceKind.Table or DataReferenceKind.Chart;
+        var isSeries = shape is DataReferenceKind.Table or DataReferenceKind.Chart or DataReferenceKind.Calculator;
         foreach (var argument in arguments)
         {
             if (isSeries ? !IsSeries(argument) : !Identifiers.IsSlug(argument))
@@ -206,7 +233,42 @@ public sealed record DataReference
             return $"frameworks= takes a comma-separated list of slugs, found '{Shorten(frameworks)}'";
         }
 
-        return CheckRuns(options) ?? CheckChart(shape, arguments);
+        return CheckRuns(options) ?? CheckChart(shape, arguments) ?? CheckCalculator(shape, arguments, options);
+    }
+
+    private static string? CheckCalculator(
+        DataReferenceKind shape, List<string> arguments, Dictionary<string, string> options)
+    {
+        if (shape == DataReferenceKind.CalculatorValue)
+        {
+            return CalculatorQuantities.Contains(arguments[1])
+                ? null
+                : $"calculator-value cites {string.Join(", ", CalculatorQuantities)}, found '{Shorten(arguments[1])}'";
+        }
+
+        if (shape != DataReferenceKind.Calculator)
+        {
+            return null;
+        }
+
+        string? error = null;
+        if (!options.TryGetValue(CalculatorBounds.RequestsField, out var requests))
+        {
+            return "calculator needs requests=N, the requests per day its default result is for";
+        }
+
+        _ = CalculatorBounds.Requests(requests, out error);
+        if (error is null && options.TryGetValue(CalculatorBounds.PeakField, out var peak))
+        {
+            _ = CalculatorBounds.Peak(peak, out error);
+        }
+
+        if (error is null && options.TryGetValue(CalculatorBounds.HeadroomField, out var headroom))
+        {
+            _ = CalculatorBounds.Headroom(headroom, out error);
+        }
+
+        return error;
     }
 
     private static string? CheckRuns(Dictionary<string, string> options)

@@ -19,6 +19,12 @@ public sealed class DataReferenceInlineRenderer : HtmlObjectRenderer<DataReferen
         }
 
         var figure = new FigureWriter(renderer, context, obj.Source, obj.Line);
+        if (obj.Reference is { Kind: DataReferenceKind.CalculatorValue } value)
+        {
+            CalculatorValueWriter.Write(figure, obj, value);
+            return;
+        }
+
         if (ResolvedReference.Of(figure, obj.Reference, obj.Error, block: false) is not var (reference, runs))
         {
             return;

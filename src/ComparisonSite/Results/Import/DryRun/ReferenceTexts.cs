@@ -21,7 +21,8 @@ internal static partial class ReferenceTexts
     public static IReadOnlyList<ReferenceFact> Of(
         ComparisonArticle article, ResultsSnapshot snapshot, FigureFormatter formatter, string contentPrefix)
     {
-        var figures = new FigureArticle(article.Slug, article.Meta.Suite, article.Meta.Frameworks, article.Meta.Origin);
+        var figures = new FigureArticle(article.Slug, article.Meta.Suite, article.Meta.Frameworks, article.Meta.Origin,
+            article.Meta.ServerPrice);
         var context = new FigureContext(snapshot, figures, formatter, showErrors: false);
         var parts = article.Sections.Select(s => (s.Body, s.File, s.BodyFirstLine))
             .Prepend((article.Summary, article.Folder + "/" + ComparisonLoader.IndexFile, article.SummaryFirstLine));
