@@ -76,7 +76,7 @@ public sealed class CostCalculatorPageTests(PostgresFixture postgres) : SiteTest
             Frameworks.Select(f => Throughput(measured, f)).ToList());
         Assert.Equal(
             ["1000000000", "2.5", "0.8"],
-            page.QuerySelectorAll("form input").Select(i => i.GetAttribute("value")));
+            page.QuerySelectorAll("form.calculator-form input").Select(i => i.GetAttribute("value")));
         Assert.Equal("noindex", page.QuerySelector("meta[name=robots]")?.GetAttribute("content"));
         var canonical = page.QuerySelector("link[rel=canonical]")!.GetAttribute("href");
         Assert.EndsWith(Article, canonical, StringComparison.Ordinal);
