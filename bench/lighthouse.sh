@@ -18,14 +18,15 @@ SLUG=fastapi-vs-django-vs-flask
 . "$root/bench/lib.sh"
 bench_install curl
 PREREQUISITES_FOR=test "$root/scripts/prerequisites"
-trap bench_cleanup EXIT
+trap '[ -n "${KEEP_REPORTS:-}" ] && cp -r "$work/reports" "$KEEP_REPORTS"; bench_cleanup' EXIT
 bench_setup
 
 start_site; wait_for "/$SLUG"
 if [ -z "${PAGES:-}" ]; then
-  # Every kind of page with a figure, plus the home page; the embed page of the article's first figure when the
-  # site has embed pages.
-  PAGES="/ /$SLUG /$SLUG/data /$SLUG/runs/measured-2026-11-27 /$SLUG/runs/bytepulse-2026-03"
+  # Every kind of page with a figure, the home and tag pages, a search and the calculator's page; the embed page
+  # of the article's first figure when the site has embed pages.
+  PAGES="/ /tags /tags/python /search?q=django+admin /$SLUG /$SLUG/cost?requests=50000000&peak=2&headroom=0.8"
+  PAGES="$PAGES /$SLUG/data /$SLUG/runs/measured-2026-11-27 /$SLUG/runs/bytepulse-2026-03"
   PAGES="$PAGES /$SLUG/runs/bytepulse-2026-03/vs/measured-2026-11-27"
   first=$(curl -s "$site_url/$SLUG" | grep -o '<figure class="chart[^"]*" id="[^"]*"' | head -n 1 | sed 's/.*id="//; s/"$//')
   if [ -n "$first" ] && curl -fs -o /dev/null "$site_url/$SLUG/figures/$first"; then

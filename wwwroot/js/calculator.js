@@ -62,7 +62,7 @@
   const serversFor = (input, throughput) =>
     Math.max(1, Math.ceil(peakRequestsPerSecond(input) / (throughput * input.headroom) - SLACK));
 
-  document.querySelectorAll('[data-calculator]').forEach((figure) => {
+  const wire = (figure) => {
     const form = figure.querySelector('form');
     const locale = figure.dataset.locale || 'en-US';
     const price = Number(figure.dataset.price);
@@ -148,5 +148,25 @@
       event.preventDefault();
       update();
     });
+  };
+
+  // Wired on the reader's first touch of the form, or at once when the address carries an input: creating the
+  // number formats costs a long task on a phone, which page load should not pay for an untouched calculator.
+  const query = new URLSearchParams(window.location.search);
+  const inAddress = ['requests', 'peak', 'headroom'].some((name) => query.has(name));
+  document.querySelectorAll('[data-calculator]').forEach((figure) => {
+    if (inAddress) {
+      wire(figure);
+      return;
+    }
+    const form = figure.querySelector('form');
+    const first = (event) => {
+      ['focusin', 'pointerdown', 'input'].forEach((type) => form.removeEventListener(type, first, true));
+      wire(figure);
+      if (event.type === 'input') {
+        form.dispatchEvent(new Event('input'));
+      }
+    };
+    ['focusin', 'pointerdown', 'input'].forEach((type) => form.addEventListener(type, first, true));
   });
 })();
