@@ -31,8 +31,7 @@ public sealed class CompareRunsModel(ContentLibrary library, ResultsStore result
 
         if (results.Current is not { } snapshot)
         {
-            Response.Headers.RetryAfter = StatusCodeModel.RetryAfterSeconds;
-            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+            return this.ResultsNotLoaded();
         }
 
         var query = Request.Query;

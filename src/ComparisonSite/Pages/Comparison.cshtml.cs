@@ -29,24 +29,16 @@ public sealed class ComparisonModel(
     public IActionResult OnGet(string slug)
     {
         var resolution = library.Resolve(slug);
-        switch (resolution.Status)
+        if (this.Refusal(resolution, newSlug => "/" + newSlug) is { } refusal)
         {
-            case SlugStatus.NotFound:
-                return NotFound();
-            case SlugStatus.Moved:
-                // A path on this site, never an absolute URL from the Host header.
-                return RedirectPermanent("/" + resolution.Article!.Slug);
-            case SlugStatus.Gone:
-                return StatusCode(StatusCodes.Status410Gone);
+            return refusal;
         }
 
         var article = resolution.Article!;
 
         if (results.Current is not { } snapshot)
         {
-            // The store was down at start-up: better an honest "try again" than a page with empty figures.
-            Response.Headers.RetryAfter = StatusCodeModel.RetryAfterSeconds;
-            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+            return this.ResultsNotLoaded();
         }
 
         Article = renderer.Render(article, snapshot);

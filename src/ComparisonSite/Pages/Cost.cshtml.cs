@@ -36,20 +36,14 @@ public sealed class CostModel(
     public IActionResult OnGet(string slug)
     {
         var resolution = library.Resolve(slug);
-        switch (resolution.Status)
+        if (this.Refusal(resolution, newSlug => CostPage.Href(newSlug) + Request.QueryString) is { } refusal)
         {
-            case SlugStatus.NotFound:
-                return NotFound();
-            case SlugStatus.Moved:
-                return RedirectPermanent(CostPage.Href(resolution.Article!.Slug) + Request.QueryString);
-            case SlugStatus.Gone:
-                return StatusCode(StatusCodes.Status410Gone);
+            return refusal;
         }
 
         if (results.Current is not { } snapshot)
         {
-            Response.Headers.RetryAfter = StatusCodeModel.RetryAfterSeconds;
-            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+            return this.ResultsNotLoaded();
         }
 
         var article = resolution.Article!;

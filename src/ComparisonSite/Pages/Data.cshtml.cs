@@ -19,20 +19,14 @@ public sealed class DataModel(
     public IActionResult OnGet(string slug)
     {
         var resolution = library.Resolve(slug);
-        switch (resolution.Status)
+        if (this.Refusal(resolution, newSlug => $"/{newSlug}/data") is { } refusal)
         {
-            case SlugStatus.NotFound:
-                return NotFound();
-            case SlugStatus.Moved:
-                return RedirectPermanent($"/{resolution.Article!.Slug}/data");
-            case SlugStatus.Gone:
-                return StatusCode(StatusCodes.Status410Gone);
+            return refusal;
         }
 
         if (results.Current is not { } snapshot)
         {
-            Response.Headers.RetryAfter = StatusCodeModel.RetryAfterSeconds;
-            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+            return this.ResultsNotLoaded();
         }
 
         var article = resolution.Article!;

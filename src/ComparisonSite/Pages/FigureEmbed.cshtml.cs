@@ -40,20 +40,14 @@ public sealed class FigureEmbedModel(
     public IActionResult OnGet(string slug, string id)
     {
         var resolution = library.Resolve(slug);
-        switch (resolution.Status)
+        if (this.Refusal(resolution, newSlug => $"/{newSlug}/figures/{id}") is { } refusal)
         {
-            case SlugStatus.NotFound:
-                return NotFound();
-            case SlugStatus.Moved:
-                return RedirectPermanent($"/{resolution.Article!.Slug}/figures/{id}");
-            case SlugStatus.Gone:
-                return StatusCode(StatusCodes.Status410Gone);
+            return refusal;
         }
 
         if (results.Current is not { } snapshot)
         {
-            Response.Headers.RetryAfter = StatusCodeModel.RetryAfterSeconds;
-            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+            return this.ResultsNotLoaded();
         }
 
         var article = resolution.Article!;

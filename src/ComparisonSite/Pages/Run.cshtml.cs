@@ -27,22 +27,16 @@ public sealed class RunModel(
     public IActionResult OnGet(string slug, string runId)
     {
         var resolution = library.Resolve(slug);
-        switch (resolution.Status)
+        var refusal = this.Refusal(
+            resolution, newSlug => Identifiers.IsRunId(runId) ? $"/{newSlug}/runs/{runId}" : null);
+        if (refusal is not null)
         {
-            case SlugStatus.NotFound:
-                return NotFound();
-            case SlugStatus.Moved:
-                return Identifiers.IsRunId(runId)
-                    ? RedirectPermanent($"/{resolution.Article!.Slug}/runs/{runId}")
-                    : NotFound();
-            case SlugStatus.Gone:
-                return StatusCode(StatusCodes.Status410Gone);
+            return refusal;
         }
 
         if (results.Current is not { } snapshot)
         {
-            Response.Headers.RetryAfter = StatusCodeModel.RetryAfterSeconds;
-            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+            return this.ResultsNotLoaded();
         }
 
         var article = resolution.Article!;

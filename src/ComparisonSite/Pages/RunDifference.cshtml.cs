@@ -36,8 +36,7 @@ public sealed class RunDifferenceModel(
 
         if (results.Current is not { } snapshot)
         {
-            Response.Headers.RetryAfter = StatusCodeModel.RetryAfterSeconds;
-            return StatusCode(StatusCodes.Status503ServiceUnavailable);
+            return this.ResultsNotLoaded();
         }
 
         var (pair, problem) = RunPairs.Find(snapshot, article.Meta.Suite, a, b);
