@@ -1,4 +1,5 @@
 using ComparisonSite.Content;
+using ComparisonSite.Hosting;
 using Microsoft.AspNetCore.Routing;
 
 namespace ComparisonSite.Tests;

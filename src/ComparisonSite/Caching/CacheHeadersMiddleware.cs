@@ -1,6 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using ComparisonSite.Edge;
+using ComparisonSite.Caching.Edge;
 using Microsoft.Net.Http.Headers;
 
 namespace ComparisonSite.Caching;
@@ -25,7 +25,7 @@ internal sealed class CacheHeadersMiddleware(RequestDelegate next, EdgeHeaders e
     {
         var request = context.Request;
         var endpoint = context.GetEndpoint();
-        if (endpoint is null || !ReadOnlyMethods.IsRead(request.Method)
+        if (endpoint is null || !ReadMethods.IsRead(request.Method)
             || endpoint.Metadata.GetMetadata<StreamedResponseMarker>() is not null)
         {
             await next(context);
@@ -68,7 +68,7 @@ internal sealed class CacheHeadersMiddleware(RequestDelegate next, EdgeHeaders e
         // The whole body is in hand: send its length rather than chunks (cache hits send the stored body's
         // length too). An empty body keeps no length, or the status code pages would take it for an answer
         // and not render the 404 page.
-        if (ReadOnlyMethods.IsHead(request.Method))
+        if (ReadMethods.IsHead(request.Method))
         {
             // HEAD describes the GET response (same ETag and length, or the same 404 page) without sending it.
             if (buffer.Length > 0)
@@ -95,8 +95,8 @@ internal sealed class CacheHeadersMiddleware(RequestDelegate next, EdgeHeaders e
         if (!headers.ContainsKey(HeaderNames.CacheControl))
         {
             var perQuery = context.GetEndpoint()?.Metadata.GetMetadata<NoPageCacheAttribute>() is not null;
-            headers.CacheControl = response.StatusCode is not (200 or 301 or 304 or 410) ? "no-store"
-                : perQuery ? NoPageCacheAttribute.CacheControl
+            headers.CacheControl = response.StatusCode is not (200 or 301 or 304 or 410) ? CacheControlValues.NoStore
+                : perQuery ? CacheControlValues.PerQueryPage
                 : edge.PublicCacheControl;
         }
 

@@ -55,7 +55,7 @@ internal sealed class CachedPage
         }
 
         response.ContentLength = Body.Length;
-        return ReadOnlyMethods.IsHead(context.Request.Method)
+        return ReadMethods.IsHead(context.Request.Method)
             ? Task.CompletedTask
             : response.Body.WriteAsync(Body, context.RequestAborted).AsTask();
     }

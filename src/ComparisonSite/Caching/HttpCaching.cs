@@ -15,7 +15,8 @@ public static class HttpCaching
     {
         services.AddSingleton<PageCache>();
         services.AddSingleton<PageVersions>();
-        services.AddHostedService<CacheInvalidation>();
+        services.AddSingleton<IPageChangeListener, PageCacheEviction>();
+        services.AddHostedService<PageChanges>();
         // UseStaticFiles() without arguments reads these options.
         services.Configure<StaticFileOptions>(o => o.OnPrepareResponse = SetStaticFileLifetime);
         return services;
@@ -50,8 +51,8 @@ public static class HttpCaching
     /// <summary>Fingerprinted files (?v=hash, see Pages/_ViewImports.cshtml) never change: kept for a year.</summary>
     private static void SetStaticFileLifetime(StaticFileResponseContext file) =>
         file.Context.Response.Headers.CacheControl = file.Context.Request.Query.ContainsKey("v")
-            ? "public, max-age=31536000, immutable"
-            : "public, max-age=3600";
+            ? CacheControlValues.FingerprintedFile
+            : CacheControlValues.StaticFile;
 }
 
 /// <summary>Marks an endpoint whose responses the page cache keeps.</summary>
@@ -65,11 +66,8 @@ internal sealed class CachedPageMarker
 /// <see cref="HttpCaching.CachePage"/>): a page whose answer depends on its query string, which the cache key
 /// leaves out, and which would otherwise fill the cache with one entry per distinct query (site search, the
 /// calculator's <c>/&lt;slug&gt;/cost</c>). Both cost memory reads only, so the site answers each request.
-/// Shared caches must not keep them either (<see cref="CacheControl"/>, set by CacheHeadersMiddleware).
+/// Shared caches must not keep them either (<see cref="CacheControlValues.PerQueryPage"/>, set by
+/// CacheHeadersMiddleware).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class NoPageCacheAttribute : Attribute
-{
-    /// <summary>A browser may keep such a page a minute; a CDN or the edge cache must not keep it at all.</summary>
-    public const string CacheControl = "private, max-age=60";
-}
+public sealed class NoPageCacheAttribute : Attribute;

@@ -35,7 +35,7 @@ internal sealed class PageCacheMiddleware(
         var metadata = context.GetEndpoint()?.Metadata;
         if (metadata?.GetMetadata<CachedPageMarker>() is null
             || metadata.GetMetadata<NoPageCacheAttribute>() is not null
-            || !ReadOnlyMethods.IsRead(request.Method)
+            || !ReadMethods.IsRead(request.Method)
             || request.Headers.ContainsKey(HeaderNames.Authorization)
             || environment.IsDevelopment())
         {
@@ -51,7 +51,7 @@ internal sealed class PageCacheMiddleware(
         }
 
         // HEAD sends no body to keep; it is answered from a GET's entry or rendered afresh.
-        if (ReadOnlyMethods.IsHead(request.Method))
+        if (ReadMethods.IsHead(request.Method))
         {
             await next(context);
             return;

@@ -32,7 +32,7 @@ public sealed class ContentLibrary : IDisposable
     public ContentSnapshot Current => Volatile.Read(ref _current);
 
     /// <summary>
-    /// Completes when the first load (the start-up load <see cref="StartupLoads"/> begins) is in; faults if
+    /// Completes when the first load (the start-up load Hosting/StartupLoads begins) is in; faults if
     /// it failed. Later reloads leave it as it is.
     /// </summary>
     public Task FirstLoad => _firstLoad.Task;

@@ -4,7 +4,7 @@ using System.Threading.Channels;
 namespace ComparisonSite.Content;
 
 /// <summary>
-/// Reloads the content whenever a file under content/ changes (the first load is <see cref="StartupLoads"/>'s).
+/// Reloads the content whenever a file under content/ changes (the first load is Hosting/StartupLoads's).
 /// <para>
 /// A burst of file events (an editor's save is often several, a deploy's copy thousands) is folded into one
 /// reload once the files have been quiet for <see cref="ContentOptions.QuietMilliseconds"/>, and the reload is

@@ -49,7 +49,7 @@ public static class EditorEndpoints
         // Sent as written: neither compression nor any buffer may hold an event back.
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         response.ContentType = "text/event-stream";
-        response.Headers.CacheControl = "no-store";
+        response.Headers.CacheControl = CacheControlValues.NoStore;
         response.Headers["X-Accel-Buffering"] = "no";
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(

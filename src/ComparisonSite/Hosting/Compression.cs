@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
 
-namespace ComparisonSite;
+namespace ComparisonSite.Hosting;
 
 /// <summary>
 /// Brotli and gzip at their best ratio, for HTTPS too (the site serves no secrets a compression side channel

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
-namespace ComparisonSite;
+namespace ComparisonSite.Hosting;
 
 /// <summary>
 /// The two places where the site reaches into ASP.NET Core's internals, by a type's name and by two property

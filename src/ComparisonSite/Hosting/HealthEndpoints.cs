@@ -1,8 +1,9 @@
+using ComparisonSite.Caching;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace ComparisonSite;
+namespace ComparisonSite.Hosting;
 
 /// <summary>
 /// /healthz/live (the process answers) and /healthz/ready (store, snapshot age and content), as JSON.
@@ -25,7 +26,7 @@ internal static class HealthEndpoints
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
-        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.CacheControl = CacheControlValues.NoStore;
         var body = new
         {
             status = report.Status.ToString(),

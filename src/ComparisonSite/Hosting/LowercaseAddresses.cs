@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Routing.Matching;
 
-namespace ComparisonSite;
+namespace ComparisonSite.Hosting;
 
 /// <summary>
 /// One spelling per address: every address the site answers from an endpoint is lowercase (slugs are, by

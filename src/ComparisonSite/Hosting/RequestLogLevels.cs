@@ -1,6 +1,6 @@
 using Serilog.Events;
 
-namespace ComparisonSite;
+namespace ComparisonSite.Hosting;
 
 /// <summary>
 /// Every request is logged in Development. In production successful requests log at Debug (off by default):

@@ -7,7 +7,7 @@ using Serilog;
 using Serilog.Formatting.Compact;
 using Serilog.Settings.Configuration;
 
-namespace ComparisonSite;
+namespace ComparisonSite.Hosting;
 
 public static class SiteRegistration
 {

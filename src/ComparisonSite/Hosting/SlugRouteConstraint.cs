@@ -1,4 +1,4 @@
-namespace ComparisonSite;
+namespace ComparisonSite.Hosting;
 
 /// <summary>
 /// Matches what a slug can be (<see cref="Identifiers.IsSlug"/>), so "/favicon.svg" and other files never

@@ -1,7 +1,7 @@
 using ComparisonSite.Content;
 using ComparisonSite.Results.Sync;
 
-namespace ComparisonSite;
+namespace ComparisonSite.Hosting;
 
 /// <summary>
 /// What a page needs before it can be served, begun once, here and nowhere else. The order:

@@ -1,4 +1,4 @@
-namespace ComparisonSite;
+namespace ComparisonSite.Hosting;
 
 /// <summary>
 /// One address per page: "/slug/" answers 301 to "/slug". The Location is a path on this site, never built
@@ -10,7 +10,7 @@ internal static class TrailingSlashRedirect
         app.Use(async (context, next) =>
         {
             var path = context.Request.Path.Value;
-            var isRead = ReadOnlyMethods.IsRead(context.Request.Method);
+            var isRead = ReadMethods.IsRead(context.Request.Method);
             if (isRead && path is { Length: > 1 } && path[^1] == '/')
             {
                 var trimmed = path.TrimEnd('/');

@@ -34,7 +34,7 @@ public static class ResultsRegistration
 
     /// <summary>
     /// What the web site adds on top: the sync that follows the store (started and stopped by
-    /// <see cref="StartupLoads"/>) and the readiness check.
+    /// Hosting/StartupLoads) and the readiness check.
     /// </summary>
     public static IServiceCollection AddResultsSync(this IServiceCollection services)
     {

@@ -9,8 +9,8 @@ namespace ComparisonSite.Tests.Bench;
 /// bench/frameworks/run for real: the four apps on their servers, a private PostgreSQL and wrk, in smoke mode.
 /// The harness installs the Debian packages it needs itself; if it cannot run, these tests fail with its output.
 /// </summary>
-[Collection(PostgresTests.Name)]
-public sealed partial class FrameworkHarnessTests(PostgresFixture postgres) : IDisposable
+public sealed partial class FrameworkHarnessTests(PostgresFixture postgres)
+    : IDisposable, IClassFixture<PostgresFixture>
 {
     private static readonly string[] Frameworks = ["fastapi", "flask", "django", "django-asgi"];
     private static readonly string[] LoadScenarios = ["json", "db"];

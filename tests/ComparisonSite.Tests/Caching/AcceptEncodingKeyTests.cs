@@ -7,7 +7,6 @@ namespace ComparisonSite.Tests.Caching;
 /// The page cache keys a page by the encoding negotiated from Accept-Encoding (br, gzip or identity), exactly as
 /// the compression middleware negotiates it, never by the header itself: no client can multiply entries.
 /// </summary>
-[Collection(PostgresTests.Name)]
 public sealed class AcceptEncodingKeyTests(PostgresFixture postgres) : SiteTestBase(postgres)
 {
     private const string Page = "/fastapi-vs-django-vs-flask";

@@ -15,8 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ComparisonSite.Tests.Caching;
 
 /// <summary>Cached pages cost no rendering, and each kind of change evicts exactly the pages it affects.</summary>
-[Collection(PostgresTests.Name)]
-public sealed class OutputCachingTests(PostgresFixture postgres)
+public sealed class OutputCachingTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     [Fact]
     public async Task A_second_request_is_served_from_the_cache_with_no_rendering()

@@ -13,8 +13,7 @@ namespace ComparisonSite.Tests.Caching;
 /// The page cache's miss path, driven directly so the render behind it can be held open: requests that
 /// arrive while a page is being rendered wait for that render instead of starting their own.
 /// </summary>
-[Collection(PostgresTests.Name)]
-public sealed class PageCacheMiddlewareTests(PostgresFixture postgres)
+public sealed class PageCacheMiddlewareTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     [Fact]
     public async Task Concurrent_misses_for_one_page_render_it_once_and_all_get_its_bytes()

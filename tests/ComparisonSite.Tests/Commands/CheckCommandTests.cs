@@ -1,7 +1,6 @@
 namespace ComparisonSite.Tests.Commands;
 
-[Collection(PostgresTests.Name)]
-public sealed class CheckCommandTests(PostgresFixture postgres)
+public sealed class CheckCommandTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     [Fact]
     public async Task The_repository_content_passes_a_strict_check()

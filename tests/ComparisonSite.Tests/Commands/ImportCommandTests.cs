@@ -6,8 +6,7 @@ namespace ComparisonSite.Tests.Commands;
 /// The import verb as an editor meets it: every problem of a file in one pass, each with its line, one outcome
 /// wording; and <c>import --dry-run</c>, which says what an import would change on the pages and writes nothing.
 /// </summary>
-[Collection(PostgresTests.Name)]
-public sealed class ImportCommandTests(PostgresFixture postgres)
+public sealed class ImportCommandTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     private static readonly string[] CsvRun =
         ["--suite", "python-web-frameworks", "--run-id", "two-problems", "--title", "T", "--date", "2026-07-01",

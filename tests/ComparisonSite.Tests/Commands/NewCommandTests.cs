@@ -1,8 +1,7 @@
 namespace ComparisonSite.Tests.Commands;
 
 /// <summary>The <c>new</c> verb: a scaffold that passes <c>check --strict</c> at once, and each refusal.</summary>
-[Collection(PostgresTests.Name)]
-public sealed class NewCommandTests(PostgresFixture postgres) : IDisposable
+public sealed class NewCommandTests(PostgresFixture postgres) : IDisposable, IClassFixture<PostgresFixture>
 {
     private readonly string _content = Directory.CreateTempSubdirectory("comparisonsite-new-").FullName;
 

@@ -1,8 +1,7 @@
 namespace ComparisonSite.Tests.Commands;
 
 /// <summary>The verbs as an operator runs them: a separate process, a real store, exit codes and output.</summary>
-[Collection(PostgresTests.Name)]
-public sealed class SiteCommandsTests(PostgresFixture postgres)
+public sealed class SiteCommandsTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     private static string Fixture(string name) => Path.Combine(FixturePaths.Root, "imports", name);
 

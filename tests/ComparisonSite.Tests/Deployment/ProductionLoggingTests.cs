@@ -1,7 +1,6 @@
 namespace ComparisonSite.Tests.Deployment;
 
-[Collection(PostgresTests.Name)]
-public sealed class ProductionLoggingTests(PostgresFixture postgres)
+public sealed class ProductionLoggingTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     [Fact]
     public async Task With_the_json_log_format_every_line_is_a_compact_json_event_and_no_secret_is_logged()

@@ -8,9 +8,8 @@ namespace ComparisonSite.Tests.Deployment;
 /// output started from an empty working directory with only the files the image copies and the environment
 /// docker compose sets (deploy/site.env, with addresses pointed at this machine), against a real PostgreSQL.
 /// </summary>
-[Collection(PostgresTests.Name)]
 public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutput published)
-    : IClassFixture<PublishedOutput>
+    : IClassFixture<PublishedOutput>, IClassFixture<PostgresFixture>
 {
     private readonly string _output = published.Folder;
     private readonly string _emptyDirectory = published.EmptyWorkingDirectory;

@@ -7,8 +7,7 @@ namespace ComparisonSite.Tests.Editing;
 /// The editor's endpoints: the live preview's event stream and the reference catalogue in Development, and
 /// neither (nor the script) anywhere else.
 /// </summary>
-[Collection(PostgresTests.Name)]
-public sealed class EditorEndpointTests(PostgresFixture postgres)
+public sealed class EditorEndpointTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     private const string Article = "/fastapi-vs-django-vs-flask";
 

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace ComparisonSite.Tests.Faults;
 
 /// <summary>The store goes away under load, the process is told to stop under load: readers never see a 5xx.</summary>
-[Collection(PostgresTests.Name)]
+[Collection(SerialTests.Name)]
 public sealed class FaultTests
 {
     private const string Article = "/fastapi-vs-django-vs-flask";
@@ -110,7 +110,7 @@ public sealed class FaultTests
 }
 
 /// <summary>An import whose database dies half-way: a clear failure, the old run intact, and a clean retry.</summary>
-[Collection(PostgresTests.Name)]
+[Collection(SerialTests.Name)]
 public sealed class ImportCrashTests
 {
     [Fact]

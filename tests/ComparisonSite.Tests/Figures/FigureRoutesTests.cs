@@ -7,7 +7,6 @@ namespace ComparisonSite.Tests.Figures;
 /// A figure on its own: its CSV (only its numbers, the same as its table), its embed page (the only address another
 /// site may frame) and the framework filter's address, which the server ignores and the page cache shares.
 /// </summary>
-[Collection(PostgresTests.Name)]
 public sealed class FigureRoutesTests(PostgresFixture postgres) : SiteTestBase(postgres)
 {
     private const string Article = "/fastapi-vs-django-vs-flask";

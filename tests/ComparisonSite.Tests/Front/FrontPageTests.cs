@@ -11,8 +11,8 @@ namespace ComparisonSite.Tests.Front;
 /// The home page, the tag pages and related comparisons, over the repository's content plus the front-site
 /// fixtures, in Production (so through the page cache).
 /// </summary>
-[Collection(PostgresTests.Name)]
-public sealed class FrontPageTests(PostgresFixture postgres) : IAsyncLifetime, IDisposable
+public sealed class FrontPageTests(PostgresFixture postgres)
+    : IAsyncLifetime, IDisposable, IClassFixture<PostgresFixture>
 {
     private const string Suite = "python-web-frameworks";
     private readonly FrontSiteContent _content = new();

@@ -7,7 +7,6 @@ namespace ComparisonSite.Tests.History;
 /// <c>/&lt;slug&gt;/data</c>: every run of the article's suite, newest first, with origin, links, differences and,
 /// from two comparable runs on, trends.
 /// </summary>
-[Collection(PostgresTests.Name)]
 public sealed class DataPageTests(PostgresFixture postgres) : SiteTestBase(postgres)
 {
     [Fact]

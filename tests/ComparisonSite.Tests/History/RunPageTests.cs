@@ -7,7 +7,6 @@ namespace ComparisonSite.Tests.History;
 /// <c>/&lt;slug&gt;/runs/&lt;run-id&gt;</c>: a run's permanent page while it is in the store, 410 once removed,
 /// 404 with a way on for anything else.
 /// </summary>
-[Collection(PostgresTests.Name)]
 public sealed class RunPageTests(PostgresFixture postgres) : SiteTestBase(postgres)
 {
     private const string Base = "http://localhost:5000";

@@ -4,7 +4,6 @@ namespace ComparisonSite.Tests.Hostile;
 /// Whatever a client sends, the real server (Kestrel, not a test host) answers 4xx, never 5xx, never with a file
 /// outside content/ or wwwroot/, never with a link built from the Host header, and with every security header.
 /// </summary>
-[Collection(PostgresTests.Name)]
 public sealed class HostileRequestTests(PostgresFixture postgres) : SiteServerTestBase(postgres)
 {
     public static TheoryData<string, string> RequestTargets() => FixturePaths.Table("hostile", "request-targets.txt");

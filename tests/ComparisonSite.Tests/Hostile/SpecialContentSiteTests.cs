@@ -7,8 +7,7 @@ namespace ComparisonSite.Tests.Hostile;
 /// serves the sound comparison within a bounded time, reports each special file as an error naming it, and a
 /// FIFO saved later does not stall the reload.
 /// </summary>
-[Collection(PostgresTests.Name)]
-public sealed class SpecialContentSiteTests(PostgresFixture postgres)
+public sealed class SpecialContentSiteTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 

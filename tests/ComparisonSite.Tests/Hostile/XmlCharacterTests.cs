@@ -8,8 +8,7 @@ namespace ComparisonSite.Tests.Hostile;
 /// Characters that XML cannot carry (C0 controls, U+FFFE): refused where front matter is read, with file and line,
 /// and never able to take down a site-wide document such as the feed.
 /// </summary>
-[Collection(PostgresTests.Name)]
-public sealed class XmlCharacterTests(PostgresFixture postgres)
+public sealed class XmlCharacterTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     private static readonly string Content = Path.Combine(FixturePaths.Root, "hostile", "xml-characters");
 

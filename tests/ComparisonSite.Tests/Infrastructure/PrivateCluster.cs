@@ -56,6 +56,31 @@ internal sealed class PrivateCluster : IAsyncDisposable
     /// <summary>A new empty database on <see cref="Server"/>; returns its connection string.</summary>
     public Task<string> CreateDatabaseAsync() => PostgresFixture.CreateDatabaseAsync(Server);
 
+    /// <summary>
+    /// At process exit, where nothing can be awaited: SIGKILL to the postmaster named in postmaster.pid (its
+    /// backends exit when they see it gone) and the folder deleted. Only for the run-wide shared server.
+    /// </summary>
+    public void KillAtExit()
+    {
+        try
+        {
+            if (File.Exists(PidFile)
+                && int.TryParse(File.ReadLines(PidFile).FirstOrDefault(), out var pid))
+            {
+                using var postmaster = Process.GetProcessById(pid);
+                postmaster.Kill();
+                postmaster.WaitForExit(TimeSpan.FromSeconds(10));
+            }
+
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException
+                                       or UnauthorizedAccessException or System.ComponentModel.Win32Exception)
+        {
+            // Already gone, or a file still held: a temporary folder the machine cleans in time.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();

@@ -9,8 +9,7 @@ namespace ComparisonSite.Tests.Results;
 /// framework, scenario or metric differently is refused, naming the entry and both values, unless asked to update
 /// the catalog; declaring an entry exactly as stored is fine.
 /// </summary>
-[Collection(PostgresTests.Name)]
-public sealed class CatalogChangeTests(PostgresFixture postgres)
+public sealed class CatalogChangeTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     private const string Refusal = "(the catalog is shared by all suites); declare it as stored, or import with "
         + "--update-catalog to change it";

@@ -10,8 +10,7 @@ namespace ComparisonSite.Tests.Results;
 /// Hostile text in an import (issue #20, item 10): web addresses that are not http(s), control characters that
 /// would reach a terminal or a feed, and dates that would make a run every article's current run for good.
 /// </summary>
-[Collection(PostgresTests.Name)]
-public sealed class ImportTextRulesTests(PostgresFixture postgres)
+public sealed class ImportTextRulesTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     private static readonly string Tomorrow =
         DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

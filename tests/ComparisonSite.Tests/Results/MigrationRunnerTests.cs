@@ -4,8 +4,7 @@ using Npgsql;
 
 namespace ComparisonSite.Tests.Results;
 
-[Collection(PostgresTests.Name)]
-public sealed class MigrationRunnerTests(PostgresFixture postgres) : IDisposable
+public sealed class MigrationRunnerTests(PostgresFixture postgres) : IDisposable, IClassFixture<PostgresFixture>
 {
     private readonly string _migrations = Path.Combine(
         Path.GetTempPath(), "comparisonsite-tests", "migrations-" + Guid.NewGuid().ToString("N")[..8]);

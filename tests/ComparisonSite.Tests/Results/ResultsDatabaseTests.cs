@@ -4,8 +4,7 @@ using Npgsql;
 
 namespace ComparisonSite.Tests.Results;
 
-[Collection(PostgresTests.Name)]
-public sealed class ResultsDatabaseTests(PostgresFixture postgres)
+public sealed class ResultsDatabaseTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     [Fact]
     public async Task Connections_skip_the_gss_encryption_probe_unless_the_connection_string_asks_for_it()

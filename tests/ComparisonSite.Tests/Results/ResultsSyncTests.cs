@@ -5,8 +5,7 @@ namespace ComparisonSite.Tests.Results;
 /// <summary>
 /// A running site follows the store: imports by other processes, outages and a store that was never up.
 /// </summary>
-[Collection(PostgresTests.Name)]
-public sealed class ResultsSyncTests(PostgresFixture postgres)
+public sealed class ResultsSyncTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     private const string Article = "/fastapi-vs-django-vs-flask";
 

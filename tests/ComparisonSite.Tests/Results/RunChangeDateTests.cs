@@ -8,8 +8,7 @@ namespace ComparisonSite.Tests.Results;
 /// Pages date themselves by when the cited data changed, not by when a store was seeded or a file re-imported
 /// (issue #20, item 13): sitemap lastmod, Last-Modified, the feed's updated and JSON-LD dateModified.
 /// </summary>
-[Collection(PostgresTests.Name)]
-public sealed class RunChangeDateTests(PostgresFixture postgres)
+public sealed class RunChangeDateTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     private const string Article = "/fastapi-vs-django-vs-flask";
 

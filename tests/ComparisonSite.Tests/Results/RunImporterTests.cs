@@ -5,8 +5,7 @@ using Npgsql;
 
 namespace ComparisonSite.Tests.Results;
 
-[Collection(PostgresTests.Name)]
-public sealed class RunImporterTests(PostgresFixture postgres)
+public sealed class RunImporterTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     private static readonly string[] TwoCaveats = ["First", "Second"];
 

@@ -9,7 +9,6 @@ namespace ComparisonSite.Tests.Runs;
 /// source's reported run and two measured rounds. Round one has Bottle, a database scenario and samples that
 /// round two's overlap, touch or clear; round two adds Django (ASGI), an idle scenario and a memory metric.
 /// </summary>
-[Collection(PostgresTests.Name)]
 public sealed class RunDifferencePageTests(PostgresFixture postgres)
     : SiteTestBase(postgres, Path.Combine(FixturePaths.Root, "runs-diff", "content"))
 {

@@ -4,8 +4,7 @@ namespace ComparisonSite.Tests.Search;
 /// Queries meant to break the search: each gets 200 or a 400 with the form and a reason, never a 500, and nothing
 /// of the query ever comes back as markup.
 /// </summary>
-[Collection(PostgresTests.Name)]
-public sealed class HostileSearchTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class HostileSearchTests(PostgresFixture postgres) : IAsyncLifetime, IClassFixture<PostgresFixture>
 {
     private TestSite _site = null!;
 

@@ -9,8 +9,7 @@ namespace ComparisonSite.Tests.Search;
 /// /search over Fixtures/search-site: ranking, highlighting, what is indexed and what is not, the page's head and
 /// headers, the page cache, the header box and the OpenSearch description.
 /// </summary>
-[Collection(PostgresTests.Name)]
-public sealed class SearchPageTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class SearchPageTests(PostgresFixture postgres) : IAsyncLifetime, IClassFixture<PostgresFixture>
 {
     private const string BaseUrl = "https://comparisons.example";
     private const string Sqlite = "/postgresql-vs-sqlite";

@@ -3,8 +3,8 @@ using Xunit.Abstractions;
 namespace ComparisonSite.Tests.Seo;
 
 /// <summary>The real tools search engines point to, run against the real site on loopback.</summary>
-[Collection(PostgresTests.Name)]
-public sealed class ExternalToolTests(PostgresFixture postgres, ITestOutputHelper output) : IAsyncLifetime
+public sealed class ExternalToolTests(PostgresFixture postgres, ITestOutputHelper output)
+    : IAsyncLifetime, IClassFixture<PostgresFixture>
 {
     private static readonly string[] Categories = ["seo", "accessibility", "best-practices"];
     private SiteServer _site = null!;

@@ -9,8 +9,7 @@ namespace ComparisonSite.Tests.Seo;
 /// <summary>
 /// What search crawlers and link previews get: head tags, structured data, sitemap, feed, status codes, caching.
 /// </summary>
-[Collection(PostgresTests.Name)]
-public sealed class SeoTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class SeoTests(PostgresFixture postgres) : IAsyncLifetime, IClassFixture<PostgresFixture>
 {
     private const string BaseUrl = "https://comparisons.example";
     private const string Article = "/fastapi-vs-django-vs-flask";

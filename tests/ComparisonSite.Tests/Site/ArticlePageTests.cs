@@ -1,7 +1,6 @@
 namespace ComparisonSite.Tests.Site;
 
 /// <summary>The published article as a reader and a crawler get it, from the repository's own content.</summary>
-[Collection(PostgresTests.Name)]
 public sealed class ArticlePageTests(PostgresFixture postgres) : SiteTestBase(postgres)
 {
     private const string Slug = "/fastapi-vs-django-vs-flask";

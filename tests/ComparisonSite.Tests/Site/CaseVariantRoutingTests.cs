@@ -7,7 +7,6 @@ namespace ComparisonSite.Tests.Site;
 /// and leaves no entry in the page cache, while the lowercase address answers as before. The cases:
 /// Fixtures/routing/case-variants.txt.
 /// </summary>
-[Collection(PostgresTests.Name)]
 public sealed class CaseVariantRoutingTests(PostgresFixture postgres) : SiteTestBase(postgres)
 {
     public static TheoryData<string, string> CaseVariants() => FixturePaths.Table("routing", "case-variants.txt");

@@ -1,8 +1,8 @@
 namespace ComparisonSite.Tests.Site;
 
 /// <summary>Editors save a file and see it on the next reload; a broken save never takes the page down.</summary>
-[Collection(PostgresTests.Name)]
-public sealed class ContentReloadTests(PostgresFixture postgres)
+[Collection(SerialTests.Name)]
+public sealed class ContentReloadTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     private static readonly string SecondSite = FixturePaths.SecondSiteContent;
 

@@ -6,8 +6,7 @@ namespace ComparisonSite.Tests.Site;
 /// Deploys replace content/ wholesale (delete and copy, or a rename swap); the site keeps following edits
 /// afterwards, and readiness says so while it cannot.
 /// </summary>
-[Collection(PostgresTests.Name)]
-public sealed class ContentWatcherTests(PostgresFixture postgres)
+public sealed class ContentWatcherTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     private const string Slug = "postgresql-vs-sqlite";
     private const string Title = "PostgreSQL vs SQLite for small web apps";

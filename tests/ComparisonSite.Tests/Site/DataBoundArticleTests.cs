@@ -8,7 +8,6 @@ namespace ComparisonSite.Tests.Site;
 /// sentence, table, chart and download that cites it, with no restart and nothing of the old run left. The
 /// article's front matter says <c>origin: reported</c>, so its unqualified references read the source's run.
 /// </summary>
-[Collection(PostgresTests.Name)]
 public sealed class DataBoundArticleTests(PostgresFixture postgres) : SiteTestBase(postgres)
 {
     private const string Slug = "/fastapi-vs-django-vs-flask";

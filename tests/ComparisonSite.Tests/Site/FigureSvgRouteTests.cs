@@ -8,7 +8,6 @@ namespace ComparisonSite.Tests.Site;
 /// <c>/&lt;slug&gt;/figures/&lt;id&gt;.svg</c>: every chart of the article as a standalone SVG file with the numbers
 /// its table shows, cached like the other downloads; an unknown id is a 404.
 /// </summary>
-[Collection(PostgresTests.Name)]
 public sealed class FigureSvgRouteTests(PostgresFixture postgres) : SiteTestBase(postgres)
 {
     private const string Slug = "/fastapi-vs-django-vs-flask";

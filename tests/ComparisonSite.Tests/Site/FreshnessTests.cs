@@ -9,7 +9,6 @@ namespace ComparisonSite.Tests.Site;
 /// when data is older than the article allows or a pinned run is overtaken, the "Data updates" block, and the feed
 /// entry an import of a cited run adds.
 /// </summary>
-[Collection(PostgresTests.Name)]
 public sealed class FreshnessTests(PostgresFixture postgres)
     : SiteTestBase(postgres, FixturePaths.FreshnessSiteContent)
 {

@@ -11,7 +11,6 @@ namespace ComparisonSite.Tests.Site;
 /// every comparison between them comes from the store, and a new measured run changes our figures and nothing of
 /// the source's.
 /// </summary>
-[Collection(PostgresTests.Name)]
 public sealed class MeasuredBesideReportedTests(PostgresFixture postgres) : SiteTestBase(postgres)
 {
     private const string Slug = "/fastapi-vs-django-vs-flask";

@@ -1,7 +1,6 @@
 namespace ComparisonSite.Tests.Site;
 
 /// <summary>Addresses, redirects and status codes, against the fixtures' second site.</summary>
-[Collection(PostgresTests.Name)]
 public sealed class RoutingTests(PostgresFixture postgres) : SiteTestBase(postgres, FixturePaths.SecondSiteContent)
 {
     [Fact]

@@ -6,8 +6,7 @@ using Microsoft.Extensions.Hosting;
 namespace ComparisonSite.Tests.Site;
 
 /// <summary>What start-up does (and leaves out) on the way to the first page.</summary>
-[Collection(PostgresTests.Name)]
-public sealed class StartupTests(PostgresFixture postgres)
+public sealed class StartupTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     [Fact]
     public async Task Requests_that_arrive_during_start_up_wait_for_the_loads_instead_of_failing()

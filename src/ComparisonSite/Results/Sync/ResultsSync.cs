@@ -11,7 +11,7 @@ namespace ComparisonSite.Results.Sync;
 /// Keeps this instance's snapshot in step with the store: migrates and seeds on first contact, loads the
 /// snapshot, then LISTENs for imports and reloads on each NOTIFY. When the connection drops it reconnects with
 /// backoff and reloads (a notification may have been missed), while the last good snapshot keeps serving.
-/// Each outage and each recovery is logged once. Started and stopped by <see cref="StartupLoads"/>, which
+/// Each outage and each recovery is logged once. Started and stopped by Hosting/StartupLoads, which
 /// starts it before the host does.
 /// </summary>
 internal sealed class ResultsSync(

@@ -4,8 +4,7 @@ namespace ComparisonSite.Tests.Figures.Calculator;
 /// A calculator the store or the front matter cannot answer is a content problem naming file and line, as every
 /// reference problem is: <c>check</c> lists it (Fixtures/calculator-site).
 /// </summary>
-[Collection(PostgresTests.Name)]
-public sealed class CalculatorCheckTests(PostgresFixture postgres)
+public sealed class CalculatorCheckTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     private const string Price = "the calculator needs a price per server: add serverPrice: "
         + "{ server, usdPerMonth, source, date } to the article's front matter (index.md)";

@@ -9,7 +9,6 @@ namespace ComparisonSite.Tests.Figures.Calculator;
 /// (numbers from the store's run, sources, the formula), the prose citing it, and <c>/&lt;slug&gt;/cost</c> for any
 /// input, strict about its query and never filling the page cache.
 /// </summary>
-[Collection(PostgresTests.Name)]
 public sealed class CostCalculatorPageTests(PostgresFixture postgres) : SiteTestBase(postgres)
 {
     private const string Article = "/fastapi-vs-django-vs-flask";

@@ -1,7 +1,6 @@
 namespace ComparisonSite.Tests.Figures.Calculator;
 
 /// <summary>The cost page follows the comparison's slug like every slug route: 301 renamed, 410 withdrawn.</summary>
-[Collection(PostgresTests.Name)]
 public sealed class CostPageSlugTests(PostgresFixture postgres) : SiteTestBase(postgres, FixturePaths.SecondSiteContent)
 {
     [Theory]

@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
 
-namespace ComparisonSite.Tests.Edge;
+namespace ComparisonSite.Tests.Caching.Edge;
 
 /// <summary>
 /// The keys and shared lifetime a page carries, from a render and from the page cache alike, and the purge a
 /// content edit sends: that comparison and the listings, nothing else.
 /// </summary>
-[Collection(PostgresTests.Name)]
-public sealed class SurrogateKeyTests(PostgresFixture postgres)
+public sealed class SurrogateKeyTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     [Fact]
     public async Task A_page_carries_its_keys_and_s_maxage_when_rendered_and_when_served_from_the_page_cache()

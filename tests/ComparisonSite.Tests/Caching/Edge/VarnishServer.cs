@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ComparisonSite.Tests.Edge;
+namespace ComparisonSite.Tests.Caching.Edge;
 
 /// <summary>
 /// varnishd in the foreground on a loopback port, running the repository's deploy/varnish/site.vcl with a

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
-namespace ComparisonSite.Edge;
+namespace ComparisonSite.Caching.Edge;
 
 /// <summary>
 /// What a generated response tells a shared cache: its surrogate keys (<see cref="SurrogateKeys"/>) in the
@@ -21,7 +21,5 @@ public sealed class EdgeHeaders(SurrogateKeys keys, IOptions<EdgeOptions> option
     /// Cache-Control of a public generated response: browsers keep it a minute and then revalidate, as before;
     /// shared caches keep it for s-maxage, as purges tell them when it changes.
     /// </summary>
-    public string PublicCacheControl => string.Create(
-        CultureInfo.InvariantCulture,
-        $"public, max-age=60, s-maxage={options.Value.SharedMaxAgeSeconds}, must-revalidate");
+    public string PublicCacheControl => CacheControlValues.PublicPage(options.Value.SharedMaxAgeSeconds);
 }

@@ -1,6 +1,6 @@
-using ComparisonSite.Edge;
+using ComparisonSite.Caching.Edge;
 
-namespace ComparisonSite.Tests.Edge;
+namespace ComparisonSite.Tests.Caching.Edge;
 
 /// <summary>One purger shape in configuration covers Varnish, Fastly and Cloudflare (see README).</summary>
 public sealed class HttpPurgerTests

@@ -2,7 +2,7 @@ using ComparisonSite.Articles;
 using ComparisonSite.Content;
 using ComparisonSite.Results.Store;
 
-namespace ComparisonSite.Edge;
+namespace ComparisonSite.Caching.Edge;
 
 /// <summary>
 /// The surrogate keys of a response, all made here: <c>site</c> on everything (a full purge); under a

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ComparisonSite.Edge;
+namespace ComparisonSite.Caching.Edge;
 
 /// <summary>
 /// The shared cache in front of the instances (a CDN or Varnish): how long it may keep a page, the header that

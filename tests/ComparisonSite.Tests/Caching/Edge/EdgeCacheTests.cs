@@ -1,14 +1,14 @@
 using Xunit.Abstractions;
 
-namespace ComparisonSite.Tests.Edge;
+namespace ComparisonSite.Tests.Caching.Edge;
 
 /// <summary>
 /// Varnish (deploy/varnish/site.vcl) in front of two site processes on one PostgreSQL, all on loopback: pages
 /// are served from the edge, an import by a separate process purges exactly the pages it changes, and the
 /// edge keeps serving with one instance stopped or with its purge endpoint gone.
 /// </summary>
-[Collection(PostgresTests.Name)]
-public sealed class EdgeCacheTests(PostgresFixture postgres, ITestOutputHelper output)
+[Collection(SerialTests.Name)]
+public sealed class EdgeCacheTests(PostgresFixture postgres, ITestOutputHelper output) : IClassFixture<PostgresFixture>
 {
     private const string Article = "/fastapi-vs-django-vs-flask";
     private const string Unrelated = "/postgresql-vs-sqlite";

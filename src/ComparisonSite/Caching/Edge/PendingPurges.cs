@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace ComparisonSite.Edge;
+namespace ComparisonSite.Caching.Edge;
 
 /// <summary>
 /// Purges waiting to be sent. Adding never waits, so a snapshot swap (and the import behind it) never waits

@@ -1,27 +1,28 @@
-using ComparisonSite.Caching;
 using ComparisonSite.Content;
 using ComparisonSite.Results.Store;
 
-namespace ComparisonSite.Edge;
+namespace ComparisonSite.Caching;
 
 /// <summary>
-/// Works out which surrogate keys a change altered and queues exactly those for purging. A comparison's key
-/// goes when its page version (<see cref="PageVersions"/>: its files, the runs it cites, its suites' runs, an
-/// age limit passed) changes; a run's and its suite's keys when the run is imported, re-imported or removed;
-/// the listings' key when any comparison or run changed, appeared or went (the home page lists the latest
-/// runs). The first snapshots an instance loads are only remembered: starting an instance purges nothing.
+/// The one place that works out what a change altered. At each content or results swap (and every minute, for
+/// maxDataAge limits, which no swap marks) it compares each comparison's page version
+/// (<see cref="PageVersions"/>: its files, the runs it cites, its suites' runs, its related comparisons, an age
+/// limit passed) and each run's version with those of the last look, and hands the difference to every
+/// <see cref="IPageChangeListener"/>. The first snapshots an instance loads are only remembered: starting an
+/// instance changes nothing.
 /// </summary>
-internal sealed class EdgeChanges(
+internal sealed class PageChanges(
     ContentLibrary content,
     ResultsStore results,
     PageVersions versions,
-    PendingPurges queue,
-    ILogger<EdgeChanges> logger)
+    IEnumerable<IPageChangeListener> listeners,
+    ILogger<PageChanges> logger)
     : BackgroundService
 {
     /// <summary>How often age limits (maxDataAge), which no snapshot swap marks, are looked at.</summary>
     private static readonly TimeSpan AgeCheckInterval = TimeSpan.FromMinutes(1);
 
+    private readonly IPageChangeListener[] _listeners = [.. listeners];
     private readonly Lock _gate = new();
     private Dictionary<string, string> _comparisons = new(StringComparer.Ordinal);
     private Dictionary<string, (string Suite, string Version)> _runs = new(StringComparer.Ordinal);
@@ -62,7 +63,7 @@ internal sealed class EdgeChanges(
 
     private void OnResultsChanged(ResultsSnapshot snapshot) => Look("results");
 
-    /// <summary>Compares what pages show now with what they showed at the last look; queues the difference.</summary>
+    /// <summary>Compares what pages show now with what they showed at the last look; publishes the difference.</summary>
     private void Look(string cause)
     {
         try
@@ -76,58 +77,56 @@ internal sealed class EdgeChanges(
                     r => r.Run.Id, r => (r.Run.Suite, snapshot!.RunVersion(r)), StringComparer.Ordinal);
                 var wasReady = _ready;
                 _ready = snapshot is not null && content.FirstLoad.IsCompletedSuccessfully;
-                var keys = wasReady ? Changed(comparisons, runs) : [];
+                if (wasReady)
+                {
+                    Publish(new PageChange(
+                        Interlocked.Increment(ref _change), cause, ChangedComparisons(comparisons), ChangedRuns(runs)));
+                }
+
                 _comparisons = comparisons;
                 _runs = runs;
-                if (keys.Count > 0)
-                {
-                    var change = Interlocked.Increment(ref _change);
-                    logger.LogDebug("Change {Change} ({Cause}) alters {Keys}", change, cause, keys);
-                    queue.Add(new PurgeRequest(change, cause, keys));
-                }
             }
         }
         catch (Exception exception)
         {
-            // Raised inside a snapshot swap: a purge must never fail one; the page then waits for s-maxage.
-            logger.LogError(exception, "Could not work out the edge purge for a {Cause} change", cause);
+            // Raised inside a snapshot swap, which must never fail: stale pages then wait for their lifetime.
+            logger.LogError(exception, "Could not work out what a {Cause} change altered", cause);
         }
     }
 
-    private List<string> Changed(
-        Dictionary<string, string> comparisons,
-        Dictionary<string, (string Suite, string Version)> runs)
+    private void Publish(PageChange change)
     {
-        var keys = new List<string>();
-        foreach (var slug in comparisons.Keys.Union(_comparisons.Keys).Order(StringComparer.Ordinal))
+        if (change.AltersListings)
         {
-            if (comparisons.GetValueOrDefault(slug) != _comparisons.GetValueOrDefault(slug))
-            {
-                keys.Add(SurrogateKeys.Comparison(slug));
-            }
+            logger.LogDebug(
+                "Change {Change} ({Cause}) alters comparisons {Comparisons} and runs {Runs}",
+                change.Number, change.Cause, change.Comparisons, change.Runs);
         }
 
-        var listings = keys.Count > 0;
-        var suites = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var listener in _listeners)
+        {
+            listener.OnPagesChanged(change);
+        }
+    }
+
+    private List<string> ChangedComparisons(Dictionary<string, string> comparisons) =>
+        [.. comparisons.Keys.Union(_comparisons.Keys)
+            .Where(slug => comparisons.GetValueOrDefault(slug) != _comparisons.GetValueOrDefault(slug))
+            .Order(StringComparer.Ordinal)];
+
+    private List<ChangedRun> ChangedRuns(Dictionary<string, (string Suite, string Version)> runs)
+    {
+        var changed = new List<ChangedRun>();
         foreach (var id in runs.Keys.Union(_runs.Keys).Order(StringComparer.Ordinal))
         {
             var isNow = runs.TryGetValue(id, out var now);
             var wasBefore = _runs.TryGetValue(id, out var before);
             if (isNow != wasBefore || now != before)
             {
-                var suite = isNow ? now.Suite : before.Suite;
-                keys.Add(SurrogateKeys.Run(suite, id));
-                suites.Add(suite);
+                changed.Add(new ChangedRun(isNow ? now.Suite : before.Suite, id));
             }
         }
 
-        keys.AddRange(suites.Select(SurrogateKeys.Suite));
-        // The home page lists the site's latest data updates, so a run no comparison cites still alters it.
-        if (listings || suites.Count > 0)
-        {
-            keys.Add(SurrogateKeys.Listing);
-        }
-
-        return keys;
+        return changed;
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace ComparisonSite.Edge;
+namespace ComparisonSite.Caching.Edge;
 
 /// <summary>
 /// Sends queued purges to every configured purger, one change at a time. Each request is tried up to

@@ -1,4 +1,4 @@
-namespace ComparisonSite.Edge;
+namespace ComparisonSite.Caching.Edge;
 
 public static class EdgeRegistration
 {
@@ -19,7 +19,7 @@ public static class EdgeRegistration
         services.AddSingleton<SurrogateKeys>();
         services.AddSingleton<EdgeHeaders>();
         services.AddSingleton<PendingPurges>();
-        services.AddHostedService<EdgeChanges>();
+        services.AddSingleton<IPageChangeListener, EdgePurges>();
         services.AddHostedService<PurgeSender>();
         // Redirects are not followed: a purge endpoint answers itself.
         services.AddHttpClient(PurgeSender.ClientName)

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace ComparisonSite.Edge;
+namespace ComparisonSite.Caching.Edge;
 
 /// <summary>
 /// Turns one purge into the HTTP requests a configured purger takes (<see cref="PurgerOptions"/>): one per key
