@@ -98,9 +98,9 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         }
 
         var fields = new FrontMatterFields(document.Fields, file, diagnostics);
-        var title = fields.String("title", required: true);
-        var order = fields.Integer("order", required: true);
-        var anchor = fields.String("anchor", required: false);
+        var title = fields.Text("title", required: true);
+        var order = fields.WholeNumber("order", required: true);
+        var anchor = fields.Text("anchor", required: false);
         var faq = fields.Boolean("faq", defaultValue: false);
         fields.RejectUnknownKeys();
         if (anchor is not null && !Identifiers.IsAnchor(anchor))
@@ -135,23 +135,23 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         List<ContentDiagnostic> diagnostics)
     {
         var fields = new FrontMatterFields(document.Fields, file, diagnostics);
-        var title = fields.String("title", required: true);
-        var description = fields.String("description", required: true);
-        var slug = fields.String("slug", required: true);
+        var title = fields.Text("title", required: true);
+        var description = fields.Text("description", required: true);
+        var slug = fields.Text("slug", required: true);
         var published = fields.Date("published", required: true);
         var updated = fields.Date("updated", required: true);
-        var author = fields.String("author", required: true);
-        var frameworks = fields.StringList("frameworks", required: true);
-        var suite = fields.String("suite", required: true);
-        var originText = fields.String("origin", required: false);
+        var author = fields.Text("author", required: true);
+        var frameworks = fields.TextList("frameworks", required: true);
+        var suite = fields.Text("suite", required: true);
+        var originText = fields.Text("origin", required: false);
         var draft = fields.Boolean("draft", defaultValue: false);
         var withdrawn = fields.Boolean("withdrawn", defaultValue: false);
-        var aliases = fields.StringList("aliases", required: false);
-        var image = fields.String("image", required: false);
-        var tagNames = fields.StringList("tags", required: false);
-        var related = fields.StringList("related", required: false);
-        var verdict = fields.String("verdict", required: false);
-        var headline = fields.String("headline", required: false);
+        var aliases = fields.TextList("aliases", required: false);
+        var image = fields.Text("image", required: false);
+        var tagNames = fields.TextList("tags", required: false);
+        var related = fields.TextList("related", required: false);
+        var verdict = fields.Text("verdict", required: false);
+        var headline = fields.Text("headline", required: false);
         var serverPrice = ServerPriceFrontMatter.Read(fields);
         var maxDataAge = fields.WholeNumberMap(
             "maxDataAge", 1, DataAgeLimit.LongestDays, $"{{ {suite ?? "python-web-frameworks"}: 365 }}");

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using ComparisonSite.Fields;
 using YamlDotNet.RepresentationModel;
 
 namespace ComparisonSite.Content;
@@ -7,12 +9,11 @@ namespace ComparisonSite.Content;
 /// Reads typed fields out of a front matter mapping, reporting each wrong, missing or unknown key
 /// with the line it is on, so one pass tells the editor everything that is wrong with the file.
 /// </summary>
-internal sealed class FrontMatterFields
+internal sealed class FrontMatterFields : FieldReader<YamlNode, YamlNode>
 {
     private readonly YamlMappingNode _map;
     private readonly string _file;
     private readonly ICollection<ContentDiagnostic> _diagnostics;
-    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private int _errors;
 
     public FrontMatterFields(YamlMappingNode map, string file, ICollection<ContentDiagnostic> diagnostics)
@@ -24,10 +25,11 @@ internal sealed class FrontMatterFields
 
     public bool HasErrors => _errors > 0;
 
-    public string? String(string key, bool required)
+    protected override IEnumerable<YamlNode> Keys => _map.Children.Keys;
+
+    public override string? Text(string key, bool required)
     {
-        var node = Find(key, required);
-        if (node is null)
+        if (!TryGet(key, required, out var node))
         {
             return null;
         }
@@ -40,26 +42,9 @@ internal sealed class FrontMatterFields
         return FailKey(key, $"'{key}' must be a non-empty text value");
     }
 
-    public DateOnly? Date(string key, bool required)
+    public int? WholeNumber(string key, bool required)
     {
-        var text = String(key, required);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        FailKey(key, $"'{key}' must be a date written as YYYY-MM-DD, not '{text}'");
-        return null;
-    }
-
-    public int? Integer(string key, bool required)
-    {
-        var text = String(key, required);
+        var text = Text(key, required);
         if (text is null)
         {
             return null;
@@ -76,8 +61,7 @@ internal sealed class FrontMatterFields
 
     public bool Boolean(string key, bool defaultValue)
     {
-        var node = Find(key, required: false);
-        if (node is null)
+        if (!TryGet(key, required: false, out var node))
         {
             return defaultValue;
         }
@@ -91,10 +75,9 @@ internal sealed class FrontMatterFields
         return defaultValue;
     }
 
-    public IReadOnlyList<string> StringList(string key, bool required)
+    public IReadOnlyList<string> TextList(string key, bool required)
     {
-        var node = Find(key, required);
-        if (node is null)
+        if (!TryGet(key, required, out var node))
         {
             return [];
         }
@@ -117,8 +100,7 @@ internal sealed class FrontMatterFields
     public IReadOnlyList<(string Name, int Value, int Line)> WholeNumberMap(
         string key, int min, int max, string example)
     {
-        var node = Find(key, required: false);
-        if (node is null)
+        if (!TryGet(key, required: false, out var node))
         {
             return [];
         }
@@ -153,15 +135,14 @@ internal sealed class FrontMatterFields
     }
 
     /// <summary>The file line a key's value starts on (1 when the key is absent), for later checks.</summary>
-    public int LineOf(string key) =>
-        _map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? LineOf(node) : 1;
+    public int LineOf(string key) => TryFind(key, out var node) ? LineOf(node) : 1;
 
     /// <summary>
     /// A positive amount such as 20 or 12.50, at most <paramref name="max"/>, with at most two decimals (cents).
     /// </summary>
     public decimal? Amount(string key, bool required, decimal max)
     {
-        var text = String(key, required);
+        var text = Text(key, required);
         if (text is null)
         {
             return null;
@@ -183,8 +164,7 @@ internal sealed class FrontMatterFields
     /// </summary>
     public FrontMatterFields? Mapping(string key, string example)
     {
-        var node = Find(key, required: false);
-        if (node is null)
+        if (!TryGet(key, required: false, out var node))
         {
             return null;
         }
@@ -198,34 +178,35 @@ internal sealed class FrontMatterFields
         return null;
     }
 
-    /// <summary>Reports every key that no typed accessor asked for: a typo must not pass silently.</summary>
-    public void RejectUnknownKeys()
+    public override void Reject(string key, string message)
     {
-        foreach (var key in _map.Children.Keys)
+        if (TryGet(key, required: false, out _))
         {
-            var name = (key as YamlScalarNode)?.Value ?? "?";
-            if (!_known.Contains(name))
-            {
-                var expected = string.Join(", ", _known.Order(StringComparer.Ordinal));
-                Fail(key, $"unknown key '{name}' (expected one of: {expected})");
-            }
+            FailKey(key, message);
         }
-    }
-
-    /// <summary>Records an error on the field's line, for checks that only the caller can make.</summary>
-    public void Reject(string key, string message)
-    {
-        var node = Find(key, required: false);
-        if (node is null)
+        else
         {
             _errors++;
             _diagnostics.Add(ContentDiagnostic.Error(_file, 1, message));
         }
-        else
-        {
-            FailKey(key, message);
-        }
     }
+
+    protected override bool TryFind(string key, [MaybeNullWhen(false)] out YamlNode value) =>
+        _map.Children.TryGetValue(new YamlScalarNode(key), out value);
+
+    protected override string NameOf(YamlNode key) => (key as YamlScalarNode)?.Value ?? "?";
+
+    protected override void ReportMissing(string key)
+    {
+        _errors++;
+        _diagnostics.Add(ContentDiagnostic.Error(_file, 1, $"required key '{key}' is missing from the front matter"));
+    }
+
+    protected override void ReportUnknown(YamlNode key, string expected) =>
+        Fail(key, $"unknown key '{NameOf(key)}' (expected one of: {expected})");
+
+    protected override string NotADate(string key, string text) =>
+        $"'{key}' must be a date written as YYYY-MM-DD, not '{text}'";
 
     // A quoted YAML escape ("\x01", "\uFFFE") gets such characters past the YAML parser; the feed and sitemap
     // are XML, so the editor hears about it here, with the line, rather than readers getting a broken feed.
@@ -242,26 +223,6 @@ internal sealed class FrontMatterFields
             key,
             $"'{key}' contains {name} at character {invalid + 1}, which a web page, feed or sitemap cannot carry; " +
             "remove it");
-    }
-
-    private YamlNode? Find(string key, bool required)
-    {
-        _known.Add(key);
-        if (_map.Children.TryGetValue(new YamlScalarNode(key), out var node))
-        {
-            return node;
-        }
-
-        if (required)
-        {
-            _errors++;
-            _diagnostics.Add(ContentDiagnostic.Error(
-                _file,
-                1,
-                $"required key '{key}' is missing from the front matter"));
-        }
-
-        return null;
     }
 
     private string? Fail(YamlNode node, string message)

@@ -23,10 +23,10 @@ internal static class ServerPriceFrontMatter
             return null;
         }
 
-        var server = fields.String("server", required: true);
+        var server = fields.Text("server", required: true);
         var usd = fields.Amount("usdPerMonth", required: true, MaxUsdPerMonth);
-        var source = fields.String("source", required: true);
-        var url = fields.String("url", required: false);
+        var source = fields.Text("source", required: true);
+        var url = fields.Text("url", required: false);
         var date = fields.Date("date", required: true);
         fields.RejectUnknownKeys();
         if (url is not null

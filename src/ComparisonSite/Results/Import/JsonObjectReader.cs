@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using ComparisonSite.Fields;
 using static ComparisonSite.Identifiers;
 
 namespace ComparisonSite.Results.Import;
@@ -8,12 +8,11 @@ namespace ComparisonSite.Results.Import;
 /// Reads typed fields from one JSON object, recording a problem with the field's JSON path for every value
 /// that is missing, of the wrong type or out of range, and for every key nobody asked for.
 /// </summary>
-internal sealed class JsonObjectReader
+internal sealed class JsonObjectReader : FieldReader<JsonProperty, JsonElement>
 {
     private const int MaxText = 10_000;
     private readonly JsonElement _element;
     private readonly List<ImportProblem> _problems;
-    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
 
     private JsonObjectReader(JsonElement element, string path, List<ImportProblem> problems)
     {
@@ -23,6 +22,8 @@ internal sealed class JsonObjectReader
     }
 
     public string Path { get; }
+
+    protected override IEnumerable<JsonProperty> Keys => _element.EnumerateObject();
 
     public static JsonObjectReader? Create(JsonElement element, string path, List<ImportProblem> problems)
     {
@@ -37,9 +38,11 @@ internal sealed class JsonObjectReader
 
     /// <summary>
     /// Non-blank text within <see cref="MaxText"/> characters, trimmed, that keeps <see cref="FieldRules.TextRule"/>.
-    /// Line feeds and tabs only when <c>multiline</c> (notes).
     /// </summary>
-    public string? Text(string name, bool required, bool multiline = false)
+    public override string? Text(string name, bool required) => Text(name, required, multiline: false);
+
+    /// <summary>Text as <see cref="Text(string, bool)"/>, and line feeds and tabs when <c>multiline</c>.</summary>
+    public string? Text(string name, bool required, bool multiline)
     {
         if (!TryGet(name, required, out var value))
         {
@@ -97,30 +100,6 @@ internal sealed class JsonObjectReader
 
         var choices = string.Join(", ", allowed.Select(a => $"\"{a}\""));
         return Problem<string>(name, $"expected one of {choices}, found \"{Quote(text)}\"");
-    }
-
-    public DateOnly? Date(string name, bool required)
-    {
-        var text = Text(name, required);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!DateOnly.TryParseExact(
-                text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            Problem<string>(name, $"expected a date as YYYY-MM-DD, found \"{Quote(text)}\"");
-            return null;
-        }
-
-        if (FieldRules.DateProblem(date) is { } problem)
-        {
-            Problem<string>(name, problem);
-            return null;
-        }
-
-        return date;
     }
 
     public int? WholeNumber(string name, int minimum, int maximum = int.MaxValue)
@@ -227,23 +206,25 @@ internal sealed class JsonObjectReader
             .OfType<JsonObjectReader>()];
     }
 
-    public void Allow(string name) => _known.Add(name);
+    public bool Has(string name) => TryFind(name, out _);
 
-    public bool Has(string name) =>
-        _element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
+    public override void Reject(string name, string message) =>
+        _problems.Add(new ImportProblem($"{Path}.{name}", message));
 
-    /// <summary>Records a problem with a field that only the caller can judge.</summary>
-    public void Reject(string name, string message) => _problems.Add(new ImportProblem($"{Path}.{name}", message));
+    protected override bool TryFind(string name, out JsonElement value) =>
+        _element.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
 
-    public void RejectUnknownKeys()
-    {
-        foreach (var property in _element.EnumerateObject().Where(p => !_known.Contains(p.Name)))
-        {
-            var expected = string.Join(", ", _known.Order(StringComparer.Ordinal));
-            _problems.Add(new ImportProblem(
-                $"{Path}.{Quote(property.Name)}", $"unknown field (expected one of: {expected})"));
-        }
-    }
+    protected override string NameOf(JsonProperty key) => key.Name;
+
+    protected override void ReportMissing(string name) => Reject(name, "required field is missing");
+
+    protected override void ReportUnknown(JsonProperty key, string expected) =>
+        _problems.Add(new ImportProblem($"{Path}.{Quote(key.Name)}", $"unknown field (expected one of: {expected})"));
+
+    protected override string NotADate(string name, string text) =>
+        $"expected a date as YYYY-MM-DD, found \"{Quote(text)}\"";
+
+    protected override string? DateProblem(DateOnly date) => FieldRules.DateProblem(date);
 
     private double? MeasurementValue(JsonElement value, string path)
     {
@@ -269,26 +250,10 @@ internal sealed class JsonObjectReader
         return number;
     }
 
-    private bool TryGet(string name, bool required, out JsonElement value)
-    {
-        _known.Add(name);
-        if (_element.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null)
-        {
-            return true;
-        }
-
-        if (required)
-        {
-            _problems.Add(new ImportProblem($"{Path}.{name}", "required field is missing"));
-        }
-
-        return false;
-    }
-
     private T? Problem<T>(string name, string message)
         where T : class
     {
-        _problems.Add(new ImportProblem($"{Path}.{name}", message));
+        Reject(name, message);
         return null;
     }
 
