@@ -1,28 +1,35 @@
 // The reference catalogue (/_editor/references, Development only): a filter over every listed row and copy
 // buttons. Without this script everything is listed and the controls stay hidden.
-(function () {
-  "use strict";
-  var search = document.querySelector(".catalogue-search");
-  var input = document.getElementById("catalogue-filter");
-  var rows = Array.prototype.slice.call(document.querySelectorAll("[data-search]"));
+(() => {
+  'use strict';
+  const search = document.querySelector('.catalogue-search');
+  const input = document.getElementById('catalogue-filter');
+  const rows = [...document.querySelectorAll('[data-search]')];
   if (search && input) {
     search.hidden = false;
-    input.addEventListener("input", function () {
-      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
-      rows.forEach(function (row) {
-        var text = row.getAttribute("data-search").toLowerCase();
-        row.hidden = !words.every(function (w) { return text.indexOf(w) >= 0; });
+    input.addEventListener('input', () => {
+      const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      rows.forEach((row) => {
+        const text = row.dataset.search.toLowerCase();
+        row.hidden = !words.every((word) => text.includes(word));
       });
     });
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("button.copy"), function (button) {
+  document.querySelectorAll('button.copy').forEach((button) => {
     button.hidden = false;
-    button.addEventListener("click", function () {
-      var text = button.getAttribute("data-copy");
-      var done = function () { button.textContent = "Copied"; setTimeout(function () { button.textContent = "Copy"; }, 1500); };
+    button.addEventListener('click', () => {
+      const text = button.dataset.copy;
+      const done = () => {
+        button.textContent = 'Copied';
+        setTimeout(() => {
+          button.textContent = 'Copy';
+        }, 1500);
+      };
       if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text).then(done, function () { button.textContent = "Select and copy"; });
+        navigator.clipboard.writeText(text).then(done, () => {
+          button.textContent = 'Select and copy';
+        });
       }
     });
   });
