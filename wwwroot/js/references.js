@@ -16,20 +16,16 @@
     });
   }
 
+  // Copying through clipboard.js (looked up at the click, so the filter never depends on it): on success the
+  // button says so; otherwise the reference is shown selected beside it.
   document.querySelectorAll('button.copy').forEach((button) => {
     button.hidden = false;
-    button.addEventListener('click', () => {
-      const text = button.dataset.copy;
-      const done = () => {
+    button.addEventListener('click', async () => {
+      if (await window.comparisonClipboard.copyText(button.dataset.copy, button)) {
         button.textContent = 'Copied';
         setTimeout(() => {
           button.textContent = 'Copy';
         }, 1500);
-      };
-      if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text).then(done, () => {
-          button.textContent = 'Select and copy';
-        });
       }
     });
   });
