@@ -39,7 +39,8 @@ varnish_port=$(free_port)
 ports=("$(free_port)" "$(free_port)")
 mkdir -p "$work/vcl"
 {
-  echo 'probe ready { .url = "/healthz/ready"; .interval = 1s; .timeout = 1s; .window = 3; .threshold = 2; .initial = 2; }'
+  echo 'probe ready { .url = "/healthz/ready"; .interval = 1s; .timeout = 1s;'
+  echo '  .window = 3; .threshold = 2; .initial = 2; }'
   echo 'acl purgers { "127.0.0.1"; }'
   for i in 0 1; do echo "backend instance$i { .host = \"127.0.0.1\"; .port = \"${ports[$i]}\"; .probe = ready; }"; done
   echo 'sub vcl_init { new instances = directors.round_robin();'
@@ -47,7 +48,8 @@ mkdir -p "$work/vcl"
 } > "$work/vcl/backends.vcl"
 
 for i in 0 1; do
-  env "Serilog__MinimumLevel__Override__ComparisonSite.Edge=Information" "Edge__Purgers__0__Name=varnish" "Edge__Purgers__0__Method=BAN" \
+  env "Serilog__MinimumLevel__Override__ComparisonSite.Edge=Information" \
+    "Edge__Purgers__0__Name=varnish" "Edge__Purgers__0__Method=BAN" \
     "Edge__Purgers__0__Url=http://127.0.0.1:$varnish_port/" "Edge__Purgers__0__Headers__Surrogate-Key={keys}" \
     "$work/app/ComparisonSite" --urls "http://127.0.0.1:${ports[$i]}" >>"$work/site$i.log" 2>&1 &
   pids+=($!)
@@ -72,7 +74,8 @@ hits=$(( $(stat cache_hit) - hits0 )); misses=$(( $(stat cache_miss) - misses0 )
 client=$(( $(stat client_req) - client0 )); backend=$(( $(stat backend_req) - backend0 ))
 rps=$(awk '/^Requests\/sec:/ { s += $2 } END { printf "%.0f", s }' "$work/wrk1" "$work/wrk2")
 echo "load: ${DURATION}s, ${CONNECTIONS} connections through Varnish: ${rps} req/s"
-echo "hit ratio: $hits hits / $((hits + misses)) lookups = $(awk -v h="$hits" -v m="$misses" 'BEGIN { printf "%.4f", h / (h + m) }')"
+ratio=$(awk -v h="$hits" -v m="$misses" 'BEGIN { printf "%.4f", h / (h + m) }')
+echo "hit ratio: $hits hits / $((hits + misses)) lookups = $ratio"
 echo "edge requests: $client; origin requests: $backend"
 
 # Imports: each a new run of the article's suite, made by a separate process; time until the edge serves it.
@@ -104,7 +107,8 @@ PY
   sleep 1
 done
 sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-echo "import to fresh article through the edge over $REPS imports (ms): ${times[*]}; median $(sed -n "$(( (REPS + 1) / 2 ))p" <<<"$sorted"), max $(tail -n 1 <<<"$sorted")"
+echo "import to fresh article through the edge over $REPS imports (ms): ${times[*]};" \
+  "median $(sed -n "$(( (REPS + 1) / 2 ))p" <<<"$sorted"), max $(tail -n 1 <<<"$sorted")"
 unrelated_after=$(object)
 age=$(curl -fs -o /dev/null -D - "$edge$UNRELATED" | awk 'tolower($1) == "age:" { print $2 }' | tr -d '\r')
 if [ -n "$unrelated_before" ] && [ "$unrelated_before" = "$unrelated_after" ]; then
@@ -112,4 +116,5 @@ if [ -n "$unrelated_before" ] && [ "$unrelated_before" = "$unrelated_after" ]; t
 else
   echo "unrelated page $UNRELATED: was purged (object $unrelated_before -> $unrelated_after)"; exit 1
 fi
-echo "purges sent: $(cat "$work"/site*.log | grep -c 'Purged \[') (each instance purges after its own swap); failed: $(cat "$work"/site*.log | grep -c 'Could not purge' || true)"
+echo "purges sent: $(cat "$work"/site*.log | grep -c 'Purged \[') (each instance purges after its own swap);" \
+  "failed: $(cat "$work"/site*.log | grep -c 'Could not purge' || true)"

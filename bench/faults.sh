@@ -27,7 +27,8 @@ wrk -t2 -c"$CONNECTIONS" -d3s "$site_url$ARTICLE" >/dev/null
 peak=$(wrk -t2 -c"$CONNECTIONS" -d8s "$site_url$ARTICLE" | awk '/^Requests\/sec:/ { printf "%.0f", $2 }')
 rate=$(( peak * 8 / 10 ))
 per_client=$(( rate / CONNECTIONS > 0 ? rate / CONNECTIONS : 1 ))
-echo "peak ${peak} req/s; holding ${rate} req/s (${per_client} per connection x ${CONNECTIONS}) for ${DURATION}s; PostgreSQL down from ${STOP_AT}s to ${START_AT}s"
+echo "peak ${peak} req/s; holding ${rate} req/s (${per_client} per connection x ${CONNECTIONS}) for ${DURATION}s;" \
+  "PostgreSQL down from ${STOP_AT}s to ${START_AT}s"
 
 printf '%s\n' "$site_url$ARTICLE" "$site_url/" "$site_url/sitemap.xml" "$site_url$ARTICLE/results.csv" > "$work/urls"
 h2load --h1 -c "$CONNECTIONS" --rps="$per_client" -D "$DURATION" -i "$work/urls" > "$work/h2load.out" 2>&1 &
@@ -51,6 +52,7 @@ printf '%s\n' "${timeline[@]}"
 fivexx=$(awk '/^status codes:/ { print $9 }' "$work/h2load.out")
 echo
 echo "5xx responses: ${fivexx:-unknown} (must be 0)"
-echo "log lines about the store: $(grep -cE 'Results store (unreachable|reachable again)' "$work/site.log" || true) (once down, once back)"
+echo "log lines about the store:" \
+  "$(grep -cE 'Results store (unreachable|reachable again)' "$work/site.log" || true) (once down, once back)"
 grep -E 'Results store (unreachable|reachable again)' "$work/site.log" | sed 's/^/  /'
 [ "${fivexx:-1}" = "0" ]

@@ -22,7 +22,9 @@ bench_install() { # bench_install PACKAGE...: Debian packages the benchmark need
 }
 
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 site_pid=""
 
@@ -44,16 +46,24 @@ bench_setup() { # a work folder, the Release publish and a private PostgreSQL wi
   site_url="http://127.0.0.1:$site_port"
 }
 
-pg_start() { as_pg "$pgbin/pg_ctl" start -D "$work/pg/data" -l "$work/pg/log" -w -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" >/dev/null; }
+pg_start() {
+  as_pg "$pgbin/pg_ctl" start -D "$work/pg/data" -l "$work/pg/log" -w \
+    -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" >/dev/null
+}
 pg_stop() { as_pg "$pgbin/pg_ctl" stop -D "$work/pg/data" -m fast -w >/dev/null; }
 
 # The store-sync messages (down once, back once) are what the fault benchmark reads from the log.
-start_site() { env "Serilog__MinimumLevel__Override__ComparisonSite.Results.Sync=Information" "$work/app/ComparisonSite" --urls "$site_url" >>"$work/site.log" 2>&1 & site_pid=$!; }
+start_site() {
+  env "Serilog__MinimumLevel__Override__ComparisonSite.Results.Sync=Information" \
+    "$work/app/ComparisonSite" --urls "$site_url" >>"$work/site.log" 2>&1 &
+  site_pid=$!
+}
 stop_site() { kill "$site_pid"; wait "$site_pid" 2>/dev/null || true; site_pid=""; }
 wait_for() { until curl -fs -o /dev/null "$site_url$1"; do sleep 0.005; done; }
 
 bench_cleanup() {
   [ -n "$site_pid" ] && kill "$site_pid" 2>/dev/null && wait "$site_pid" 2>/dev/null || true
-  [ -n "${work:-}" ] && [ -d "$work/pg/data" ] && as_pg "$pgbin/pg_ctl" stop -D "$work/pg/data" -m fast >/dev/null 2>&1 || true
+  [ -n "${work:-}" ] && [ -d "$work/pg/data" ] \
+    && as_pg "$pgbin/pg_ctl" stop -D "$work/pg/data" -m fast >/dev/null 2>&1 || true
   [ -n "${work:-}" ] && rm -rf "$work"
 }

@@ -28,7 +28,8 @@ if [ -z "${PAGES:-}" ]; then
   PAGES="/ /tags /tags/python /search?q=django+admin /$SLUG /$SLUG/cost?requests=50000000&peak=2&headroom=0.8"
   PAGES="$PAGES /$SLUG/data /$SLUG/runs/measured-2026-11-27 /$SLUG/runs/bytepulse-2026-03"
   PAGES="$PAGES /$SLUG/runs/bytepulse-2026-03/vs/measured-2026-11-27"
-  first=$(curl -s "$site_url/$SLUG" | grep -o '<figure class="chart[^"]*" id="[^"]*"' | head -n 1 | sed 's/.*id="//; s/"$//')
+  first=$(curl -s "$site_url/$SLUG" | grep -o '<figure class="chart[^"]*" id="[^"]*"' | head -n 1 \
+    | sed 's/.*id="//; s/"$//')
   if [ -n "$first" ] && curl -fs -o /dev/null "$site_url/$SLUG/figures/$first"; then
     PAGES="$PAGES /$SLUG/figures/$first"
   fi
@@ -37,10 +38,12 @@ fi
 flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run"
 flags="$flags --disable-background-networking --disable-component-update --disable-sync --disable-quic"
 mkdir -p "$work/reports"
-echo "Lighthouse $(node tests/tools/node_modules/lighthouse/cli/index.js --version), ${RUNS} runs per page, $(nproc) cores"
+echo "Lighthouse $(node tests/tools/node_modules/lighthouse/cli/index.js --version)," \
+  "${RUNS} runs per page, $(nproc) cores"
 for path in $PAGES; do
   name=$(echo "$path" | tr '/' '_')
-  curl -s --compressed -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}\n' "$site_url$path" > "$work/reports/$name.br"
+  curl -s --compressed -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}\n' "$site_url$path" \
+    > "$work/reports/$name.br"
   for run in $(seq 1 "$RUNS"); do
     CHROME_PATH=$(command -v chromium) timeout 180 node tests/tools/node_modules/lighthouse/cli/index.js \
       "$site_url$path" --quiet --output=json --output-path="$work/reports/$name.$run.json" \

@@ -49,7 +49,8 @@ start_site; wait_article; stop_site
 export Results__MigrateOnStart=false
 echo "Cold start, $COLD_RUNS runs..."
 mapfile -t colds < <(python3 "$root/bench/cold_start.py" "$COLD_RUNS" "$site_url$ARTICLE" "$work/site.log" \
-  env "Serilog__MinimumLevel__Override__ComparisonSite.Results.Sync=Information" "$work/app/ComparisonSite" --urls "$site_url")
+  env "Serilog__MinimumLevel__Override__ComparisonSite.Results.Sync=Information" \
+    "$work/app/ComparisonSite" --urls "$site_url")
 [ "${#colds[@]}" -eq "$COLD_RUNS" ] || { echo "cold start failed; see the log:"; tail -20 "$work/site.log"; exit 1; }
 cold_ms=$(printf '%s\n' "${colds[@]}" | sort -n | sed -n "$(( (COLD_RUNS + 1) / 2 ))p")
 
@@ -89,7 +90,11 @@ ceiling_pid=$!
 until curl -fs -o /dev/null "http://127.0.0.1:$ceiling_port/"; do sleep 0.05; done
 
 # wrk prints latency with units; convert to milliseconds.
-to_ms() { awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.2f", n }'; }
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n
+  }'
+}
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 declare -A samples
 measure() { # measure NAME URL: one wrk run, appended to that target's samples
@@ -130,15 +135,19 @@ printf '%-34s %12s %10s %10s\n' "same bytes from nginx" "$rps_nginx" "$p50_nginx
 printf '%-34s %12s %10s %10s\n' "same bytes, site static files" "$rps_static" "$p50_static" "$p99_static"
 printf '%-34s %12s %10s %10s\n' "same bytes, bare Kestrel" "$rps_kestrel" "$p50_kestrel" "$p99_kestrel"
 echo
-echo "medians of $ROUNDS rounds; site requests/s per round:${samples[rps_site]}; nginx:${samples[rps_nginx]}; bare Kestrel:${samples[rps_kestrel]}"
+echo "medians of $ROUNDS rounds; site requests/s per round:${samples[rps_site]};" \
+  "nginx:${samples[rps_nginx]}; bare Kestrel:${samples[rps_kestrel]}"
 echo "throughput site/nginx:        $(ratio "$rps_site" "$rps_nginx")   (target >= 0.80)"
 echo "  bare Kestrel/nginx:         $(ratio "$rps_kestrel" "$rps_nginx")   (Kestrel's own ceiling on this machine)"
 echo "  site/bare Kestrel:          $(ratio "$rps_site" "$rps_kestrel")   (what the site's own work leaves of it)"
 echo "p99 site/nginx:               $(ratio "$p99_site" "$p99_nginx")   (target <= 2.00)"
 echo "cold start, median of $COLD_RUNS:     ${cold_ms} ms  (runs: ${colds[*]}; target < 1000)"
 echo "resident memory after load:   ${rss_mb} MB  (target < 150)"
-echo "article HTML:                 ${html_bytes} bytes; brotli ${br_bytes}, gzip ${gzip_bytes} (target < 30720 compressed)"
-[ -n "${errors_site:-}${errors_nginx:-}${errors_static:-}${errors_kestrel:-}" ] && echo "non-2xx responses: site ${errors_site:-0}, nginx ${errors_nginx:-0}, static ${errors_static:-0}, bare Kestrel ${errors_kestrel:-0}"
+echo "article HTML:                 ${html_bytes} bytes; brotli ${br_bytes}, gzip ${gzip_bytes}" \
+  "(target < 30720 compressed)"
+[ -n "${errors_site:-}${errors_nginx:-}${errors_static:-}${errors_kestrel:-}" ] \
+  && echo "non-2xx responses: site ${errors_site:-0}, nginx ${errors_nginx:-0}, static ${errors_static:-0}," \
+    "bare Kestrel ${errors_kestrel:-0}"
 
 mkdir -p "$root/bench/results"
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
@@ -153,7 +162,13 @@ cat >"$out" <<JSON
     "date": "$(date -u +%Y-%m-%d)",
     "source": "ComparisonSite bench/serve.sh",
     "origin": "measured",
-    "environment": { "hardware": "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//;s/"//g')", "cores": $(nproc), "memory": "$(free -g | awk '/Mem:/ { print $2 }') GB", "os": "$(. /etc/os-release; echo "$PRETTY_NAME")", "server": "Kestrel (.NET $(dotnet --version)), nginx $(/usr/sbin/nginx -v 2>&1 | cut -d/ -f2)" },
+    "environment": {
+      "hardware": "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//;s/"//g')",
+      "cores": $(nproc),
+      "memory": "$(free -g | awk '/Mem:/ { print $2 }') GB",
+      "os": "$(. /etc/os-release; echo "$PRETTY_NAME")",
+      "server": "Kestrel (.NET $(dotnet --version)), nginx $(/usr/sbin/nginx -v 2>&1 | cut -d/ -f2)"
+    },
     "load": { "tool": "wrk", "concurrency": $CONNECTIONS, "duration": "${DURATION} s per target" },
     "notes": "Same response bytes ($html_bytes bytes, uncompressed) for all four targets; wrk on the same machine."
   },
@@ -163,19 +178,24 @@ cat >"$out" <<JSON
     { "slug": "kestrel-static", "name": "ComparisonSite static files" },
     { "slug": "kestrel-bare", "name": "Bare Kestrel (bytes from memory)" }
   ],
-  "scenarios": [ { "slug": "article", "name": "Article page", "description": "GET $ARTICLE at $CONNECTIONS connections" } ],
+  "scenarios": [
+    { "slug": "article", "name": "Article page", "description": "GET $ARTICLE at $CONNECTIONS connections" }
+  ],
   "metrics": [
-    { "slug": "rps", "name": "Requests per second", "unit": "req/s", "better": "higher", "higherWord": "faster", "lowerWord": "slower" },
+    { "slug": "rps", "name": "Requests per second", "unit": "req/s", "better": "higher",
+      "higherWord": "faster", "lowerWord": "slower" },
     { "slug": "p50", "name": "Median latency", "unit": "ms", "better": "lower", "decimals": 2 },
     { "slug": "p99", "name": "P99 latency", "unit": "ms", "better": "lower", "decimals": 2 },
-    { "slug": "cold-start", "name": "Cold start time", "unit": "s", "better": "lower", "decimals": 2, "higherWord": "slower", "lowerWord": "faster" },
+    { "slug": "cold-start", "name": "Cold start time", "unit": "s", "better": "lower", "decimals": 2,
+      "higherWord": "slower", "lowerWord": "faster" },
     { "slug": "rss", "name": "Resident memory after load", "unit": "MB", "better": "lower" }
   ],
   "results": [
     { "framework": "comparisonsite", "scenario": "article", "metric": "rps", "value": $rps_site },
     { "framework": "comparisonsite", "scenario": "article", "metric": "p50", "value": $p50_site },
     { "framework": "comparisonsite", "scenario": "article", "metric": "p99", "value": $p99_site },
-    { "framework": "comparisonsite", "scenario": "article", "metric": "cold-start", "samples": [$(printf '%s\n' "${colds[@]}" | awk '{ printf "%s%.3f", (NR > 1 ? ", " : ""), $1 / 1000 }')] },
+    { "framework": "comparisonsite", "scenario": "article", "metric": "cold-start",
+      "samples": [$(printf '%s\n' "${colds[@]}" | awk '{ printf "%s%.3f", (NR > 1 ? ", " : ""), $1 / 1000 }')] },
     { "framework": "comparisonsite", "scenario": "article", "metric": "rss", "value": $rss_mb },
     { "framework": "nginx-static", "scenario": "article", "metric": "rps", "value": $rps_nginx },
     { "framework": "nginx-static", "scenario": "article", "metric": "p50", "value": $p50_nginx },

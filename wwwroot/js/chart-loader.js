@@ -17,7 +17,10 @@
       document.head.append(element);
     });
 
-  const ready = () => (loading ??= load(script.dataset.chartjs).then(() => load(script.dataset.charts)));
+  const ready = () => {
+    loading = loading || load(script.dataset.chartjs).then(() => load(script.dataset.charts));
+    return loading;
+  };
 
   // A chart that fails to load keeps its SVG, which shows every number already.
   const want = (figure) => {

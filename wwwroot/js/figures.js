@@ -164,34 +164,20 @@
   }
 
   // ----- Per figure: copy its link (keeping the filter) and its embed code. -----
-  const copy = (text, button, fallbackHost) => {
-    const done = () => {
-      button.textContent = 'Copied';
-      button.classList.add('copied');
-      announce('Copied to the clipboard');
-      window.setTimeout(() => {
-        button.textContent = button.dataset.label;
-        button.classList.remove('copied');
-      }, 2500);
-    };
-    // Without clipboard access (an insecure origin, a frame without permission) the text is shown selected.
-    const fallback = () => {
-      let field = fallbackHost.querySelector('.copy-fallback');
-      if (!field) {
-        field = element('input', { type: 'text', readOnly: true, className: 'copy-fallback' });
-        field.setAttribute('aria-label', 'Copy this address');
-        fallbackHost.append(' ', field);
-      }
-      field.value = text;
-      field.focus();
-      field.select();
-      announce('Press Ctrl+C or Command+C to copy');
-    };
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(done, fallback);
-    } else {
-      fallback();
+  // clipboard.js is looked up at the click, so sorting and the filter never depend on it.
+  const copy = async (text, button) => {
+    const clipboard = window.comparisonClipboard;
+    if (!(await clipboard.copyText(text, button))) {
+      announce(clipboard.fallbackMessage);
+      return;
     }
+    button.textContent = 'Copied';
+    button.classList.add('copied');
+    announce('Copied to the clipboard');
+    window.setTimeout(() => {
+      button.textContent = button.dataset.label;
+      button.classList.remove('copied');
+    }, 2500);
   };
 
   const linkOf = (anchor) => {
@@ -209,7 +195,7 @@
     const line = anchor.parentElement;
     const copyLink = element('button', { type: 'button', className: 'figure-copy', textContent: 'Copy link' });
     copyLink.dataset.label = 'Copy link';
-    copyLink.addEventListener('click', () => copy(linkOf(anchor), copyLink, line));
+    copyLink.addEventListener('click', () => copy(linkOf(anchor), copyLink));
     anchor.after(' ', copyLink);
 
     const embed = line.querySelector('a.figure-embed');
@@ -239,7 +225,7 @@
           code,
           copyCode,
         ]);
-        copyCode.addEventListener('click', () => copy(code.value, copyCode, panel));
+        copyCode.addEventListener('click', () => copy(code.value, copyCode));
         line.after(panel);
       }
       const open = panel.hidden;

@@ -1,28 +1,31 @@
 // The reference catalogue (/_editor/references, Development only): a filter over every listed row and copy
 // buttons. Without this script everything is listed and the controls stay hidden.
-(function () {
-  "use strict";
-  var search = document.querySelector(".catalogue-search");
-  var input = document.getElementById("catalogue-filter");
-  var rows = Array.prototype.slice.call(document.querySelectorAll("[data-search]"));
+(() => {
+  'use strict';
+  const search = document.querySelector('.catalogue-search');
+  const input = document.getElementById('catalogue-filter');
+  const rows = [...document.querySelectorAll('[data-search]')];
   if (search && input) {
     search.hidden = false;
-    input.addEventListener("input", function () {
-      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
-      rows.forEach(function (row) {
-        var text = row.getAttribute("data-search").toLowerCase();
-        row.hidden = !words.every(function (w) { return text.indexOf(w) >= 0; });
+    input.addEventListener('input', () => {
+      const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      rows.forEach((row) => {
+        const text = row.dataset.search.toLowerCase();
+        row.hidden = !words.every((word) => text.includes(word));
       });
     });
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("button.copy"), function (button) {
+  // Copying through clipboard.js (looked up at the click, so the filter never depends on it): on success the
+  // button says so; otherwise the reference is shown selected beside it.
+  document.querySelectorAll('button.copy').forEach((button) => {
     button.hidden = false;
-    button.addEventListener("click", function () {
-      var text = button.getAttribute("data-copy");
-      var done = function () { button.textContent = "Copied"; setTimeout(function () { button.textContent = "Copy"; }, 1500); };
-      if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text).then(done, function () { button.textContent = "Select and copy"; });
+    button.addEventListener('click', async () => {
+      if (await window.comparisonClipboard.copyText(button.dataset.copy, button)) {
+        button.textContent = 'Copied';
+        setTimeout(() => {
+          button.textContent = 'Copy';
+        }, 1500);
       }
     });
   });

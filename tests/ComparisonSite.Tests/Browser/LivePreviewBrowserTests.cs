@@ -5,7 +5,7 @@ namespace ComparisonSite.Tests.Browser;
 /// <summary>
 /// The live preview in a real browser, against the site in Development on a private copy of the content: a save
 /// shows in the open page without a manual reload, at the same scroll position, and a broken reference brings the
-/// problems panel up until it is fixed.
+/// problems panel up until it is fixed. The reference catalogue's filter and copy buttons, on the same site.
 /// </summary>
 public sealed class LivePreviewBrowserTests : IAsyncLifetime
 {
@@ -114,6 +114,58 @@ public sealed class LivePreviewBrowserTests : IAsyncLifetime
         Assert.True(all > 50, $"only {all} snippets listed");
         Assert.True(await page.IsVisibleAsync("tr.catalogue-snippet:not([hidden]) button.copy >> nth=0"));
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_catalogue_copy_button_copies_its_reference_or_shows_it_selected_when_the_clipboard_refuses()
+    {
+        var context = await _browser!.NewContextAsync();
+        await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        var (page, errors) = await OpenCatalogueAsync(context);
+        var reference = await page.Locator("tr.catalogue-snippet code.snippet").First.TextContentAsync();
+
+        await page.Locator("tr.catalogue-snippet button.copy").First.ClickAsync();
+        await page.WaitForFunctionAsync(
+            "() => document.querySelector('tr.catalogue-snippet button.copy').textContent === 'Copied'");
+        Assert.Equal(reference, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+
+        // The same click where the browser refuses the clipboard (clipboard.js's one fallback).
+        var (refusing, refusingErrors) = await OpenCatalogueAsync(
+            await _browser.NewContextAsync(),
+            "navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));");
+        await refusing.Locator("tr.catalogue-snippet button.copy").First.ClickAsync();
+        var field = refusing.Locator("tr.catalogue-snippet textarea.copy-fallback");
+        await field.WaitForAsync();
+        Assert.Equal(reference, await field.InputValueAsync());
+        Assert.True(await refusing.EvaluateAsync<bool>(
+            "() => { const f = document.activeElement; return f.classList.contains('copy-fallback')"
+            + " && f.selectionStart === 0 && f.selectionEnd === f.value.length; }"));
+        Assert.Equal("Copy", await refusing.Locator("tr.catalogue-snippet button.copy").First.TextContentAsync());
+        Assert.Empty(errors);
+        Assert.Empty(refusingErrors);
+    }
+
+    private async Task<(IPage Page, List<string> Errors)> OpenCatalogueAsync(
+        IBrowserContext context, string? initScript = null)
+    {
+        var page = await context.NewPageAsync();
+        if (initScript is not null)
+        {
+            await page.AddInitScriptAsync(initScript);
+        }
+
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        await page.GotoAsync(
+            _site!.BaseUrl + "/_editor/references", new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        return (page, errors);
     }
 
     public async Task DisposeAsync()

@@ -65,8 +65,8 @@ public sealed class ArticlePageTests(PostgresFixture postgres) : SiteTestBase(po
         var home = await SiteFactory.ParseAsync(await Site.CreateReader().GetAsync("/"));
 
         var scripts = article.QuerySelectorAll("script[src]").ToList();
-        // article.js, figures.js, chart-loader.js and (the pricing section's calculator) calculator.js.
-        Assert.Equal(4, scripts.Count);
+        // article.js, clipboard.js, figures.js, chart-loader.js and (the pricing section's calculator) calculator.js.
+        Assert.Equal(5, scripts.Count);
         Assert.All(scripts, s => Assert.True(s.HasAttribute("defer")));
         Assert.DoesNotContain(scripts, s => s.GetAttribute("src")!.Contains("chart.umd", StringComparison.Ordinal));
         var loader = Assert.Single(
