@@ -22,7 +22,9 @@ public sealed record PageChange(
 /// <summary>A run that appeared, changed or went, with the suite it belongs (or belonged) to.</summary>
 public readonly record struct ChangedRun(string Suite, string Id);
 
-/// <summary>Takes each <see cref="PageChange"/>; called inside the snapshot swap, so it must not wait or throw.</summary>
+/// <summary>
+/// Takes each <see cref="PageChange"/>; called inside the snapshot swap, so it must not wait or throw.
+/// </summary>
 public interface IPageChangeListener
 {
     void OnPagesChanged(PageChange change);

@@ -63,7 +63,7 @@ internal sealed class PageChanges(
 
     private void OnResultsChanged(ResultsSnapshot snapshot) => Look("results");
 
-    /// <summary>Compares what pages show now with what they showed at the last look; publishes the difference.</summary>
+    /// <summary>Compares what pages show with what they showed at the last look; publishes the difference.</summary>
     private void Look(string cause)
     {
         try
