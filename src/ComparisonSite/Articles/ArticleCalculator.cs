@@ -26,9 +26,7 @@ public static class ArticleCalculator
         ComparisonArticle article, DataBlock block, ResultsSnapshot snapshot, FigureFormatter formatter,
         CalculatorInput input, CalculatorForm form)
     {
-        var meta = article.Meta;
-        var figures = new FigureArticle(article.Slug, meta.Suite, meta.Frameworks, meta.Origin, meta.ServerPrice);
-        var context = new FigureContext(snapshot, figures, formatter, showErrors: false);
+        var context = ComparisonFigures.Context(article, snapshot, formatter);
         using var writer = new StringWriter();
         var renderer = new FigureHtmlRenderer(writer, context);
         var figure = new FigureWriter(renderer, context, block.Source, block.Line);

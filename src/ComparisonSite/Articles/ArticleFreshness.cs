@@ -1,4 +1,3 @@
-using System.Globalization;
 using ComparisonSite.Content;
 using ComparisonSite.Figures;
 using ComparisonSite.Markdown.DataReferences;
@@ -62,7 +61,7 @@ public static class ArticleFreshness
             yield return ContentDiagnostic.Warning(
                 index,
                 limit.Line,
-                $"run {info.Id} of {limit.Suite} is dated {Iso(info.Date)}, {age} days ago, older than the "
+                $"run {info.Id} of {limit.Suite} is dated {SiteDates.Iso(info.Date)}, {age} days ago, older than the "
                 + $"{limit.Days} days maxDataAge allows; import a newer run or raise the limit");
         }
 
@@ -72,9 +71,9 @@ public static class ArticleFreshness
             yield return ContentDiagnostic.Warning(
                 place.File,
                 place.Line,
-                $"run={pinned.Run.Id} ({Iso(pinned.Run.Info.Date)}) is not the newest {origin} run of "
-                + $"{pinned.Run.Suite}: {newer.Run.Id} ({Iso(newer.Run.Info.Date)}) is newer; cite it, or name "
-                + $"origin={origin} to follow the newest");
+                $"run={pinned.Run.Id} ({SiteDates.Iso(pinned.Run.Info.Date)}) is not the newest {origin} run of "
+                + $"{pinned.Run.Suite}: {newer.Run.Id} ({SiteDates.Iso(newer.Run.Info.Date)}) is newer; cite it, "
+                + $"or name origin={origin} to follow the newest");
         }
     }
 
@@ -156,8 +155,6 @@ public static class ArticleFreshness
 
     private static string Describe(RunInfo info) =>
         info.Origin == RunOrigin.Reported ? $"{info.Source}'s run “{info.Title}”" : $"our run “{info.Title}”";
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 /// <summary>A dated notice at the top of an article: what is not as fresh as it should be, in a sentence.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
 using ComparisonSite.Content;
@@ -7,7 +6,6 @@ using ComparisonSite.Markdown;
 using ComparisonSite.Markdown.DataReferences;
 using ComparisonSite.Results.Store;
 using Markdig.Syntax;
-using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Articles;
 
@@ -16,13 +14,12 @@ namespace ComparisonSite.Articles;
 /// costs a lookup, not a render. Unresolved data references are logged once per render, with file and line.
 /// </summary>
 public sealed class ArticlePageRenderer(
-    IOptions<SiteOptions> site,
+    FigureFormatter formatter,
     IHostEnvironment environment,
     TimeProvider clock,
     ILogger<ArticlePageRenderer> logger)
 {
     private readonly ConditionalWeakTable<ComparisonArticle, Rendered> _rendered = [];
-    private readonly FigureFormatter _formatter = new(CultureInfo.GetCultureInfo(site.Value.Culture));
     private int _renders;
 
     /// <summary>
@@ -64,9 +61,8 @@ public sealed class ArticlePageRenderer(
         bool showErrors,
         DateOnly? today = null)
     {
-        var figures = new FigureArticle(article.Slug, article.Meta.Suite, article.Meta.Frameworks, article.Meta.Origin,
-            article.Meta.ServerPrice);
-        var context = new FigureContext(results, figures, _formatter, showErrors) { ArticleFigures = true };
+        var context = ComparisonFigures.Context(article, results, formatter, showErrors);
+        context.ArticleFigures = true;
         var summary = RenderPart(article.Summary, context, article.Folder + "/" + ComparisonLoader.IndexFile, 1);
         var sections = article.Sections
             .Select(s => new RenderedSection(
@@ -75,13 +71,13 @@ public sealed class ArticlePageRenderer(
                 RenderPart(s.Body, context, s.File, s.BodyFirstLine),
                 HasCharts(s.Body)))
             .ToList();
-        var headline = article.Headline is null ? null : RenderHeadline(article, results, figures, showErrors, context);
+        var headline = article.Headline is null ? null : RenderHeadline(article, results, showErrors, context);
         var faq = article.Sections.Where(s => s.IsFaq).SelectMany(s => FaqEntries(s, context)).ToList();
         var page = new ArticlePage(
             article, summary, sections, ArticleRuns.Default(article, results), faq,
             ArticleRuns.DataChangedAt(article, results))
         {
-            FreshnessNotices = ArticleFreshness.Notices(article, results, today ?? Today(clock), _formatter),
+            FreshnessNotices = ArticleFreshness.Notices(article, results, today ?? Today(clock), formatter),
             DataUpdates = DataUpdates.Of(article, results),
             Figures = [.. context.Figures],
             HeadlineHtml = headline,
@@ -132,11 +128,7 @@ public sealed class ArticlePageRenderer(
     /// </summary>
     public ArticleText Text(ComparisonArticle article, ResultsSnapshot? results)
     {
-        var context = results is null ? null : new FigureContext(
-            results,
-            new FigureArticle(article.Slug, article.Meta.Suite, article.Meta.Frameworks, article.Meta.Origin),
-            _formatter,
-            showErrors: false);
+        var context = results is null ? null : ComparisonFigures.Context(article, results, formatter);
         return new ArticleText(Of(article.Summary), [.. article.Sections.Select(s => Of(s.Body))]);
 
         string Of(MarkdownDocument document) =>
@@ -180,16 +172,13 @@ public sealed class ArticlePageRenderer(
     private string RenderHeadline(
         ComparisonArticle article,
         ResultsSnapshot results,
-        FigureArticle figures,
         bool showErrors,
         FigureContext articleContext)
     {
-        var context = new FigureContext(results, figures, _formatter, showErrors)
-        {
-            MethodologyHref = $"/{article.Slug}#{DataUpdatesSection}",
-            File = article.Folder + "/" + ComparisonLoader.IndexFile,
-            FirstLine = article.Meta.HeadlineLine,
-        };
+        var context = ComparisonFigures.Context(article, results, formatter, showErrors);
+        context.MethodologyHref = $"/{article.Slug}#{DataUpdatesSection}";
+        context.File = article.Folder + "/" + ComparisonLoader.IndexFile;
+        context.FirstLine = article.Meta.HeadlineLine;
         var html = ArticleMarkdown.ToInlineHtml(article.Headline!, context);
         articleContext.Problems.AddRange(context.Problems);
         return html;

@@ -6,7 +6,6 @@ using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Import.DryRun;
 using ComparisonSite.Results.Migrations;
 using ComparisonSite.Results.Store;
-using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Commands;
 
@@ -143,11 +142,10 @@ internal static class ImportCommand
         await library.ReloadAsync(cancellationToken);
         var results = services.Get<ResultsStore>();
         await results.ReloadAsync(cancellationToken);
-        var culture = CultureInfo.GetCultureInfo(services.Get<IOptions<SiteOptions>>().Value.Culture);
         var contentPrefix = Path.GetRelativePath(Directory.GetCurrentDirectory(), library.RootPath)
             .Replace('\\', '/');
         var previews = ImportPreview.Of(
-            library.Current.Comparisons.Values, results.Current!, documents, options, new FigureFormatter(culture),
+            library.Current.Comparisons.Values, results.Current!, documents, options, services.Get<FigureFormatter>(),
             contentPrefix, services.Get<TimeProvider>().GetUtcNow());
         for (var i = 0; i < documents.Count; i++)
         {

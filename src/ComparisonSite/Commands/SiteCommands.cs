@@ -97,6 +97,7 @@ public static class SiteCommands
         builder.Services.AddResultsStore();
         builder.Services.AddContent();
         builder.Services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section));
+        builder.Services.AddSiteFormatter();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ArticlePageRenderer>();
         builder.Services.AddSerilog(logger => logger

@@ -177,7 +177,7 @@ internal static class ResultsDownload
         var info = run.Run.Info;
         csv.WriteField(info.Id);
         csv.WriteField(info.Title);
-        csv.WriteField(info.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        csv.WriteField(SiteDates.Iso(info.Date));
         csv.WriteField(info.Source);
         csv.WriteField(info.Origin.ToText());
         csv.WriteField(m.Framework);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ComparisonSite.Results.Store;
@@ -22,7 +21,7 @@ public static class ComparisonScaffold
     {
         var names = frameworks.Select(f => snapshot.Frameworks.GetValueOrDefault(f)?.Name ?? f).ToList();
         var pair = CommonMeasurement(frameworks, snapshot.RunFor(suite), snapshot);
-        var date = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var date = SiteDates.Iso(today);
         var index = $"""
             ---
             title: {JsonSerializer.Serialize(title, YamlString)}

@@ -1,11 +1,10 @@
-using System.Globalization;
+using ComparisonSite.Articles;
 using ComparisonSite.Content;
 using ComparisonSite.Figures;
 using ComparisonSite.Markdown;
 using ComparisonSite.Results;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
-using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Editing;
 
@@ -31,9 +30,8 @@ public sealed record CatalogueSuite(
 /// real Markdown pipeline against the current snapshot, in the context of an article citing that suite (so the
 /// value shown is the value that article shows), or of a bare article of the suite when none cites it.
 /// </summary>
-public sealed class ReferenceCatalogue(ContentLibrary content, IOptions<SiteOptions> site)
+public sealed class ReferenceCatalogue(ContentLibrary content, FigureFormatter formatter)
 {
-    private readonly FigureFormatter _formatter = new(CultureInfo.GetCultureInfo(site.Value.Culture));
 
     public IReadOnlyList<CatalogueSuite> Build(ResultsSnapshot snapshot) =>
         [.. snapshot.RunsBySuite.Keys.Order(StringComparer.Ordinal).Select(s => BuildSuite(snapshot, s))];
@@ -51,7 +49,7 @@ public sealed class ReferenceCatalogue(ContentLibrary content, IOptions<SiteOpti
             .ToList();
         var figureArticle = article is null
             ? new FigureArticle("catalogue", suite, frameworks)
-            : new FigureArticle(article.Slug, suite, article.Meta.Frameworks, article.Meta.Origin);
+            : ComparisonFigures.Article(article);
         var pairs = measurements.Select(m => (m.Scenario, m.Metric)).Distinct()
             .OrderBy(p => p.Scenario, StringComparer.Ordinal).ThenBy(p => p.Metric, StringComparer.Ordinal)
             .ToList();
@@ -114,7 +112,7 @@ public sealed class ReferenceCatalogue(ContentLibrary content, IOptions<SiteOpti
     public string Render(string reference, ResultsSnapshot snapshot, FigureArticle article)
     {
         var document = ArticleMarkdown.Parse(reference, "catalogue.md", 1, []);
-        var context = new FigureContext(snapshot, article, _formatter, showErrors: true);
+        var context = new FigureContext(snapshot, article, formatter, showErrors: true);
         return ArticleMarkdown.ToHtml(document, context);
     }
 }

@@ -50,13 +50,13 @@ public sealed class FigureContext
     /// Where a figure's link goes: the page's own methodology section, or the article's from another page (the
     /// headline on the home and tag pages).
     /// </summary>
-    public string MethodologyHref { get; init; } = "#methodology";
+    public string MethodologyHref { get; set; } = "#methodology";
 
     /// <summary>
     /// True when this render's figures are the article's own (<c>ArticlePage.Figures</c>), so each can link its
     /// CSV and embed page under <c>/&lt;slug&gt;/figures/</c>; run and data pages render other figures and link none.
     /// </summary>
-    public bool ArticleFigures { get; init; }
+    public bool ArticleFigures { get; set; }
 
     /// <summary>
     /// A figure of the article on its own: its embed page, or its data or drawing with an extension (".csv", ".svg").

@@ -5,7 +5,8 @@ namespace ComparisonSite.Figures;
 
 /// <summary>
 /// Turns stored numbers into the words readers see: "8,520 req/s", "about 8,500 req/s", "7.8x faster",
-/// "$1,400/month", in the page's culture and with the metric's unit, precision and direction words.
+/// "$1,400/month", in the page's culture and with the metric's unit, precision and direction words. The site has
+/// one, built from <c>Site:Culture</c> (<c>AddSiteOptions</c>); everything that formats numbers or dates asks it.
 /// </summary>
 public sealed class FigureFormatter(CultureInfo culture)
 {
@@ -62,7 +63,8 @@ public sealed class FigureFormatter(CultureInfo culture)
     /// <summary>Whether <paramref name="a"/> is better than <paramref name="b"/> on this metric.</summary>
     public static bool IsBetter(double a, double b, Metric metric) => metric.Better == Better.Higher ? a > b : a < b;
 
-    public string Date(DateOnly date) => date.ToString("MMMM d, yyyy", Culture);
+    /// <summary>"March 31, 2026": a date as readers read it (see <see cref="SiteDates"/>).</summary>
+    public string Date(DateOnly date) => SiteDates.Display(date, Culture);
 
     /// <summary>
     /// Units are written the way readers expect:

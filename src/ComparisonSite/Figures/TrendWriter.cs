@@ -35,7 +35,7 @@ internal static class TrendWriter
         var direction = metric.Better == Better.Higher ? "higher is better" : "lower is better";
         var unit = FigureFormatter.UnitLabel(metric.Unit);
         var title = $"{metric.Name}, {scenario.Name} ({unit}, {direction})";
-        var dates = runs.Select(r => r.Run.Info.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+        var dates = runs.Select(r => SiteDates.Iso(r.Run.Info.Date)).ToList();
         var lines = shown.Select(f => new ChartSeries(
             context.FrameworkName(f),
             f,
@@ -79,7 +79,7 @@ internal static class TrendWriter
         var columns = shown.Select(f => $"{context.FrameworkName(f)} ({unit})").Prepend("Run").Prepend("Date");
         var rows = runs.Select(r => (IReadOnlyList<string>)
         [
-            r.Run.Info.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            SiteDates.Iso(r.Run.Info.Date),
             r.Run.Id,
             .. shown.Select(f => Cell(r.Find(f, series.Scenario, series.Metric))),
         ]);

@@ -28,8 +28,7 @@ public sealed record RunEntry(
     string JsonHref,
     StoredRun? Previous,
     string? DifferenceHref,
-    string Environment,
-    string Date);
+    string Environment);
 
 /// <summary>A figure with the heading it stands under.</summary>
 public sealed record RunFigure(string Heading, string Html);

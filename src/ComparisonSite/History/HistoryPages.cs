@@ -15,11 +15,10 @@ namespace ComparisonSite.History;
 /// snapshot. Figures go through the same writers as the article's: a run page renders generated data references
 /// (<c>{{table … run=ID}}</c>) through the article's Markdown pipeline, so a figure has one home.
 /// </summary>
-public sealed class HistoryPages(IOptions<SiteOptions> site, SiteUrls urls, ILogger<HistoryPages> logger)
+public sealed class HistoryPages(
+    IOptions<SiteOptions> site, FigureFormatter formatter, SiteUrls urls, ILogger<HistoryPages> logger)
 {
-    private readonly FigureFormatter _formatter = new(CultureInfo.GetCultureInfo(site.Value.Culture));
-
-    public CultureInfo Culture => _formatter.Culture;
+    private CultureInfo Culture => formatter.Culture;
 
     /// <summary>The data page of a published comparison.</summary>
     public DataPage BuildData(ComparisonArticle article, ResultsSnapshot snapshot)
@@ -101,8 +100,7 @@ public sealed class HistoryPages(IOptions<SiteOptions> site, SiteUrls urls, ILog
                 context.DataHref(run.Run, "json"),
                 previous?.Run,
                 previous is null ? null : $"{context.RunPageHref(previous.Run)}/vs/{run.Run.Id}",
-                EnvironmentSummary(run.Run.Info),
-                _formatter.Date(run.Run.Info.Date));
+                EnvironmentSummary(run.Run.Info));
         }).ToList();
 
         var trends = new List<RunFigure>();
@@ -153,11 +151,7 @@ public sealed class HistoryPages(IOptions<SiteOptions> site, SiteUrls urls, ILog
     }
 
     private FigureContext Context(ComparisonArticle article, ResultsSnapshot snapshot) =>
-        new(snapshot,
-            new FigureArticle(article.Slug, article.Meta.Suite, article.Meta.Frameworks, article.Meta.Origin,
-            article.Meta.ServerPrice),
-            _formatter,
-            showErrors: false);
+        ComparisonFigures.Context(article, snapshot, formatter);
 
     /// <summary>"8 cores, 32 GB RAM, Ubuntu 22.04; wrk, 500 connections": the facts that tell runs apart.</summary>
     private string EnvironmentSummary(RunInfo info)

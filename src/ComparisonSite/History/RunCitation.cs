@@ -18,7 +18,7 @@ public sealed record RunCitation(string PlainText, string BibTex)
     public static RunCitation For(StoredRun run, string permanentUrl, string siteName, CultureInfo culture)
     {
         var info = run.Info;
-        var date = info.Date.ToString("MMMM d, yyyy", culture);
+        var date = SiteDates.Display(info.Date, culture);
         var year = info.Date.Year.ToString(CultureInfo.InvariantCulture);
         var plain = $"{info.Source} ({year}). {info.Title} [benchmark run {info.Id}, {date}]. {siteName}. "
             + permanentUrl;
@@ -31,7 +31,7 @@ public sealed record RunCitation(string PlainText, string BibTex)
             .Append("  title        = {").Append(Escape(info.Title)).AppendLine("},")
             .Append("  year         = {").Append(year).AppendLine("},")
             .Append("  date         = {")
-            .Append(info.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).AppendLine("},")
+            .Append(SiteDates.Iso(info.Date)).AppendLine("},")
             .Append("  howpublished = {Benchmark run ").Append(Escape(info.Id)).Append(", ")
             .Append(Escape(siteName)).AppendLine("},")
             .Append("  url          = {").Append(permanentUrl).AppendLine("},")

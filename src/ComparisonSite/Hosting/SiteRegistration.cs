@@ -1,8 +1,10 @@
 using System.Globalization;
 using ComparisonSite.Articles;
+using ComparisonSite.Figures;
 using ComparisonSite.History;
 using ComparisonSite.Seo;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Formatting.Compact;
 using Serilog.Settings.Configuration;
@@ -39,7 +41,9 @@ public static class SiteRegistration
         return builder;
     }
 
-    /// <summary>The site root every feature resolves its files from, and the Site options.</summary>
+    /// <summary>
+    /// The site root every feature resolves its files from, the Site options and the formatter built from them.
+    /// </summary>
     public static IServiceCollection AddSiteOptions(this IServiceCollection services, SiteRoot root)
     {
         services.AddSingleton(root);
@@ -47,6 +51,20 @@ public static class SiteRegistration
             .BindConfiguration(SiteOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        return services.AddSiteFormatter();
+    }
+
+    /// <summary>
+    /// The site's one <see cref="FigureFormatter"/>, in <c>Site:Culture</c>: numbers and dates on every page, in
+    /// every figure and in the verbs' output are formatted by it.
+    /// </summary>
+    public static IServiceCollection AddSiteFormatter(this IServiceCollection services)
+    {
+        services.TryAddSingleton(s =>
+        {
+            var culture = s.GetRequiredService<IOptions<SiteOptions>>().Value.Culture;
+            return new FigureFormatter(CultureInfo.GetCultureInfo(culture));
+        });
         return services;
     }
 

@@ -1,11 +1,9 @@
-using System.Globalization;
 using ComparisonSite.Content;
 using ComparisonSite.Figures;
 using ComparisonSite.Results.Store;
 using ComparisonSite.Runs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Pages;
 
@@ -15,7 +13,7 @@ namespace ComparisonSite.Pages;
 /// and never one per query string. Anything else (another parameter, a repeated or missing one, a run that is
 /// not the suite's, one run twice) answers 404 with the picker.
 /// </summary>
-public sealed class CompareRunsModel(ContentLibrary library, ResultsStore results, IOptions<SiteOptions> site)
+public sealed class CompareRunsModel(ContentLibrary library, ResultsStore results, FigureFormatter formatter)
     : PageModel
 {
     private static readonly string[] Parameters = ["a", "b"];
@@ -43,7 +41,6 @@ public sealed class CompareRunsModel(ContentLibrary library, ResultsStore result
                 "The address should name two runs, as ?a=<run id>&b=<run id>, and nothing else."));
         if (pair is null)
         {
-            var formatter = new FigureFormatter(CultureInfo.GetCultureInfo(site.Value.Culture));
             NotFoundAnswer = new RunPairNotFound(
                 problem!.Message, RunPicker.For(article, snapshot, formatter, a: null, b: null));
             return RunPairAnswers.NotFound(this);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ComparisonSite.Articles;
 using ComparisonSite.Content;
 using ComparisonSite.Front;
@@ -23,8 +22,6 @@ public sealed class ComparisonModel(
 
     /// <summary>The comparisons shown at the end of the article (<see cref="RelatedComparisons"/>).</summary>
     public IReadOnlyList<ComparisonArticle> Related { get; private set; } = [];
-
-    public CultureInfo Culture { get; } = CultureInfo.GetCultureInfo(site.Value.Culture);
 
     public IActionResult OnGet(string slug)
     {

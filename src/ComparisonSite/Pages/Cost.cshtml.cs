@@ -1,4 +1,3 @@
-using System.Globalization;
 using ComparisonSite.Articles;
 using ComparisonSite.Caching;
 using ComparisonSite.Content;
@@ -8,7 +7,6 @@ using ComparisonSite.Results.Store;
 using ComparisonSite.Seo;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Pages;
 
@@ -20,10 +18,8 @@ namespace ComparisonSite.Pages;
 /// </summary>
 [NoPageCache]
 public sealed class CostModel(
-    ContentLibrary library, ResultsStore results, SiteUrls urls, IOptions<SiteOptions> site) : PageModel
+    ContentLibrary library, ResultsStore results, SiteUrls urls, FigureFormatter formatter) : PageModel
 {
-    private readonly FigureFormatter _formatter = new(CultureInfo.GetCultureInfo(site.Value.Culture));
-
     public string ArticleTitle { get; private set; } = "";
 
     /// <summary>The calculator in the article.</summary>
@@ -60,7 +56,7 @@ public sealed class CostModel(
         }
 
         // Refused input keeps the fields as entered, with their messages, beside the default result.
-        var html = ArticleCalculator.Render(article, block, snapshot, _formatter, query.Input ?? defaults, query.Form);
+        var html = ArticleCalculator.Render(article, block, snapshot, formatter, query.Input ?? defaults, query.Form);
         if (html is null)
         {
             return NotFound();
@@ -73,7 +69,7 @@ public sealed class CostModel(
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
-        var traffic = (query.Input ?? defaults).RequestsPerDay.ToString("N0", _formatter.Culture);
+        var traffic = (query.Input ?? defaults).RequestsPerDay.ToString("N0", formatter.Culture);
         ViewData[nameof(PageMetadata)] = new PageMetadata
         {
             Title = $"Server cost at {traffic} requests a day: {article.Meta.Title}",

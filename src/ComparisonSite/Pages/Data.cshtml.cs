@@ -1,5 +1,6 @@
 using System.Globalization;
 using ComparisonSite.Content;
+using ComparisonSite.Figures;
 using ComparisonSite.History;
 using ComparisonSite.Results.Store;
 using ComparisonSite.Seo;
@@ -10,11 +11,12 @@ namespace ComparisonSite.Pages;
 
 /// <summary>A comparison's data page: every run of the suites it cites, newest first, with trends.</summary>
 public sealed class DataModel(
-    ContentLibrary library, ResultsStore results, HistoryPages pages, SiteUrls urls) : PageModel
+    ContentLibrary library, ResultsStore results, HistoryPages pages, FigureFormatter formatter, SiteUrls urls)
+    : PageModel
 {
     public DataPage? Data { get; private set; }
 
-    public CultureInfo Culture => pages.Culture;
+    public CultureInfo Culture => formatter.Culture;
 
     public IActionResult OnGet(string slug)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ComparisonSite.Front;
 using ComparisonSite.Seo;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,8 +16,6 @@ public sealed class IndexModel(FrontPages front, IOptions<SiteOptions> site, Sit
     public IReadOnlyList<SiteDataUpdate> LatestUpdates { get; private set; } = [];
 
     public IReadOnlyList<TagCount> Tags { get; private set; } = [];
-
-    public CultureInfo Culture { get; } = CultureInfo.GetCultureInfo(site.Value.Culture);
 
     public void OnGet()
     {

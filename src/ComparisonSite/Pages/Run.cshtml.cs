@@ -1,5 +1,5 @@
-using System.Globalization;
 using ComparisonSite.Content;
+using ComparisonSite.Figures;
 using ComparisonSite.History;
 using ComparisonSite.Results.Store;
 using ComparisonSite.Seo;
@@ -14,15 +14,14 @@ namespace ComparisonSite.Pages;
 /// each with a page pointing to the data page.
 /// </summary>
 public sealed class RunModel(
-    ContentLibrary library, ResultsStore results, HistoryPages pages, SiteUrls urls) : PageModel
+    ContentLibrary library, ResultsStore results, HistoryPages pages, FigureFormatter formatter, SiteUrls urls)
+    : PageModel
 {
     public RunLookup? Lookup { get; private set; }
 
     public string Slug { get; private set; } = "";
 
     public string ArticleTitle { get; private set; } = "";
-
-    public CultureInfo Culture => pages.Culture;
 
     public IActionResult OnGet(string slug, string runId)
     {
@@ -59,7 +58,7 @@ public sealed class RunModel(
 
         var info = page.Run.Run.Info;
         Response.GetTypedHeaders().LastModified = page.Run.Run.ChangedAt;
-        var date = info.Date.ToString("MMMM d, yyyy", Culture);
+        var date = formatter.Date(info.Date);
         var origin = page.Run.Run.IsReported ? $"figures as reported by {info.Source}" : $"measured by {info.Source}";
         ViewData[nameof(PageMetadata)] = new PageMetadata
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ComparisonSite.Content;
 using ComparisonSite.Figures;
 using ComparisonSite.Results.Store;
@@ -7,7 +6,6 @@ using ComparisonSite.Seo;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Pages;
 
@@ -17,15 +15,13 @@ namespace ComparisonSite.Pages;
 /// catch-all <c>b</c> lets a malformed pair (<c>…/vs</c>, <c>…/vs/x/y</c>) get the same helpful answer.
 /// </summary>
 public sealed class RunDifferenceModel(
-    ContentLibrary library, ResultsStore results, SiteUrls urls, IOptions<SiteOptions> site) : PageModel
+    ContentLibrary library, ResultsStore results, SiteUrls urls, FigureFormatter formatter) : PageModel
 {
     public RunDifference? Difference { get; private set; }
 
     public RunPicker? Picker { get; private set; }
 
     public RunPairNotFound? NotFoundAnswer { get; private set; }
-
-    public FigureFormatter Formatter { get; } = new(CultureInfo.GetCultureInfo(site.Value.Culture));
 
     public IActionResult OnGet(string slug, string a, string? b)
     {
@@ -40,22 +36,22 @@ public sealed class RunDifferenceModel(
         }
 
         var (pair, problem) = RunPairs.Find(snapshot, article.Meta.Suite, a, b);
-        Picker = RunPicker.For(article, snapshot, Formatter, pair?.Earlier.Run.Id, pair?.Later.Run.Id);
+        Picker = RunPicker.For(article, snapshot, formatter, pair?.Earlier.Run.Id, pair?.Later.Run.Id);
         if (pair is null)
         {
             NotFoundAnswer = new RunPairNotFound(problem!.Message, Picker);
             return RunPairAnswers.NotFound(this);
         }
 
-        Difference = RunDifference.Between(pair, snapshot, Formatter);
+        Difference = RunDifference.Between(pair, snapshot, formatter);
         Response.GetTypedHeaders().LastModified = pair.ChangedAt;
         var (earlier, later) = (pair.Earlier.Run, pair.Later.Run);
         ViewData[nameof(PageMetadata)] = new PageMetadata
         {
             Title = $"Run {earlier.Id} vs run {later.Id}: {article.Meta.Title}",
             Description = $"What changed in the benchmark figures of “{article.Meta.Title}” from " +
-                $"{earlier.Info.Title} ({Formatter.Date(earlier.Info.Date)}) to {later.Info.Title} " +
-                $"({Formatter.Date(later.Info.Date)}): each change in %, whether it is beyond the runs' spread, " +
+                $"{earlier.Info.Title} ({formatter.Date(earlier.Info.Date)}) to {later.Info.Title} " +
+                $"({formatter.Date(later.Info.Date)}): each change in %, whether it is beyond the runs' spread, " +
                 "and how the ranking moved.",
             Canonical = urls.Absolute(RunPairs.Path(article.Slug, earlier.Id, later.Id)),
             Modified = pair.ChangedAt,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ComparisonSite.Content;
 using ComparisonSite.Front;
 using ComparisonSite.Seo;
@@ -14,8 +13,6 @@ public sealed class TagModel(FrontPages front, IOptions<SiteOptions> site, SiteU
     public ArticleTag? Tag { get; private set; }
 
     public IReadOnlyList<ComparisonEntry> Comparisons { get; private set; } = [];
-
-    public CultureInfo Culture { get; } = CultureInfo.GetCultureInfo(site.Value.Culture);
 
     public IActionResult OnGet(string tag)
     {

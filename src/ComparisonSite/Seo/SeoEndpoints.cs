@@ -155,7 +155,7 @@ internal static class SeoEndpoints
         writer.WriteElementString("loc", ns, location);
         if (modified is { } lastmod)
         {
-            writer.WriteElementString("lastmod", ns, Iso(lastmod));
+            writer.WriteElementString("lastmod", ns, SiteDates.Iso(lastmod));
         }
 
         writer.WriteEndElement();
@@ -177,7 +177,7 @@ internal static class SeoEndpoints
         writer.WriteElementString("subtitle", ns, "Technology comparisons backed by benchmark data");
         writer.WriteElementString("id", ns, urls.Absolute("/"));
         var updated = entries.Count > 0 ? entries.Max(e => e.Modified) : DateTimeOffset.UnixEpoch;
-        writer.WriteElementString("updated", ns, Iso(updated));
+        writer.WriteElementString("updated", ns, SiteDates.Iso(updated));
         Link(writer, ns, "self", urls.Absolute("/feed.xml"));
         Link(writer, ns, "alternate", urls.Absolute("/"));
         writer.WriteStartElement("author", ns);
@@ -207,8 +207,8 @@ internal static class SeoEndpoints
         writer.WriteElementString("id", ns, urls.Comparison(article.Slug));
         Link(writer, ns, "alternate", urls.Comparison(article.Slug));
         var published = new DateTimeOffset(article.Meta.Published.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        writer.WriteElementString("published", ns, Iso(published));
-        writer.WriteElementString("updated", ns, Iso(modified));
+        writer.WriteElementString("published", ns, SiteDates.Iso(published));
+        writer.WriteElementString("updated", ns, SiteDates.Iso(modified));
         writer.WriteStartElement("author", ns);
         writer.WriteElementString("name", ns, text.Author);
         writer.WriteEndElement();
@@ -234,14 +234,14 @@ internal static class SeoEndpoints
         writer.WriteElementString("id", ns, $"{runPage}#changed-{changed}");
         Link(writer, ns, "alternate", urls.Comparison(article.Slug) + "#data-updates");
         Link(writer, ns, "related", runPage);
-        writer.WriteElementString("updated", ns, Iso(run.ChangedAt));
+        writer.WriteElementString("updated", ns, SiteDates.Iso(run.ChangedAt));
         writer.WriteElementString(
             "summary",
             ns,
             XmlCharacters.Replace(
                 $"{info.Title} ({origin}, run dated "
-                + $"{info.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, id {run.Id}) is the data "
-                + $"{article.Meta.Title} cites, as of {Iso(run.ChangedAt)}."));
+                + $"{SiteDates.Iso(info.Date)}, id {run.Id}) is the data "
+                + $"{article.Meta.Title} cites, as of {SiteDates.Iso(run.ChangedAt)}."));
         writer.WriteEndElement();
     }
 
@@ -270,7 +270,4 @@ internal static class SeoEndpoints
         writer.WriteAttributeString("href", href);
         writer.WriteEndElement();
     }
-
-    private static string Iso(DateTimeOffset value) =>
-        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

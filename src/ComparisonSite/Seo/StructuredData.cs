@@ -150,7 +150,7 @@ public static class StructuredData
             ["creator"] = Organization(info.Source),
             ["temporalCoverage"] = info.PeriodStart is { } start && info.PeriodEnd is { } end
                 ? $"{start:yyyy-MM-dd}/{end:yyyy-MM-dd}"
-                : info.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                : SiteDates.Iso(info.Date),
             ["dateModified"] = run.Run.ChangedAt,
             ["isAccessibleForFree"] = true,
             ["variableMeasured"] = metrics.Select(m => new Dictionary<string, object?>

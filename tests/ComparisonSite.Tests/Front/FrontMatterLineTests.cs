@@ -1,8 +1,8 @@
 using ComparisonSite.Articles;
 using ComparisonSite.Content;
+using ComparisonSite.Figures;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Tests.Front;
 
@@ -72,7 +72,7 @@ public sealed class FrontMatterLineTests : IDisposable
         var bad = (await LoadAsync("Pick FastAPI.", "Nobody served {{value nobody json rps}}.")).Article!;
         var snapshot = TestSnapshots.From(TestSnapshots.SeedDocument());
         var renderer = new ArticlePageRenderer(
-            Options.Create(new SiteOptions()), new Env(), TimeProvider.System,
+            new FigureFormatter(CultureInfo.GetCultureInfo("en-US")), new Env(), TimeProvider.System,
             NullLogger<ArticlePageRenderer>.Instance);
 
         var (page, problems) = renderer.Build(good, snapshot, showErrors: false);

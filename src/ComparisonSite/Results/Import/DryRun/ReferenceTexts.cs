@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using ComparisonSite.Articles;
 using ComparisonSite.Content;
 using ComparisonSite.Figures;
 using ComparisonSite.Markdown;
@@ -21,9 +22,7 @@ internal static partial class ReferenceTexts
     public static IReadOnlyList<ReferenceFact> Of(
         ComparisonArticle article, ResultsSnapshot snapshot, FigureFormatter formatter, string contentPrefix)
     {
-        var figures = new FigureArticle(article.Slug, article.Meta.Suite, article.Meta.Frameworks, article.Meta.Origin,
-            article.Meta.ServerPrice);
-        var context = new FigureContext(snapshot, figures, formatter, showErrors: false);
+        var context = ComparisonFigures.Context(article, snapshot, formatter);
         var parts = article.Sections.Select(s => (s.Body, s.File, s.BodyFirstLine))
             .Prepend((article.Summary, article.Folder + "/" + ComparisonLoader.IndexFile, article.SummaryFirstLine));
         var facts = new List<ReferenceFact>();
