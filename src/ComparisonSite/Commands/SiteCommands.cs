@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using ComparisonSite.Articles;
 using ComparisonSite.Content;
+using ComparisonSite.Figures;
 using ComparisonSite.Results;
 using ComparisonSite.Results.Store;
 using Npgsql;

@@ -55,20 +55,6 @@ public static class SiteRegistration
     }
 
     /// <summary>
-    /// The site's one <see cref="FigureFormatter"/>, in <c>Site:Culture</c>: numbers and dates on every page, in
-    /// every figure and in the verbs' output are formatted by it.
-    /// </summary>
-    public static IServiceCollection AddSiteFormatter(this IServiceCollection services)
-    {
-        services.TryAddSingleton(s =>
-        {
-            var culture = s.GetRequiredService<IOptions<SiteOptions>>().Value.Culture;
-            return new FigureFormatter(CultureInfo.GetCultureInfo(culture));
-        });
-        return services;
-    }
-
-    /// <summary>
     /// Razor Pages, the slug route constraint, lowercase addresses and the services pages render with.
     /// </summary>
     public static IServiceCollection AddSitePages(this IServiceCollection services)

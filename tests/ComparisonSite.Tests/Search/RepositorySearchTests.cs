@@ -4,7 +4,6 @@ namespace ComparisonSite.Tests.Search;
 /// /search over the repository's own content: every figure in prose is indexed as the article shows it, so none
 /// is indexed as "n/a" (the text of a figure its render could not resolve).
 /// </summary>
-[Collection(PostgresTests.Name)]
 public sealed class RepositorySearchTests(PostgresFixture postgres) : SiteTestBase(postgres)
 {
     private const string Pricing = "/fastapi-vs-django-vs-flask#pricing";
