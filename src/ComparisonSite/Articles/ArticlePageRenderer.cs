@@ -135,30 +135,8 @@ public sealed class ArticlePageRenderer(
             PlainText([.. document.Where(b => b is not DataBlock)], context, inline: false);
     }
 
-    private static string PlainText(IReadOnlyList<Block> blocks, FigureContext? context, bool inline)
-    {
-        using var writer = new StringWriter();
-        var renderer = new FigureHtmlRenderer(writer, context)
-        {
-            EnableHtmlForBlock = false,
-            EnableHtmlForInline = false,
-        };
-        ArticleMarkdown.Pipeline.Setup(renderer);
-        foreach (var block in blocks)
-        {
-            if (inline && block is LeafBlock { Inline: { } inlines })
-            {
-                renderer.WriteChildren(inlines);
-            }
-            else
-            {
-                renderer.Render(block);
-            }
-        }
-
-        writer.Flush();
-        return WebUtility.HtmlDecode(writer.ToString()).ReplaceLineEndings(" ").Trim();
-    }
+    private static string PlainText(IReadOnlyList<Block> blocks, FigureContext? context, bool inline) =>
+        ArticleMarkdown.ToPlainText(blocks, context, inlinesOnly: inline);
 
     private static string RenderPart(MarkdownDocument document, FigureContext context, string file, int firstLine)
     {

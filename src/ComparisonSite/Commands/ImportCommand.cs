@@ -3,7 +3,7 @@ using System.Globalization;
 using ComparisonSite.Content;
 using ComparisonSite.Figures;
 using ComparisonSite.Results.Import;
-using ComparisonSite.Results.Import.DryRun;
+using ComparisonSite.Checks.DryRun;
 using ComparisonSite.Results.Migrations;
 using ComparisonSite.Results.Store;
 

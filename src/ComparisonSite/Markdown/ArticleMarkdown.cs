@@ -1,9 +1,11 @@
+using System.Net;
 using ComparisonSite.Figures;
 using ComparisonSite.Markdown.DataReferences;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.EmphasisExtras;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace ComparisonSite.Markdown;
 
@@ -40,10 +42,11 @@ public static class ArticleMarkdown
     }
 
     /// <summary>
-    /// Renders a parsed body, taking benchmark figures from <paramref name="figures"/> (without it, data references
-    /// render as placeholders). Rendering reads the tree and never changes it, so it is safe in parallel.
+    /// Renders a parsed body (or one block of it), taking benchmark figures from <paramref name="figures"/> (without
+    /// it, data references render as placeholders). Rendering reads the tree and never changes it, so it is safe in
+    /// parallel.
     /// </summary>
-    public static string ToHtml(MarkdownDocument document, FigureContext? figures = null)
+    public static string ToHtml(MarkdownObject document, FigureContext? figures = null)
     {
         using var writer = new StringWriter();
         // Parse already refused what the link policy refuses; the rewriter keeps that true for any node type
@@ -71,6 +74,41 @@ public static class ArticleMarkdown
 
         writer.Flush();
         return writer.ToString().Trim();
+    }
+
+    /// <summary>
+    /// Renders parts of a parsed body as the words a reader sees: no markup, entities decoded, lines joined by
+    /// spaces. Site search, the FAQ's structured data and the import dry run read articles so. With
+    /// <paramref name="inlinesOnly"/> a leaf block writes only its inlines (a heading's words, not the heading).
+    /// </summary>
+    public static string ToPlainText(
+        IEnumerable<MarkdownObject> parts, FigureContext? figures, bool inlinesOnly = false)
+    {
+        using var writer = new StringWriter();
+        var renderer = new FigureHtmlRenderer(writer, figures)
+        {
+            EnableHtmlForBlock = false,
+            EnableHtmlForInline = false,
+        };
+        Pipeline.Setup(renderer);
+        foreach (var part in parts)
+        {
+            switch (part)
+            {
+                case ContainerInline inlines:
+                    renderer.WriteChildren(inlines);
+                    break;
+                case LeafBlock { Inline: { } inlines } when inlinesOnly:
+                    renderer.WriteChildren(inlines);
+                    break;
+                default:
+                    renderer.Render(part);
+                    break;
+            }
+        }
+
+        writer.Flush();
+        return WebUtility.HtmlDecode(writer.ToString()).ReplaceLineEndings(" ").Trim();
     }
 
     /// <summary>

@@ -1,9 +1,10 @@
 using ComparisonSite.Articles;
 using ComparisonSite.Content;
 using ComparisonSite.Figures;
+using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
 
-namespace ComparisonSite.Results.Import.DryRun;
+namespace ComparisonSite.Checks.DryRun;
 
 /// <summary>One rendered text an import would change, where the editor wrote the reference behind it.</summary>
 public sealed record PreviewChange(string File, int Line, string Label, string Before, string After)

@@ -9,7 +9,7 @@ using ComparisonSite.Results.Store;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace ComparisonSite.Results.Import.DryRun;
+namespace ComparisonSite.Checks.DryRun;
 
 /// <summary>
 /// An article's data references rendered against one snapshot, each as the text a reader sees, keyed by the file
@@ -130,28 +130,8 @@ internal static partial class ReferenceTexts
         }
     }
 
-    private static string Render(FigureContext context, MarkdownObject markdown, bool html)
-    {
-        using var writer = new StringWriter();
-        var renderer = new FigureHtmlRenderer(writer, context)
-        {
-            EnableHtmlForBlock = html,
-            EnableHtmlForInline = html,
-        };
-        ArticleMarkdown.Pipeline.Setup(renderer);
-        if (markdown is ContainerInline inlines)
-        {
-            renderer.WriteChildren(inlines);
-        }
-        else
-        {
-            renderer.Render(markdown);
-        }
-
-        writer.Flush();
-        var text = writer.ToString();
-        return html ? text : WebUtility.HtmlDecode(text).ReplaceLineEndings(" ").Trim();
-    }
+    private static string Render(FigureContext context, MarkdownObject markdown, bool html) =>
+        html ? ArticleMarkdown.ToHtml(markdown, context) : ArticleMarkdown.ToPlainText([markdown], context);
 
     /// <summary>An element's words: tags dropped, entities decoded, white space folded.</summary>
     private static string Text(string html) =>

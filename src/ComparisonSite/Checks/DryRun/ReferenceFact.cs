@@ -1,4 +1,4 @@
-namespace ComparisonSite.Results.Import.DryRun;
+namespace ComparisonSite.Checks.DryRun;
 
 /// <summary>
 /// One piece of an article's rendered text that a data reference makes: a sentence, a table cell, a best mark,

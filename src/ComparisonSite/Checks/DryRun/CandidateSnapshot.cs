@@ -1,6 +1,7 @@
+using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
 
-namespace ComparisonSite.Results.Import.DryRun;
+namespace ComparisonSite.Checks.DryRun;
 
 /// <summary>
 /// The snapshot the site would read after an import, built in memory: the documents' runs added (or replacing the
