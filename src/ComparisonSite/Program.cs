@@ -81,6 +81,9 @@ app.UseCacheHeaders();
 app.UseResponseCompression();
 app.UseStaticFiles();
 
+// Every route under a comparison's address answers its slug alike (404, 301, 410, 503) before its own code runs.
+app.UseSlugPolicy();
+
 // Endpoints.
 app.MapHealthEndpoints();
 app.MapSeoEndpoints();

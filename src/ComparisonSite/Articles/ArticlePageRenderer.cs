@@ -186,7 +186,7 @@ public sealed class ArticlePageRenderer(
     {
         var context = new FigureContext(results, figures, _formatter, showErrors)
         {
-            MethodologyHref = $"/{article.Slug}#{DataUpdatesSection}",
+            MethodologyHref = SiteAddresses.InArticle(article.Slug, DataUpdatesSection),
             File = article.Folder + "/" + ComparisonLoader.IndexFile,
             FirstLine = article.Meta.HeadlineLine,
         };

@@ -100,7 +100,9 @@ public sealed class HistoryPages(IOptions<SiteOptions> site, SiteUrls urls, ILog
                 context.DataHref(run.Run, "csv"),
                 context.DataHref(run.Run, "json"),
                 previous?.Run,
-                previous is null ? null : $"{context.RunPageHref(previous.Run)}/vs/{run.Run.Id}",
+                previous is null
+                    ? null
+                    : SiteAddresses.RunDifference(context.Article.Slug, previous.Run.Id, run.Run.Id),
                 EnvironmentSummary(run.Run.Info),
                 _formatter.Date(run.Run.Info.Date));
         }).ToList();

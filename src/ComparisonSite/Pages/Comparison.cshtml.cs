@@ -2,7 +2,6 @@ using System.Globalization;
 using ComparisonSite.Articles;
 using ComparisonSite.Content;
 using ComparisonSite.Front;
-using ComparisonSite.Results.Store;
 using ComparisonSite.Seo;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +13,6 @@ namespace ComparisonSite.Pages;
 /// </summary>
 public sealed class ComparisonModel(
     ContentLibrary library,
-    ResultsStore results,
     ArticlePageRenderer renderer,
     SiteUrls urls,
     IOptions<SiteOptions> site) : PageModel
@@ -26,21 +24,9 @@ public sealed class ComparisonModel(
 
     public CultureInfo Culture { get; } = CultureInfo.GetCultureInfo(site.Value.Culture);
 
-    public IActionResult OnGet(string slug)
+    public IActionResult OnGet()
     {
-        var resolution = library.Resolve(slug);
-        if (this.Refusal(resolution, newSlug => "/" + newSlug) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var article = resolution.Article!;
-
-        if (results.Current is not { } snapshot)
-        {
-            return this.ResultsNotLoaded();
-        }
-
+        var (article, snapshot) = HttpContext.Comparison();
         Article = renderer.Render(article, snapshot);
         Related = RelatedComparisons.For(article, library.Published);
         Response.GetTypedHeaders().LastModified = Article.Modified;

@@ -1,7 +1,5 @@
 using System.Globalization;
-using ComparisonSite.Content;
 using ComparisonSite.History;
-using ComparisonSite.Results.Store;
 using ComparisonSite.Seo;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,8 +11,7 @@ namespace ComparisonSite.Pages;
 /// 410, anything else that is not a run of the comparison's suites (unknown, malformed, another suite's) a 404,
 /// each with a page pointing to the data page.
 /// </summary>
-public sealed class RunModel(
-    ContentLibrary library, ResultsStore results, HistoryPages pages, SiteUrls urls) : PageModel
+public sealed class RunModel(HistoryPages pages, SiteUrls urls) : PageModel
 {
     public RunLookup? Lookup { get; private set; }
 
@@ -24,22 +21,9 @@ public sealed class RunModel(
 
     public CultureInfo Culture => pages.Culture;
 
-    public IActionResult OnGet(string slug, string runId)
+    public IActionResult OnGet(string runId)
     {
-        var resolution = library.Resolve(slug);
-        var refusal = this.Refusal(
-            resolution, newSlug => Identifiers.IsRunId(runId) ? $"/{newSlug}/runs/{runId}" : null);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        if (results.Current is not { } snapshot)
-        {
-            return this.ResultsNotLoaded();
-        }
-
-        var article = resolution.Article!;
+        var (article, snapshot) = HttpContext.Comparison();
         (Slug, ArticleTitle) = (article.Slug, article.Meta.Title);
         Lookup = pages.FindRun(article, snapshot, runId);
         if (Lookup.Page is not { } page)

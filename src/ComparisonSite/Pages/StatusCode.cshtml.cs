@@ -10,8 +10,6 @@ namespace ComparisonSite.Pages;
 /// </summary>
 public sealed class StatusCodeModel(ContentLibrary library) : PageModel
 {
-    public const string RetryAfterSeconds = "5";
-
     public string Heading { get; private set; } = "Page not found";
 
     public string Explanation { get; private set; } =
@@ -27,7 +25,7 @@ public sealed class StatusCodeModel(ContentLibrary library) : PageModel
         {
             Heading = "Back in a moment";
             Explanation = "This page's benchmark figures are still loading. Please try again in a few seconds.";
-            Response.Headers.RetryAfter = RetryAfterSeconds;
+            Response.Headers.RetryAfter = SlugPolicy.RetryAfterSeconds;
         }
         else if (reExecuted && code == StatusCodes.Status410Gone)
         {

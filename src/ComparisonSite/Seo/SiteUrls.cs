@@ -12,5 +12,5 @@ public sealed class SiteUrls(IOptions<SiteOptions> options)
 
     public string Absolute(string path) => _base + (path.StartsWith('/') ? path : "/" + path);
 
-    public string Comparison(string slug) => Absolute("/" + slug);
+    public string Comparison(string slug) => Absolute(SiteAddresses.Comparison(slug));
 }
