@@ -7,6 +7,7 @@ using ComparisonSite.Caching.Edge;
 using ComparisonSite.Editing;
 using ComparisonSite.Hosting;
 using ComparisonSite.Results;
+using ComparisonSite.Routing;
 using ComparisonSite.Search;
 using ComparisonSite.Seo;
 using Serilog;
@@ -81,6 +82,9 @@ app.UseTrailingSlashRedirect();
 app.UseCacheHeaders();
 app.UseResponseCompression();
 app.UseStaticFiles();
+
+// Every route under a comparison's address answers its slug alike (404, 301, 410, 503) before its own code runs.
+app.UseSlugPolicy();
 
 // Endpoints.
 app.MapHealthEndpoints();

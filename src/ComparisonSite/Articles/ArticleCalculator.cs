@@ -35,7 +35,8 @@ public static class ArticleCalculator
             return null;
         }
 
-        CalculatorWriter.Write(figure, model, input, form, CostPage.Href(article.Slug));
-        return writer.ToString().Replace("href=\"#", $"href=\"/{article.Slug}#", StringComparison.Ordinal);
+        CalculatorWriter.Write(figure, model, input, form, SiteAddresses.Cost(article.Slug));
+        var inArticle = SiteAddresses.InArticle(article.Slug, "");
+        return writer.ToString().Replace("href=\"#", $"href=\"{inArticle}", StringComparison.Ordinal);
     }
 }

@@ -154,7 +154,7 @@ public sealed class ArticlePageRenderer(
         FigureContext articleContext)
     {
         var context = ComparisonFigures.Context(article, results, formatter, showErrors);
-        context.MethodologyHref = $"/{article.Slug}#{DataUpdatesSection}";
+        context.MethodologyHref = SiteAddresses.InArticle(article.Slug, DataUpdatesSection);
         context.File = article.Folder + "/" + ComparisonLoader.IndexFile;
         context.FirstLine = article.Meta.HeadlineLine;
         var html = ArticleMarkdown.ToInlineHtml(article.Headline!, context);

@@ -9,14 +9,15 @@ namespace ComparisonSite.Articles;
 /// </summary>
 public static class DataUpdates
 {
-    /// <summary>The permanent page of a run within a comparison.</summary>
-    public static string RunPath(string slug, string runId) => $"/{slug}/runs/{runId}";
+    /// <summary>The block's id in the article, which the feed links.</summary>
+    public const string Anchor = "data-updates";
+
 
     public static IReadOnlyList<DataUpdate> Of(ComparisonArticle article, ResultsSnapshot snapshot) =>
         [.. ArticleRuns.Shown(article, snapshot)
             .OrderByDescending(r => r.Run.ChangedAt)
             .ThenBy(r => r.Run.Id, StringComparer.Ordinal)
-            .Select(r => new DataUpdate(r.Run, RunPath(article.Slug, r.Run.Id)))];
+            .Select(r => new DataUpdate(r.Run, SiteAddresses.Run(article.Slug, r.Run.Id)))];
 }
 
 /// <summary>One line of the "Data updates" block: a cited run and the address of its page.</summary>

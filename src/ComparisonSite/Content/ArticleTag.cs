@@ -9,9 +9,7 @@ namespace ComparisonSite.Content;
 public sealed partial record ArticleTag(string Name, string Slug)
 {
     /// <summary>The tag's page.</summary>
-    public string Path => TagPath(Slug);
-
-    public static string TagPath(string slug) => "/tags/" + slug;
+    public string Path => SiteAddresses.Tag(Slug);
 
     /// <summary>
     /// Lower-case letters and digits, every other run of characters one hyphen; null when nothing of the name

@@ -286,7 +286,8 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
             }
             else if (tags.FirstOrDefault(t => t.Slug == tagSlug) is { } same)
             {
-                fields.Reject("tags", $"tags '{same.Name}' and '{name}' name the same tag (/tags/{tagSlug})");
+                fields.Reject(
+                    "tags", $"tags '{same.Name}' and '{name}' name the same tag ({SiteAddresses.Tag(tagSlug)})");
             }
             else
             {

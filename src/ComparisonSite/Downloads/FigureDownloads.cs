@@ -1,10 +1,9 @@
 using System.Globalization;
 using ComparisonSite.Articles;
 using ComparisonSite.Caching;
-using ComparisonSite.Content;
 using ComparisonSite.Figures;
 using ComparisonSite.Figures.Svg;
-using ComparisonSite.Results.Store;
+using ComparisonSite.Routing;
 using Microsoft.Net.Http.Headers;
 
 namespace ComparisonSite.Downloads;
@@ -14,9 +13,9 @@ namespace ComparisonSite.Downloads;
 /// under the comparison's version like its other downloads:
 /// <c>/&lt;slug&gt;/figures/&lt;id&gt;.csv</c>, the figure's numbers and nothing else, as its table shows them
 /// (<see cref="RenderedFigure.Data"/>), spreadsheet-safe; and <c>/&lt;slug&gt;/figures/&lt;id&gt;.svg</c>, a chart
-/// with its title and source, light colours in an embedded style element. A moved comparison redirects and a
-/// removed one is gone, as for its other addresses; 404 for a figure the article does not have (or, for SVG, a
-/// figure that is not a chart), 503 while no snapshot is loaded.
+/// with its title and source, light colours in an embedded style element. The slug is answered by
+/// <see cref="SlugPolicy"/>, as for every address under the comparison; 404 for a figure the article does not have
+/// (or, for SVG, a figure that is not a chart).
 /// </summary>
 internal static class FigureDownloads
 {
@@ -32,41 +31,20 @@ internal static class FigureDownloads
         endpoints.MapMethods(
                 "/{slug:slug}/figures/{id}.csv",
                 [HttpMethods.Get, HttpMethods.Head],
-                (string slug, string id, HttpContext http, ContentLibrary library, ResultsStore store,
-                    ArticlePageRenderer renderer) => Respond(slug, id, "csv", http, library, store, renderer))
+                (string id, HttpContext http, ArticlePageRenderer renderer) => Respond(id, "csv", http, renderer))
             .CachePage();
         endpoints.MapMethods(
                 "/{slug:slug}/figures/{id}.svg",
                 [HttpMethods.Get, HttpMethods.Head],
-                (string slug, string id, HttpContext http, ContentLibrary library, ResultsStore store,
-                    ArticlePageRenderer renderer) => Respond(slug, id, "svg", http, library, store, renderer))
+                (string id, HttpContext http, ArticlePageRenderer renderer) => Respond(id, "svg", http, renderer))
             .WithMetadata(new OwnContentSecurityPolicy(SvgContentSecurityPolicy))
             .CachePage();
         return endpoints;
     }
 
-    private static IResult Respond(
-        string slug, string id, string extension, HttpContext http, ContentLibrary library, ResultsStore store,
-        ArticlePageRenderer renderer)
+    private static IResult Respond(string id, string extension, HttpContext http, ArticlePageRenderer renderer)
     {
-        var resolution = library.Resolve(slug);
-        switch (resolution.Status)
-        {
-            case SlugStatus.NotFound:
-                return TypedResults.NotFound();
-            case SlugStatus.Moved:
-                return TypedResults.LocalRedirect(
-                    $"/{resolution.Article!.Slug}/figures/{id}.{extension}", permanent: true);
-            case SlugStatus.Gone:
-                return TypedResults.StatusCode(StatusCodes.Status410Gone);
-        }
-
-        if (store.Current is not { } snapshot)
-        {
-            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
-        }
-
-        var article = resolution.Article!;
+        var (article, snapshot) = http.Comparison();
         var page = renderer.Render(article, snapshot);
         var figure = page.Figures.FirstOrDefault(f => f.Id == id);
         if (figure is null || (extension == "svg" && figure.Svg is null))

@@ -7,6 +7,7 @@ using ComparisonSite.Content;
 using ComparisonSite.Results;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
+using ComparisonSite.Routing;
 
 namespace ComparisonSite.Downloads;
 
@@ -61,39 +62,23 @@ internal static class ResultsDownload
         endpoints.MapMethods(
                 "/{slug:slug}/results." + extension,
                 [HttpMethods.Get, HttpMethods.Head],
-                (string slug, HttpContext http, ContentLibrary library, ResultsStore store) =>
-                    Respond(slug, runId: null, http, library, store, Streamed()))
+                (HttpContext http) => Respond(runId: null, http, Streamed()))
             .CachePage();
         endpoints.MapMethods(
                 "/{slug:slug}/runs/{runId}/results." + extension,
                 [HttpMethods.Get, HttpMethods.Head],
-                (string slug, string runId, HttpContext http, ContentLibrary library, ResultsStore store) =>
-                    Respond(slug, runId, http, library, store, Streamed()))
+                (string runId, HttpContext http) => Respond(runId, http, Streamed()))
             .CachePage();
     }
 
     /// <summary>
-    /// The comparison's default run (no id), or the run of its suites with that id; 404 for a comparison that is
-    /// not published or a run of no suite it cites, 503 while no snapshot is loaded.
+    /// The comparison's default run (no id), or the run of its suites with that id; 404 for a run of no suite it
+    /// cites (the slug is answered by <see cref="SlugPolicy"/>, as for every address under the comparison).
     /// </summary>
     private static IResult Respond(
-        string slug,
-        string? runId,
-        HttpContext http,
-        ContentLibrary library,
-        ResultsStore store,
-        Func<ComparisonArticle, ResultsSnapshot, RunResults, IResult> respond)
+        string? runId, HttpContext http, Func<ComparisonArticle, ResultsSnapshot, RunResults, IResult> respond)
     {
-        var article = library.FindPublished(slug);
-        if (article is null)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (store.Current is not { } snapshot)
-        {
-            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
-        }
+        var (article, snapshot) = http.Comparison();
 
         var run = runId is null
             ? ArticleRuns.Default(article, snapshot)

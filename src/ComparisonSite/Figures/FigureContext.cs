@@ -59,15 +59,15 @@ public sealed class FigureContext
     public bool ArticleFigures { get; set; }
 
     /// <summary>
-    /// A figure of the article on its own: its embed page, or its data or drawing with an extension (".csv", ".svg").
+    /// A figure of the article on its own: its embed page, or its data or drawing with an extension ("csv", "svg").
     /// </summary>
-    public string FigureHref(string id, string extension = "") => $"/{Article.Slug}/figures/{id}{extension}";
+    public string FigureHref(string id, string? extension = null) => SiteAddresses.Figure(Article.Slug, id, extension);
 
     /// <summary>A run's permanent page under the article.</summary>
-    public string RunPageHref(StoredRun run) => $"/{Article.Slug}/runs/{run.Id}";
+    public string RunPageHref(StoredRun run) => SiteAddresses.Run(Article.Slug, run.Id);
 
     /// <summary>The article's data page: every run of its suites, with their pages, downloads and trends.</summary>
-    public string DataPageHref => $"/{Article.Slug}/data";
+    public string DataPageHref => SiteAddresses.Data(Article.Slug);
 
     /// <summary>
     /// Where a run's data downloads: the article's own results for the run its references read by default, else
@@ -75,8 +75,8 @@ public sealed class FigureContext
     /// </summary>
     public string DataHref(StoredRun run, string extension) =>
         Snapshot.RunFor(Article.Suite, default(RunSelector).Or(Article.Origin)) is { } own && own.Run.Id == run.Id
-            ? $"/{Article.Slug}/results.{extension}"
-            : $"/{Article.Slug}/runs/{run.Id}/results.{extension}";
+            ? SiteAddresses.Results(Article.Slug, extension)
+            : SiteAddresses.Results(Article.Slug, extension, run.Id);
 
     /// <summary>
     /// A run in a few words, to tell runs apart in a figure: "Bytepulse (reported)" or "ours (measured)".

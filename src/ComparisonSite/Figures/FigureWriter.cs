@@ -151,11 +151,11 @@ public sealed class FigureWriter(HtmlRenderer renderer, FigureContext context, s
         Html.Write(separator);
         if (Context.ArticleFigures)
         {
-            Html.Write("<a href=\"").WriteEscape(Context.FigureHref(id, ".csv")).Write("\" download>")
+            Html.Write("<a href=\"").WriteEscape(Context.FigureHref(id, "csv")).Write("\" download>")
                 .Write("CSV (this figure)</a>");
             if (chart)
             {
-                Html.Write(" · <a class=\"figure-svg\" href=\"").WriteEscape(Context.FigureHref(id, ".svg"))
+                Html.Write(" · <a class=\"figure-svg\" href=\"").WriteEscape(Context.FigureHref(id, "svg"))
                     .Write("\" download>SVG</a>");
                 // Its room is kept from the start (invisible until chart-loader.js wires it), so the line does not
                 // move when it appears.

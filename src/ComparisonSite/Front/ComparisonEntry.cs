@@ -9,10 +9,10 @@ namespace ComparisonSite.Front;
 /// </summary>
 public sealed record ComparisonEntry(ComparisonArticle Article, string? HeadlineHtml, StoredRun? LastDataUpdate)
 {
-    public string Path => "/" + Article.Slug;
+    public string Path => SiteAddresses.Comparison(Article.Slug);
 
     /// <summary>The data page, where every run the comparison shows is listed.</summary>
-    public string DataPath => $"/{Article.Slug}/data";
+    public string DataPath => SiteAddresses.Data(Article.Slug);
 }
 
 /// <summary>A run in the site's "Latest data updates": the run and its page under a comparison that shows it.</summary>

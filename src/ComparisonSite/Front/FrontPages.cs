@@ -43,7 +43,7 @@ public sealed class FrontPages(ContentLibrary library, ResultsStore results, Art
         return [.. library.Published
             .OrderBy(a => a.Slug, StringComparer.Ordinal)
             .SelectMany(a => ArticleRuns.All(a, snapshot).Select(r => new SiteDataUpdate(
-                r.Run, DataUpdates.RunPath(a.Slug, r.Run.Id), a)))
+                r.Run, SiteAddresses.Run(a.Slug, r.Run.Id), a)))
             .DistinctBy(u => u.Run.Id, StringComparer.Ordinal)
             .OrderByDescending(u => u.Run.ImportedAt)
             .ThenBy(u => u.Run.Id, StringComparer.Ordinal)

@@ -1,7 +1,7 @@
 using ComparisonSite.Content;
 using ComparisonSite.Results.Store;
 
-namespace ComparisonSite.History;
+namespace ComparisonSite.Runs;
 
 /// <summary>
 /// A comparison's data page: the runs of each suite it cites, newest first, and their trends. Modified is when a

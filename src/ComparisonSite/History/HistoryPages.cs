@@ -5,7 +5,6 @@ using ComparisonSite.Figures;
 using ComparisonSite.Markdown;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
-using ComparisonSite.Seo;
 using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.History;
@@ -99,7 +98,9 @@ public sealed class HistoryPages(
                 context.DataHref(run.Run, "csv"),
                 context.DataHref(run.Run, "json"),
                 previous?.Run,
-                previous is null ? null : $"{context.RunPageHref(previous.Run)}/vs/{run.Run.Id}",
+                previous is null
+                    ? null
+                    : SiteAddresses.RunDifference(context.Article.Slug, previous.Run.Id, run.Run.Id),
                 EnvironmentSummary(run.Run.Info));
         }).ToList();
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using ComparisonSite.Articles;
 using ComparisonSite.Figures;
 using ComparisonSite.History;
-using ComparisonSite.Seo;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Serilog;

@@ -1,6 +1,5 @@
-using ComparisonSite.Content;
 using ComparisonSite.Figures;
-using ComparisonSite.Results.Store;
+using ComparisonSite.Routing;
 using ComparisonSite.Runs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,24 +12,15 @@ namespace ComparisonSite.Pages;
 /// and never one per query string. Anything else (another parameter, a repeated or missing one, a run that is
 /// not the suite's, one run twice) answers 404 with the picker.
 /// </summary>
-public sealed class CompareRunsModel(ContentLibrary library, ResultsStore results, FigureFormatter formatter)
-    : PageModel
+public sealed class CompareRunsModel(FigureFormatter formatter) : PageModel
 {
     private static readonly string[] Parameters = ["a", "b"];
 
     public RunPairNotFound? NotFoundAnswer { get; private set; }
 
-    public IActionResult OnGet(string slug)
+    public IActionResult OnGet()
     {
-        if (library.FindPublished(slug) is not { } article)
-        {
-            return NotFound();
-        }
-
-        if (results.Current is not { } snapshot)
-        {
-            return this.ResultsNotLoaded();
-        }
+        var (article, snapshot) = HttpContext.Comparison();
 
         var query = Request.Query;
         var bounded = query.Keys.All(k => Parameters.Contains(k, StringComparer.OrdinalIgnoreCase))
@@ -46,7 +36,7 @@ public sealed class CompareRunsModel(ContentLibrary library, ResultsStore result
             return RunPairAnswers.NotFound(this);
         }
 
-        Response.Headers.Location = RunPairs.Path(article.Slug, pair.Earlier.Run.Id, pair.Later.Run.Id);
+        Response.Headers.Location = SiteAddresses.RunDifference(article.Slug, pair.Earlier.Run.Id, pair.Later.Run.Id);
         return StatusCode(StatusCodes.Status303SeeOther);
     }
 }

@@ -1,7 +1,7 @@
 using ComparisonSite.Articles;
 using ComparisonSite.Content;
 using ComparisonSite.Front;
-using ComparisonSite.Results.Store;
+using ComparisonSite.Routing;
 using ComparisonSite.Seo;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +13,6 @@ namespace ComparisonSite.Pages;
 /// </summary>
 public sealed class ComparisonModel(
     ContentLibrary library,
-    ResultsStore results,
     ArticlePageRenderer renderer,
     SiteUrls urls,
     IOptions<SiteOptions> site) : PageModel
@@ -23,21 +22,9 @@ public sealed class ComparisonModel(
     /// <summary>The comparisons shown at the end of the article (<see cref="RelatedComparisons"/>).</summary>
     public IReadOnlyList<ComparisonArticle> Related { get; private set; } = [];
 
-    public IActionResult OnGet(string slug)
+    public IActionResult OnGet()
     {
-        var resolution = library.Resolve(slug);
-        if (this.Refusal(resolution, newSlug => "/" + newSlug) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var article = resolution.Article!;
-
-        if (results.Current is not { } snapshot)
-        {
-            return this.ResultsNotLoaded();
-        }
-
+        var (article, snapshot) = HttpContext.Comparison();
         Article = renderer.Render(article, snapshot);
         Related = RelatedComparisons.For(article, library.Published);
         Response.GetTypedHeaders().LastModified = Article.Modified;

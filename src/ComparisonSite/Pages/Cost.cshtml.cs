@@ -1,9 +1,8 @@
 using ComparisonSite.Articles;
 using ComparisonSite.Caching;
-using ComparisonSite.Content;
 using ComparisonSite.Figures;
 using ComparisonSite.Figures.Calculator;
-using ComparisonSite.Results.Store;
+using ComparisonSite.Routing;
 using ComparisonSite.Seo;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,8 +16,7 @@ namespace ComparisonSite.Pages;
 /// this page is cheap), out of search results (the article stands for it).
 /// </summary>
 [NoPageCache]
-public sealed class CostModel(
-    ContentLibrary library, ResultsStore results, SiteUrls urls, FigureFormatter formatter) : PageModel
+public sealed class CostModel(SiteUrls urls, FigureFormatter formatter) : PageModel
 {
     public string ArticleTitle { get; private set; } = "";
 
@@ -29,20 +27,9 @@ public sealed class CostModel(
 
     public bool Refused { get; private set; }
 
-    public IActionResult OnGet(string slug)
+    public IActionResult OnGet()
     {
-        var resolution = library.Resolve(slug);
-        if (this.Refusal(resolution, newSlug => CostPage.Href(newSlug) + Request.QueryString) is { } refusal)
-        {
-            return refusal;
-        }
-
-        if (results.Current is not { } snapshot)
-        {
-            return this.ResultsNotLoaded();
-        }
-
-        var article = resolution.Article!;
+        var (article, snapshot) = HttpContext.Comparison();
         if (ArticleCalculator.Find(article) is not { Reference: { } reference } block)
         {
             return NotFound();
@@ -52,7 +39,7 @@ public sealed class CostModel(
         var query = CostQuery.Parse(Request.Query, defaults);
         if (query.Input is { } input && Request.QueryString.Value != CostPage.CanonicalQuery(input))
         {
-            return RedirectPermanent(CostPage.Href(article.Slug) + CostPage.CanonicalQuery(input));
+            return RedirectPermanent(SiteAddresses.Cost(article.Slug) + CostPage.CanonicalQuery(input));
         }
 
         // Refused input keeps the fields as entered, with their messages, beside the default result.
@@ -62,7 +49,9 @@ public sealed class CostModel(
             return NotFound();
         }
 
-        (ArticleTitle, ArticleHref, CalculatorHtml) = (article.Meta.Title, $"/{article.Slug}#calculator", html);
+        ArticleTitle = article.Meta.Title;
+        ArticleHref = SiteAddresses.InArticle(article.Slug, "calculator");
+        CalculatorHtml = html;
         Refused = query.Input is null;
         if (Refused)
         {

@@ -1,8 +1,7 @@
 using System.Globalization;
-using ComparisonSite.Content;
 using ComparisonSite.Figures;
 using ComparisonSite.History;
-using ComparisonSite.Results.Store;
+using ComparisonSite.Routing;
 using ComparisonSite.Seo;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,28 +9,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ComparisonSite.Pages;
 
 /// <summary>A comparison's data page: every run of the suites it cites, newest first, with trends.</summary>
-public sealed class DataModel(
-    ContentLibrary library, ResultsStore results, HistoryPages pages, FigureFormatter formatter, SiteUrls urls)
-    : PageModel
+public sealed class DataModel(HistoryPages pages, FigureFormatter formatter, SiteUrls urls) : PageModel
 {
     public DataPage? Data { get; private set; }
 
     public CultureInfo Culture => formatter.Culture;
 
-    public IActionResult OnGet(string slug)
+    public IActionResult OnGet()
     {
-        var resolution = library.Resolve(slug);
-        if (this.Refusal(resolution, newSlug => $"/{newSlug}/data") is { } refusal)
-        {
-            return refusal;
-        }
-
-        if (results.Current is not { } snapshot)
-        {
-            return this.ResultsNotLoaded();
-        }
-
-        var article = resolution.Article!;
+        var (article, snapshot) = HttpContext.Comparison();
         Data = pages.BuildData(article, snapshot);
         Response.GetTypedHeaders().LastModified = Data.Modified;
         var count = Data.Suites.Sum(s => s.Runs.Count);
@@ -40,7 +26,7 @@ public sealed class DataModel(
             Title = $"Benchmark runs behind {article.Meta.Title}",
             Description = $"Every benchmark run behind {article.Meta.Title}: {count} run{(count == 1 ? "" : "s")} "
                 + "with origin, date, source, environment, downloads, differences and trends over time.",
-            Canonical = urls.Absolute($"/{article.Slug}/data"),
+            Canonical = urls.Absolute(SiteAddresses.Data(article.Slug)),
             Modified = Data.Modified,
         };
         return Page();

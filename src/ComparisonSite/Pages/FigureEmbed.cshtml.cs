@@ -1,7 +1,6 @@
 using ComparisonSite.Articles;
-using ComparisonSite.Content;
 using ComparisonSite.Figures;
-using ComparisonSite.Results.Store;
+using ComparisonSite.Routing;
 using ComparisonSite.Seo;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,8 +15,6 @@ namespace ComparisonSite.Pages;
 /// </summary>
 [AllowFraming]
 public sealed class FigureEmbedModel(
-    ContentLibrary library,
-    ResultsStore results,
     ArticlePageRenderer renderer,
     SiteUrls urls,
     IOptions<SiteOptions> site) : PageModel
@@ -37,20 +34,9 @@ public sealed class FigureEmbedModel(
 
     public string SiteName => site.Value.Name;
 
-    public IActionResult OnGet(string slug, string id)
+    public IActionResult OnGet(string id)
     {
-        var resolution = library.Resolve(slug);
-        if (this.Refusal(resolution, newSlug => $"/{newSlug}/figures/{id}") is { } refusal)
-        {
-            return refusal;
-        }
-
-        if (results.Current is not { } snapshot)
-        {
-            return this.ResultsNotLoaded();
-        }
-
-        var article = resolution.Article!;
+        var (article, snapshot) = HttpContext.Comparison();
         var page = renderer.Render(article, snapshot);
         Figure = page.Figures.FirstOrDefault(f => f.Id == id);
         if (Figure is null)
@@ -58,8 +44,9 @@ public sealed class FigureEmbedModel(
             return NotFound();
         }
 
-        (ArticleTitle, ArticleHref) = (article.Meta.Title, $"/{article.Slug}#{id}");
-        FigureHtml = Figure.Html.Replace("href=\"#", $"href=\"/{article.Slug}#", StringComparison.Ordinal);
+        (ArticleTitle, ArticleHref) = (article.Meta.Title, SiteAddresses.InArticle(article.Slug, id));
+        var inArticle = SiteAddresses.InArticle(article.Slug, "");
+        FigureHtml = Figure.Html.Replace("href=\"#", $"href=\"{inArticle}", StringComparison.Ordinal);
         Response.GetTypedHeaders().LastModified = page.Modified;
         ViewData[nameof(PageMetadata)] = new PageMetadata
         {

@@ -1,7 +1,6 @@
-using ComparisonSite.Content;
 using ComparisonSite.Figures;
 using ComparisonSite.History;
-using ComparisonSite.Results.Store;
+using ComparisonSite.Routing;
 using ComparisonSite.Seo;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,9 +12,7 @@ namespace ComparisonSite.Pages;
 /// 410, anything else that is not a run of the comparison's suites (unknown, malformed, another suite's) a 404,
 /// each with a page pointing to the data page.
 /// </summary>
-public sealed class RunModel(
-    ContentLibrary library, ResultsStore results, HistoryPages pages, FigureFormatter formatter, SiteUrls urls)
-    : PageModel
+public sealed class RunModel(HistoryPages pages, FigureFormatter formatter, SiteUrls urls) : PageModel
 {
     public RunLookup? Lookup { get; private set; }
 
@@ -23,22 +20,9 @@ public sealed class RunModel(
 
     public string ArticleTitle { get; private set; } = "";
 
-    public IActionResult OnGet(string slug, string runId)
+    public IActionResult OnGet(string runId)
     {
-        var resolution = library.Resolve(slug);
-        var refusal = this.Refusal(
-            resolution, newSlug => Identifiers.IsRunId(runId) ? $"/{newSlug}/runs/{runId}" : null);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        if (results.Current is not { } snapshot)
-        {
-            return this.ResultsNotLoaded();
-        }
-
-        var article = resolution.Article!;
+        var (article, snapshot) = HttpContext.Comparison();
         (Slug, ArticleTitle) = (article.Slug, article.Meta.Title);
         Lookup = pages.FindRun(article, snapshot, runId);
         if (Lookup.Page is not { } page)

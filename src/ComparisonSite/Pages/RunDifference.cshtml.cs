@@ -1,6 +1,5 @@
-using ComparisonSite.Content;
 using ComparisonSite.Figures;
-using ComparisonSite.Results.Store;
+using ComparisonSite.Routing;
 using ComparisonSite.Runs;
 using ComparisonSite.Seo;
 using Microsoft.AspNetCore.Diagnostics;
@@ -14,8 +13,7 @@ namespace ComparisonSite.Pages;
 /// pair that is not two different runs of that suite in the snapshot answers 404 with the run picker; the
 /// catch-all <c>b</c> lets a malformed pair (<c>…/vs</c>, <c>…/vs/x/y</c>) get the same helpful answer.
 /// </summary>
-public sealed class RunDifferenceModel(
-    ContentLibrary library, ResultsStore results, SiteUrls urls, FigureFormatter formatter) : PageModel
+public sealed class RunDifferenceModel(SiteUrls urls, FigureFormatter formatter) : PageModel
 {
     public RunDifference? Difference { get; private set; }
 
@@ -23,17 +21,9 @@ public sealed class RunDifferenceModel(
 
     public RunPairNotFound? NotFoundAnswer { get; private set; }
 
-    public IActionResult OnGet(string slug, string a, string? b)
+    public IActionResult OnGet(string a, string? b)
     {
-        if (library.FindPublished(slug) is not { } article)
-        {
-            return NotFound();
-        }
-
-        if (results.Current is not { } snapshot)
-        {
-            return this.ResultsNotLoaded();
-        }
+        var (article, snapshot) = HttpContext.Comparison();
 
         var (pair, problem) = RunPairs.Find(snapshot, article.Meta.Suite, a, b);
         Picker = RunPicker.For(article, snapshot, formatter, pair?.Earlier.Run.Id, pair?.Later.Run.Id);
@@ -53,7 +43,7 @@ public sealed class RunDifferenceModel(
                 $"{earlier.Info.Title} ({formatter.Date(earlier.Info.Date)}) to {later.Info.Title} " +
                 $"({formatter.Date(later.Info.Date)}): each change in %, whether it is beyond the runs' spread, " +
                 "and how the ranking moved.",
-            Canonical = urls.Absolute(RunPairs.Path(article.Slug, earlier.Id, later.Id)),
+            Canonical = urls.Absolute(SiteAddresses.RunDifference(article.Slug, earlier.Id, later.Id)),
             Modified = pair.ChangedAt,
         };
         return Page();

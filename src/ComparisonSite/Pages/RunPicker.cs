@@ -25,9 +25,12 @@ public sealed record RunPicker(
     public string Slug => Article.Slug;
 
     /// <summary>The comparison's data page: every run of its suite.</summary>
-    public string DataPath => $"/{Slug}/data";
+    public string DataPath => SiteAddresses.Data(Slug);
 
-    public string RunPath(RunResults run) => $"/{Slug}/runs/{run.Run.Id}";
+    public string RunPath(RunResults run) => SiteAddresses.Run(Slug, run.Run.Id);
+
+    public string DifferencePath(RunPair pair) =>
+        SiteAddresses.RunDifference(Slug, pair.Earlier.Run.Id, pair.Later.Run.Id);
 
     /// <summary>How a run is named in the picker and in links: date, title and origin.</summary>
     public string Label(RunResults run) =>

@@ -1,4 +1,5 @@
 using ComparisonSite.Content;
+using ComparisonSite.Routing;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -10,8 +11,6 @@ namespace ComparisonSite.Pages;
 /// </summary>
 public sealed class StatusCodeModel(ContentLibrary library) : PageModel
 {
-    public const string RetryAfterSeconds = "5";
-
     public string Heading { get; private set; } = "Page not found";
 
     public string Explanation { get; private set; } =
@@ -27,7 +26,7 @@ public sealed class StatusCodeModel(ContentLibrary library) : PageModel
         {
             Heading = "Back in a moment";
             Explanation = "This page's benchmark figures are still loading. Please try again in a few seconds.";
-            Response.Headers.RetryAfter = RetryAfterSeconds;
+            Response.Headers.RetryAfter = SlugPolicy.RetryAfterSeconds;
         }
         else if (reExecuted && code == StatusCodes.Status410Gone)
         {

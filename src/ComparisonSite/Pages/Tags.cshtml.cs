@@ -17,7 +17,7 @@ public sealed class TagsModel(FrontPages front, IOptions<SiteOptions> site, Site
         {
             Title = "Tags",
             Description = $"Every topic the comparisons on {site.Value.Name} cover, with how many comparisons each.",
-            Canonical = urls.Absolute("/tags"),
+            Canonical = urls.Absolute(SiteAddresses.Tags),
         };
     }
 }

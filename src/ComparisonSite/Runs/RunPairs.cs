@@ -14,14 +14,11 @@ public sealed record RunPair(RunResults Earlier, RunResults Later)
 public sealed record RunPairProblem(string Message);
 
 /// <summary>
-/// Which pairs of a suite's runs have a difference page, and their one address
-/// (<c>/&lt;slug&gt;/runs/&lt;a&gt;/vs/&lt;b&gt;</c>). Run ids are matched against the snapshot only, never the store.
+/// Which pairs of a suite's runs have a difference page (its one address:
+/// <see cref="SiteAddresses.RunDifference"/>). Run ids are matched against the snapshot only, never the store.
 /// </summary>
 public static class RunPairs
 {
-    /// <summary>The address of the difference from run <paramref name="a"/> to run <paramref name="b"/>.</summary>
-    public static string Path(string slug, string a, string b) => $"/{slug}/runs/{a}/vs/{b}";
-
     /// <summary>
     /// Each run with the run before it of the same origin, oldest pair first: the differences worth listing (in the
     /// sitemap, on the data page), where every other pair is one a reader picks.

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Xml;
 using ComparisonSite.Caching;
-using ComparisonSite.Seo;
 using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Search;

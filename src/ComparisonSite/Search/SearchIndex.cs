@@ -89,7 +89,7 @@ public sealed class SearchIndex
         ];
     }
 
-    private static string Href(Entry entry, Section section) => $"/{entry.Slug}#{section.Anchor}";
+    private static string Href(Entry entry, Section section) => SiteAddresses.InArticle(entry.Slug, section.Anchor);
 
     private static Scored? Score(Entry entry, Section section, int order, IReadOnlyList<string> terms)
     {

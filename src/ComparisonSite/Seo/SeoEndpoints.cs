@@ -111,16 +111,16 @@ internal static class SeoEndpoints
 
             // A suite with no runs yet: the data page says so, and is as new as the article.
             var history = ArticleRuns.HistoryChangedAt(entry.Article, snapshot) ?? entry.Modified;
-            Url(writer, ns, urls.Absolute($"/{slug}/data"), history);
+            Url(writer, ns, urls.Absolute(SiteAddresses.Data(slug)), history);
             foreach (var run in ArticleRuns.All(entry.Article, snapshot))
             {
-                Url(writer, ns, urls.Absolute($"/{slug}/runs/{run.Run.Id}"), run.Run.ChangedAt);
+                Url(writer, ns, urls.Absolute(SiteAddresses.Run(slug, run.Run.Id)), run.Run.ChangedAt);
             }
 
             // Only each run against the one before of its origin: every other pair is a reader's pick.
             foreach (var pair in RunPairs.Consecutive(snapshot, entry.Article.Meta.Suite))
             {
-                var path = RunPairs.Path(slug, pair.Earlier.Run.Id, pair.Later.Run.Id);
+                var path = SiteAddresses.RunDifference(slug, pair.Earlier.Run.Id, pair.Later.Run.Id);
                 Url(writer, ns, urls.Absolute(path), pair.ChangedAt);
             }
         }
@@ -142,10 +142,10 @@ internal static class SeoEndpoints
             return;
         }
 
-        Url(writer, ns, urls.Absolute("/tags"), tagged.SelectMany(g => g).Max(t => t.Modified));
+        Url(writer, ns, urls.Absolute(SiteAddresses.Tags), tagged.SelectMany(g => g).Max(t => t.Modified));
         foreach (var tag in tagged)
         {
-            Url(writer, ns, urls.Absolute(ArticleTag.TagPath(tag.Key)), tag.Max(t => t.Modified));
+            Url(writer, ns, urls.Absolute(SiteAddresses.Tag(tag.Key)), tag.Max(t => t.Modified));
         }
     }
 
@@ -224,7 +224,7 @@ internal static class SeoEndpoints
     {
         var (article, run) = entry;
         var info = run.Info;
-        var runPage = urls.Absolute(DataUpdates.RunPath(article.Slug, run.Id));
+        var runPage = urls.Absolute(SiteAddresses.Run(article.Slug, run.Id));
         var changed = run.ChangedAt.ToUniversalTime()
             .ToString("yyyyMMdd'T'HHmmss.fffffff'Z'", CultureInfo.InvariantCulture);
         var origin = run.IsReported ? $"reported by {info.Source}" : $"our own measurements ({info.Source})";
@@ -232,7 +232,7 @@ internal static class SeoEndpoints
         writer.WriteElementString(
             "title", ns, XmlCharacters.Replace($"New benchmark data: {info.Title} in {article.Meta.Title}"));
         writer.WriteElementString("id", ns, $"{runPage}#changed-{changed}");
-        Link(writer, ns, "alternate", urls.Comparison(article.Slug) + "#data-updates");
+        Link(writer, ns, "alternate", urls.Absolute(SiteAddresses.InArticle(article.Slug, DataUpdates.Anchor)));
         Link(writer, ns, "related", runPage);
         writer.WriteElementString("updated", ns, SiteDates.Iso(run.ChangedAt));
         writer.WriteElementString(

@@ -92,8 +92,8 @@ public static class StructuredData
             results,
             name: $"{run.Run.Info.Title}: benchmark data for {page.Meta.Title}",
             url: canonical + "#methodology",
-            csvUrl: urls.Absolute($"/{page.Meta.Slug}/results.csv"),
-            jsonUrl: urls.Absolute($"/{page.Meta.Slug}/results.json"),
+            csvUrl: urls.Absolute(SiteAddresses.Results(page.Meta.Slug, "csv")),
+            jsonUrl: urls.Absolute(SiteAddresses.Results(page.Meta.Slug, "json")),
             dated: false);
 
     /// <summary>

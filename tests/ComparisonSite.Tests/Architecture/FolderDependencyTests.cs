@@ -1,17 +1,26 @@
+using Xunit.Abstractions;
+
 namespace ComparisonSite.Tests.Architecture;
 
 /// <summary>
 /// The site's top-level folders form layers: no two depend on each other, directly or through others, so each
 /// can be read (and changed) knowing only the folders below it. README's architecture section lists the layers.
 /// </summary>
-public sealed class FolderDependencyTests
+public sealed class FolderDependencyTests(ITestOutputHelper output)
 {
     private static readonly string SiteAssembly = Path.Combine(AppContext.BaseDirectory, "ComparisonSite.dll");
 
     [Fact]
     public void No_two_top_level_folders_depend_on_each_other()
     {
-        var cycles = FolderDependencies.Cycles(FolderDependencies.Read(SiteAssembly));
+        var graph = FolderDependencies.Read(SiteAssembly);
+        var cycles = FolderDependencies.Cycles(graph);
+
+        // The layers as README's architecture section lists them (shown with --logger "console;verbosity=detailed").
+        foreach (var (folder, uses) in graph.OrderBy(g => g.Value.Count).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"{folder} uses {string.Join(", ", uses.Keys.Order(StringComparer.Ordinal))}");
+        }
 
         Assert.True(cycles.Count == 0, "folders that depend on each other:\n" + string.Join("\n", cycles));
     }

@@ -57,7 +57,16 @@ public sealed class SiteServer : IAsyncDisposable
         server._process.BeginErrorReadLine();
         if (waitUntilReady)
         {
-            await server.WaitUntilReadyAsync();
+            try
+            {
+                await server.WaitUntilReadyAsync();
+            }
+            catch
+            {
+                // The test never gets the server to dispose: stop it here, or it outlives the run.
+                await server.DisposeAsync();
+                throw;
+            }
         }
 
         return server;

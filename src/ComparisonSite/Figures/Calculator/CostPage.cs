@@ -3,13 +3,12 @@ using System.Globalization;
 namespace ComparisonSite.Figures.Calculator;
 
 /// <summary>
-/// The address of a comparison's calculator without JavaScript, <c>/&lt;slug&gt;/cost?requests=…&amp;peak=…&amp;
-/// headroom=…</c>, defined once for the form that sends to it, the page that answers and its redirects.
+/// The query of a comparison's calculator without JavaScript (at <see cref="SiteAddresses.Cost"/>),
+/// <c>?requests=…&amp;peak=…&amp;headroom=…</c>, defined once for the form that sends to it, the page that
+/// answers and its redirects.
 /// </summary>
 public static class CostPage
 {
-    public static string Href(string slug) => $"/{slug}/cost";
-
     /// <summary>
     /// The one query an input is shown under: all three fields, in form order, each in its shortest plain form
     /// ("?requests=10000000&amp;peak=3&amp;headroom=0.7").

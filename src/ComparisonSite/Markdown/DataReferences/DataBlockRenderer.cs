@@ -60,7 +60,8 @@ public sealed class DataBlockRenderer : HtmlObjectRenderer<DataBlock>
         if (CalculatorReference.Build(figure, reference, block: true, id) is { } model)
         {
             var input = model.Default;
-            CalculatorWriter.Write(figure, model, input, CalculatorForm.Of(input), CostPage.Href(context.Article.Slug));
+            var formAction = SiteAddresses.Cost(context.Article.Slug);
+            CalculatorWriter.Write(figure, model, input, CalculatorForm.Of(input), formAction);
         }
     }
 }

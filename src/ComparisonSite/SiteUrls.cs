@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace ComparisonSite.Seo;
+namespace ComparisonSite;
 
 /// <summary>
 /// Absolute addresses, always built from the configured public base URL: the request's Host header never
@@ -12,5 +12,5 @@ public sealed class SiteUrls(IOptions<SiteOptions> options)
 
     public string Absolute(string path) => _base + (path.StartsWith('/') ? path : "/" + path);
 
-    public string Comparison(string slug) => Absolute("/" + slug);
+    public string Comparison(string slug) => Absolute(SiteAddresses.Comparison(slug));
 }
