@@ -1,9 +1,9 @@
 using ComparisonSite;
 using ComparisonSite.Caching;
+using ComparisonSite.Caching.Edge;
 using ComparisonSite.Commands;
 using ComparisonSite.Content;
 using ComparisonSite.Downloads;
-using ComparisonSite.Caching.Edge;
 using ComparisonSite.Editing;
 using ComparisonSite.Hosting;
 using ComparisonSite.Results;

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using ComparisonSite.Checks.DryRun;
 using ComparisonSite.Content;
 using ComparisonSite.Figures;
 using ComparisonSite.Results.Import;
-using ComparisonSite.Checks.DryRun;
 using ComparisonSite.Results.Migrations;
 using ComparisonSite.Results.Store;
 

@@ -1,5 +1,5 @@
-using ComparisonSite.Caching;
 using System.Text.Json;
+using ComparisonSite.Caching;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using ComparisonSite.Articles;
 using ComparisonSite.Figures;
-using ComparisonSite.History;
+using ComparisonSite.Runs;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Serilog;

@@ -1,6 +1,6 @@
 using ComparisonSite.Figures;
-using ComparisonSite.History;
 using ComparisonSite.Routing;
+using ComparisonSite.Runs;
 using ComparisonSite.Seo;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

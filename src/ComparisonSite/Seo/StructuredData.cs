@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ComparisonSite.Articles;
-using ComparisonSite.History;
 using ComparisonSite.Results;
 using ComparisonSite.Results.Store;
+using ComparisonSite.Runs;
 
 namespace ComparisonSite.Seo;
 

@@ -1,4 +1,4 @@
-using ComparisonSite.Tests.History;
+using ComparisonSite.Tests.Runs;
 
 namespace ComparisonSite.Tests.Browser;
 

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using static ComparisonSite.Tests.History.HistoryFixtures;
+using static ComparisonSite.Tests.Runs.HistoryFixtures;
 
 namespace ComparisonSite.Tests.Browser;
 

@@ -4,7 +4,7 @@ namespace ComparisonSite.Tests.Hostile;
 /// Whatever a client sends, the real server (Kestrel, not a test host) answers 4xx, never 5xx, never with a file
 /// outside content/ or wwwroot/, never with a link built from the Host header, and with every security header.
 /// </summary>
-public sealed class HostileRequestTests(PostgresFixture postgres) : SiteServerTestBase(postgres)
+public sealed class HostileRequestTests(SharedSiteServer server) : SiteServerTestBase(server)
 {
     public static TheoryData<string, string> RequestTargets() => FixturePaths.Table("hostile", "request-targets.txt");
 

@@ -4,7 +4,7 @@ namespace ComparisonSite.Tests.Hostile;
 /// Methods are case-sensitive (RFC 9110): <c>get</c> is not GET, so it answers 405 with Allow, on the real
 /// Kestrel server, even for a page already in the page cache. The cases: Fixtures/hostile/method-case.txt.
 /// </summary>
-public sealed class MethodCaseTests(PostgresFixture postgres) : SiteServerTestBase(postgres)
+public sealed class MethodCaseTests(SharedSiteServer server) : SiteServerTestBase(server)
 {
     public static TheoryData<string, string> Methods() => FixturePaths.Table("hostile", "method-case.txt");
 

@@ -1,15 +1,35 @@
 namespace ComparisonSite.Tests.Infrastructure;
 
 /// <summary>
-/// A test class whose every test gets the real Kestrel server (<see cref="SiteServer"/>, not a test host) over
-/// a fresh database, started before the test and stopped after it: for requests only a real socket carries.
+/// A test class whose tests share the real Kestrel server (<see cref="SiteServer"/>, not a test host) over a fresh
+/// database, started once for the class: for requests only a real socket carries, which must leave the server as
+/// they found it (each test also proves the server still answers after the ones before it).
 /// </summary>
-public abstract class SiteServerTestBase(PostgresFixture postgres)
-    : IAsyncLifetime, IClassFixture<PostgresFixture>
+public abstract class SiteServerTestBase(SharedSiteServer shared) : IClassFixture<SharedSiteServer>
 {
-    private protected SiteServer Site { get; private set; } = null!;
+    private protected SiteServer Site => shared.Site;
+}
 
-    public async Task InitializeAsync() => Site = await SiteServer.StartAsync(await postgres.CreateDatabaseAsync());
+/// <summary>The one site process of a <see cref="SiteServerTestBase"/> class, on the run's shared PostgreSQL.</summary>
+public sealed class SharedSiteServer : IAsyncLifetime
+{
+    private readonly PostgresFixture _postgres = new();
 
-    public async Task DisposeAsync() => await Site.DisposeAsync();
+    public SiteServer Site { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _postgres.InitializeAsync();
+        Site = await SiteServer.StartAsync(await _postgres.CreateDatabaseAsync());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Site is not null)
+        {
+            await Site.DisposeAsync();
+        }
+
+        await _postgres.DisposeAsync();
+    }
 }

@@ -1,8 +1,8 @@
-using ComparisonSite.History;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
+using ComparisonSite.Runs;
 
-namespace ComparisonSite.Tests.History;
+namespace ComparisonSite.Tests.Runs;
 
 public sealed class RunCitationTests
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using ComparisonSite.Results.Store;
 
-namespace ComparisonSite.History;
+namespace ComparisonSite.Runs;
 
 /// <summary>
 /// How to cite a run, as its page offers it: plain text and BibTeX, each naming the source, the run's title and

@@ -1,7 +1,7 @@
 using ComparisonSite.Results.Store;
-using static ComparisonSite.Tests.History.HistoryFixtures;
+using static ComparisonSite.Tests.Runs.HistoryFixtures;
 
-namespace ComparisonSite.Tests.History;
+namespace ComparisonSite.Tests.Runs;
 
 /// <summary>
 /// <c>/&lt;slug&gt;/runs/&lt;run-id&gt;</c>: a run's permanent page while it is in the store, 410 once removed,

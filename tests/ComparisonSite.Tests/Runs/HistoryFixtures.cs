@@ -1,7 +1,7 @@
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
 
-namespace ComparisonSite.Tests.History;
+namespace ComparisonSite.Tests.Runs;
 
 /// <summary>
 /// Fixture runs for the data and run pages (Fixtures/runs/): two measured runs of the seed's suite older than the

@@ -7,7 +7,7 @@ using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
 using Microsoft.Extensions.Options;
 
-namespace ComparisonSite.History;
+namespace ComparisonSite.Runs;
 
 /// <summary>
 /// Builds a comparison's data page (every run of its suites, with trends) and its run pages from one results

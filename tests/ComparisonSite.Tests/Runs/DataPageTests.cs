@@ -1,7 +1,7 @@
 using AngleSharp.Dom;
-using static ComparisonSite.Tests.History.HistoryFixtures;
+using static ComparisonSite.Tests.Runs.HistoryFixtures;
 
-namespace ComparisonSite.Tests.History;
+namespace ComparisonSite.Tests.Runs;
 
 /// <summary>
 /// <c>/&lt;slug&gt;/data</c>: every run of the article's suite, newest first, with origin, links, differences and,

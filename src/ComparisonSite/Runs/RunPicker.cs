@@ -3,7 +3,7 @@ using ComparisonSite.Figures;
 using ComparisonSite.Results.Store;
 using ComparisonSite.Runs;
 
-namespace ComparisonSite.Pages;
+namespace ComparisonSite.Runs;
 
 /// <summary>
 /// What the run pages' picker and their "not found" answer show: the comparison, its suite's runs newest first,
