@@ -76,15 +76,12 @@ internal static class ChartWriter
         }
 
         html.WriteLine("</figcaption>");
-        html.Write(horizontal ? "<div class=\"chart-box chart-horizontal\">" : "<div class=\"chart-box\">");
-        html.Write(SvgDocument.Inline(svg.Chart, svg.Body));
-        html.Write("<div class=\"chart-canvas\" hidden>");
-        html.Write("<canvas aria-label=\"").WriteEscape(canvasLabel).Write("\" role=\"img\"></canvas>");
-        html.WriteLine("</div></div>");
-        // JsonSerializer's default encoder escapes <, >, & and quotes, so no string can close the script element.
-        html.Write("<script type=\"application/json\" id=\"").Write(id).Write("-data\">")
-            .Write(JsonSerializer.Serialize(data, ChartJson.Default.ChartData))
-            .WriteLine("</script>");
+        figure.WriteChartBox(
+            horizontal ? "chart-box chart-horizontal" : "chart-box",
+            svg,
+            canvasLabel,
+            id,
+            JsonSerializer.Serialize(data, ChartJson.Default.ChartData));
         WriteTable(figure, groups, metric, groupNames, shown);
         figure.WriteDownloads(runs, id, chart: true);
         html.WriteLine("</figure>");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComparisonSite.Figures.Svg;
 using ComparisonSite.Results.Store;
 using Markdig.Renderers;
 
@@ -39,6 +40,21 @@ public sealed class FigureWriter(HtmlRenderer renderer, FigureContext context, s
         var text = writer.GetStringBuilder();
         var html = text.ToString(mark, text.Length - mark).Trim();
         Context.AddFigure(new RenderedFigure(id, kind, title, html, data, svg));
+    }
+
+    /// <summary>
+    /// A chart's drawing, written alike for bars and trends: the server-drawn SVG (what a reader without script
+    /// sees), the hidden canvas Chart.js draws into once the script loads, and the chart's data for that script.
+    /// </summary>
+    internal void WriteChartBox(string boxClass, SvgFigure svg, string canvasLabel, string id, string json)
+    {
+        Html.Write("<div class=\"").Write(boxClass).Write("\">").Write(SvgDocument.Inline(svg.Chart, svg.Body));
+        Html.Write("<div class=\"chart-canvas\" hidden>");
+        Html.Write("<canvas aria-label=\"").WriteEscape(canvasLabel).Write("\" role=\"img\"></canvas>");
+        Html.WriteLine("</div></div>");
+        // JsonSerializer's default encoder escapes <, >, & and quotes, so no string can close the script element.
+        Html.Write("<script type=\"application/json\" id=\"").Write(id).Write("-data\">").Write(json)
+            .WriteLine("</script>");
     }
 
     /// <summary>The runs the reference cites, in order, or null after writing why one of them is missing.</summary>

@@ -54,14 +54,8 @@ internal static class TrendWriter
             .WriteEscape(span).WriteLine(".</figcaption>");
         var chartLabel = $"Line chart of {title} over {label}; the same data is in the table below.";
         var svg = SvgFigure.Trend(context, metric, id, chartLabel, $"{unit}, {direction}", data);
-        html.Write("<div class=\"chart-box\">").Write(SvgDocument.Inline(svg.Chart, svg.Body));
-        html.Write("<div class=\"chart-canvas\" hidden>");
-        html.Write("<canvas aria-label=\"").WriteEscape(chartLabel).Write("\" role=\"img\"></canvas>");
-        html.WriteLine("</div></div>");
-        // JsonSerializer's default encoder escapes <, >, & and quotes, so no string can close the script element.
-        html.Write("<script type=\"application/json\" id=\"").Write(id).Write("-data\">")
-            .Write(JsonSerializer.Serialize(data, TrendJson.Default.TrendData))
-            .WriteLine("</script>");
+        figure.WriteChartBox(
+            "chart-box", svg, chartLabel, id, JsonSerializer.Serialize(data, TrendJson.Default.TrendData));
         WriteTable(figure, runs, series, metric, $"Data for the trend of {title}, {label}", shown);
         html.Write("<p class=\"figure-downloads\">This figure");
         figure.WriteFigureLinks(id, ": ");
