@@ -9,7 +9,7 @@ namespace ComparisonSite.Tests.Bench;
 /// bench/frameworks/run for real: the four apps on their servers, a private PostgreSQL and wrk, in smoke mode.
 /// The harness installs the Debian packages it needs itself; if it cannot run, these tests fail with its output.
 /// </summary>
-[LongRunning]
+[LongRunning(seconds: 230)]
 public sealed partial class FrameworkHarnessTests(PostgresFixture postgres)
     : IDisposable, IClassFixture<PostgresFixture>
 {

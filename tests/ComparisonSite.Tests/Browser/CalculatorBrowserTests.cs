@@ -7,7 +7,7 @@ namespace ComparisonSite.Tests.Browser;
 /// script mirrors ServerCostCalculator), the input lives in the address and comes back from it, bad input gets a
 /// message and no NaN, the form works without JavaScript; axe and a 360 px phone.
 /// </summary>
-[LongRunning]
+[LongRunning(seconds: 190)]
 public sealed class CalculatorBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const string Article = "/fastapi-vs-django-vs-flask";

@@ -7,7 +7,7 @@ namespace ComparisonSite.Tests.Browser;
 /// frameworks across the page with the choice in the address, copy a figure's link, and embed a figure in a page of
 /// another origin, which the article itself refuses.
 /// </summary>
-[LongRunning]
+[LongRunning(seconds: 160)]
 public sealed class FigureInteractionTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const string Article = "/fastapi-vs-django-vs-flask";

@@ -7,7 +7,7 @@ namespace ComparisonSite.Tests.Browser;
 /// The home page, the tag pages and an article's related comparisons in a real browser: axe finds nothing, a
 /// 360 px phone never scrolls sideways, and with JavaScript off everything is there.
 /// </summary>
-[LongRunning]
+[LongRunning(seconds: 120)]
 public sealed class FrontBrowserTests(FrontBrowserFixture browser) : IClassFixture<FrontBrowserFixture>
 {
     private const string Article = "/" + FrontSiteContent.Seed;

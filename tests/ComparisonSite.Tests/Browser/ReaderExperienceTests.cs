@@ -6,7 +6,7 @@ namespace ComparisonSite.Tests.Browser;
 /// <summary>
 /// What a reader gets in a real browser: charts drawn, no errors, phone widths, dark theme, keyboard, axe.
 /// </summary>
-[LongRunning]
+[LongRunning(seconds: 180)]
 public sealed class ReaderExperienceTests(BrowserFixture browser, ITestOutputHelper output)
     : IClassFixture<BrowserFixture>
 {

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace ComparisonSite.Tests.Browser;
 
 /// <summary>Site search in a real browser on a phone: the header box, the results page, axe in both themes.</summary>
-[LongRunning]
+[LongRunning(seconds: 100)]
 public sealed class SearchBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static BrowserNewContextOptions Phone(ColorScheme scheme) => new()

@@ -6,7 +6,7 @@ namespace ComparisonSite.Tests.Commands;
 /// The import verb as an editor meets it: every problem of a file in one pass, each with its line, one outcome
 /// wording; and <c>import --dry-run</c>, which says what an import would change on the pages and writes nothing.
 /// </summary>
-[LongRunning]
+[LongRunning(seconds: 190)]
 public sealed class ImportCommandTests(PostgresFixture postgres) : IClassFixture<PostgresFixture>
 {
     private static readonly string[] CsvRun =

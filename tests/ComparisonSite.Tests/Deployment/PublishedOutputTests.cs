@@ -8,7 +8,7 @@ namespace ComparisonSite.Tests.Deployment;
 /// output started from an empty working directory with only the files the image copies and the environment
 /// docker compose sets (deploy/site.env, with addresses pointed at this machine), against a real PostgreSQL.
 /// </summary>
-[LongRunning]
+[LongRunning(seconds: 400)]
 public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutput published)
     : IClassFixture<PublishedOutput>, IClassFixture<PostgresFixture>
 {

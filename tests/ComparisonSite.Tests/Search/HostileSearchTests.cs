@@ -4,13 +4,34 @@ namespace ComparisonSite.Tests.Search;
 /// Queries meant to break the search: each gets 200 or a 400 with the form and a reason, never a 500, and nothing
 /// of the query ever comes back as markup.
 /// </summary>
-public sealed class HostileSearchTests(PostgresFixture postgres) : IAsyncLifetime, IClassFixture<PostgresFixture>
+/// <remarks>
+/// Every query goes to one site for the class: none changes what the site holds, and each case also shows the site
+/// still answers after the hostile ones before it.
+/// </remarks>
+public sealed class HostileSearchTests(HostileSearchTests.SearchSite search)
+    : IClassFixture<HostileSearchTests.SearchSite>
 {
-    private TestSite _site = null!;
+    private readonly TestSite _site = search.Site;
 
-    public async Task InitializeAsync() => _site = await TestSite.CreateAsync(postgres, FixturePaths.SearchSiteContent);
+    /// <summary>The search fixture site, started once for the class.</summary>
+    public sealed class SearchSite : IAsyncLifetime
+    {
+        private readonly PostgresFixture _postgres = new();
 
-    public async Task DisposeAsync() => await _site.DisposeAsync();
+        internal TestSite Site { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            await _postgres.InitializeAsync();
+            Site = await TestSite.CreateAsync(_postgres, FixturePaths.SearchSiteContent);
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Site.DisposeAsync();
+            await _postgres.DisposeAsync();
+        }
+    }
 
     public static TheoryData<string, int> Queries => new()
     {

@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 namespace ComparisonSite.Tests.Seo;
 
 /// <summary>The real tools search engines point to, run against the real site on loopback.</summary>
-[LongRunning]
+[LongRunning(seconds: 100)]
 public sealed class ExternalToolTests(PostgresFixture postgres, ITestOutputHelper output)
     : IAsyncLifetime, IClassFixture<PostgresFixture>
 {
