@@ -22,6 +22,8 @@ internal sealed class PageChanges(
     /// <summary>How often age limits (maxDataAge), which no snapshot swap marks, are looked at.</summary>
     private static readonly TimeSpan AgeCheckInterval = TimeSpan.FromMinutes(1);
 
+    private const string AgeLimits = "age limits";
+
     private readonly IPageChangeListener[] _listeners = [.. listeners];
     private readonly Lock _gate = new();
     private Dictionary<string, string> _comparisons = new(StringComparer.Ordinal);
@@ -51,7 +53,7 @@ internal sealed class PageChanges(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                Look("age limits");
+                Look(AgeLimits);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -77,10 +79,14 @@ internal sealed class PageChanges(
                     r => r.Run.Id, r => (r.Run.Suite, snapshot!.RunVersion(r)), StringComparer.Ordinal);
                 var wasReady = _ready;
                 _ready = snapshot is not null && content.FirstLoad.IsCompletedSuccessfully;
-                if (wasReady)
+                var changedComparisons = wasReady ? ChangedComparisons(comparisons) : [];
+                var changedRuns = wasReady ? ChangedRuns(runs) : [];
+                // A swap is published even when it altered nothing a page shows: the page cache then drops the
+                // listings it keyed by the old snapshots. A quiet minute of the age check is not.
+                if (wasReady && (cause != AgeLimits || changedComparisons.Count > 0 || changedRuns.Count > 0))
                 {
                     Publish(new PageChange(
-                        Interlocked.Increment(ref _change), cause, ChangedComparisons(comparisons), ChangedRuns(runs)));
+                        Interlocked.Increment(ref _change), cause, changedComparisons, changedRuns));
                 }
 
                 _comparisons = comparisons;
