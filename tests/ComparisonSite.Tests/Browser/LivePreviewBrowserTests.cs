@@ -91,18 +91,7 @@ public sealed class LivePreviewBrowserTests : IAsyncLifetime
     [Fact]
     public async Task The_catalogue_filters_as_the_editor_types_without_breaking_its_policy()
     {
-        var page = await _browser!.NewPageAsync();
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        await page.GotoAsync(
-            _site!.BaseUrl + "/_editor/references", new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        var (page, errors) = await OpenCatalogueAsync(await _browser!.NewContextAsync());
         var all = await page.Locator("tr.catalogue-snippet").CountAsync();
 
         await page.FillAsync("#catalogue-filter", "p99 ranking");
