@@ -52,6 +52,10 @@ internal static class BenchmarkTableWriter
         html.Write("<table class=\"benchmark\" data-rows=\"").Write(frameworksAsColumns ? "metrics" : "frameworks")
             .WriteLine("\">");
         html.Write("<caption>").WriteEscape(caption).WriteLine("</caption>");
+        var reading = figure.Reading;
+        reading.Caption = caption;
+        reading.Best = frameworksAsColumns ? BestAlong.Rows : BestAlong.Columns;
+        reading.Header(headers.Prepend(frameworksAsColumns ? "Metric" : "Framework"));
         html.Write("<thead>");
         html.Write("<tr>");
         html.Write("<th scope=\"col\">").Write(frameworksAsColumns ? "Metric" : "Framework").Write("</th>");
@@ -136,6 +140,7 @@ internal static class BenchmarkTableWriter
     {
         figure.Html.Write("<tr").Write(FrameworkAttribute(rowFramework)).Write('>');
         figure.Html.Write("<th scope=\"row\">").WriteEscape(heading).Write("</th>");
+        figure.Reading.Row(heading);
         foreach (var (line, framework) in cells)
         {
             WriteCell(figure, line, framework, rowFramework is null, best[line]);
@@ -156,6 +161,7 @@ internal static class BenchmarkTableWriter
             html.Write("<td").Write(attribute).Write('>');
             figure.WriteUnresolved($"run '{run.Run.Id}' has no value for {framework} on {series}", block: false);
             html.Write("</td>");
+            figure.Reading.Cell("n/a");
             return;
         }
 
@@ -167,7 +173,8 @@ internal static class BenchmarkTableWriter
             .Write(attribute).Write('>');
         var text = context.Formatter.Number(measurement.Value, metric);
         figure.WriteFigure(run.Run, text, measurement.Value);
-        SpreadWriter.Write(figure, measurement, metric);
+        var shown = SpreadWriter.Write(figure, measurement, metric, text);
+        figure.Reading.Cell(shown, !isBest ? BestMark.None : tied ? BestMark.WithinNoise : BestMark.Best);
         if (tied)
         {
             html.Write(" <span class=\"best-mark\" role=\"img\" aria-label=\"within noise of the best\">")

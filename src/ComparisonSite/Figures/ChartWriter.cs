@@ -68,14 +68,12 @@ internal static class ChartWriter
         var mark = figure.Mark();
         html.Write("<figure class=\"chart\" id=\"").Write(id).Write("\" data-chart=\"").Write(id).WriteLine("-data\">");
         var provenance = string.Join("; ", runs.Select(r => context.Provenance(r.Run)));
-        html.Write("<figcaption>").WriteEscape(title).Write(". ").WriteEscape(provenance).Write('.');
         var values = groups.SelectMany(g => shown.Select(g.Find)).OfType<Measurement>().ToList();
-        if (SpreadWriter.Caption(values) is { } spread)
-        {
-            html.Write(' ').WriteEscape(spread).Write(" Whiskers on the bars show the range.");
-        }
-
-        html.WriteLine("</figcaption>");
+        var caption = SpreadWriter.Caption(values) is { } spread
+            ? $"{title}. {provenance}. {spread} Whiskers on the bars show the range."
+            : $"{title}. {provenance}.";
+        html.Write("<figcaption>").WriteEscape(caption).WriteLine("</figcaption>");
+        figure.Reading.Caption = caption;
         figure.WriteChartBox(
             horizontal ? "chart-box chart-horizontal" : "chart-box",
             svg,
@@ -143,11 +141,12 @@ internal static class ChartWriter
         html.Write("<table class=\"chart-table\" data-rows=\"frameworks\">");
         html.Write("<thead>");
         html.Write("<tr>");
+        var columns = groupNames.Select(n => $"{n} ({FigureFormatter.UnitLabel(metric.Unit)})").ToList();
+        figure.Reading.Header(columns.Prepend("Framework"));
         html.Write("<th scope=\"col\">Framework</th>");
-        foreach (var name in groupNames)
+        foreach (var column in columns)
         {
-            html.Write("<th scope=\"col\">").WriteEscape(name)
-                .Write(" (").WriteEscape(FigureFormatter.UnitLabel(metric.Unit)).Write(")</th>");
+            html.Write("<th scope=\"col\">").WriteEscape(column).Write("</th>");
         }
 
         html.Write("</tr>");
@@ -156,7 +155,9 @@ internal static class ChartWriter
         foreach (var framework in frameworks)
         {
             html.Write("<tr").Write(BenchmarkTableWriter.FrameworkAttribute(framework)).Write('>');
-            html.Write("<th scope=\"row\">").WriteEscape(figure.Context.FrameworkName(framework)).Write("</th>");
+            var name = figure.Context.FrameworkName(framework);
+            html.Write("<th scope=\"row\">").WriteEscape(name).Write("</th>");
+            figure.Reading.Row(name);
             foreach (var group in groups)
             {
                 html.Write("<td>");
@@ -164,12 +165,13 @@ internal static class ChartWriter
                 {
                     var text = figure.Context.Formatter.Number(measurement.Value, metric);
                     figure.WriteFigure(group.Run.Run, text, measurement.Value);
-                    SpreadWriter.Write(figure, measurement, metric);
+                    figure.Reading.Cell(SpreadWriter.Write(figure, measurement, metric, text));
                 }
                 else
                 {
                     var message = $"run '{group.Run.Run.Id}' has no value for {framework} on {group.Series}";
                     figure.WriteUnresolved(message, block: false);
+                    figure.Reading.Cell("n/a");
                 }
 
                 html.Write("</td>");

@@ -1,5 +1,4 @@
 using ComparisonSite.Results.Store;
-using Markdig.Renderers;
 
 namespace ComparisonSite.Figures;
 
@@ -28,21 +27,21 @@ internal static class EnvironmentWriter
 
         html.EnsureLine();
         html.WriteLine("<dl class=\"run-environment\">");
-        Item(html, "Run", $"{info.Title} (id {info.Id})");
-        Item(html, "Source", source);
-        Item(html, "Date", formatter.Date(info.Date));
-        Item(html, "Period", period);
-        Item(html, "Hardware", info.Hardware);
-        Item(html, "CPU cores", info.Cores?.ToString(formatter.Culture));
-        Item(html, "Memory", info.Memory);
-        Item(html, "Operating system", info.Os);
-        Item(html, "Server setup", info.ServerSetup);
-        Item(html, "Load tool", info.LoadTool);
-        Item(html, "Concurrency", concurrency);
-        Item(html, "Duration", info.Duration);
-        List(html, "Scenarios", scenarios);
-        Item(html, "Notes", info.Notes);
-        List(html, "Caveats", info.Caveats);
+        Item(figure, "Run", $"{info.Title} (id {info.Id})");
+        Item(figure, "Source", source);
+        Item(figure, "Date", formatter.Date(info.Date));
+        Item(figure, "Period", period);
+        Item(figure, "Hardware", info.Hardware);
+        Item(figure, "CPU cores", info.Cores?.ToString(formatter.Culture));
+        Item(figure, "Memory", info.Memory);
+        Item(figure, "Operating system", info.Os);
+        Item(figure, "Server setup", info.ServerSetup);
+        Item(figure, "Load tool", info.LoadTool);
+        Item(figure, "Concurrency", concurrency);
+        Item(figure, "Duration", info.Duration);
+        List(figure, "Scenarios", scenarios);
+        Item(figure, "Notes", info.Notes);
+        List(figure, "Caveats", info.Caveats);
         html.Write("<dt>Data</dt>");
         html.Write("<dd>");
         figure.WriteDataLinks(run.Run);
@@ -55,24 +54,30 @@ internal static class EnvironmentWriter
         html.WriteLine("</dl>");
     }
 
-    private static void Item(HtmlRenderer html, string term, string? text)
+    private static void Item(FigureWriter figure, string term, string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return;
         }
 
+        var html = figure.Html;
+        figure.Reading.Row(term);
+        figure.Reading.Cell(text);
         html.Write("<dt>").WriteEscape(term).Write("</dt>");
         html.Write("<dd>").WriteEscape(text).WriteLine("</dd>");
     }
 
-    private static void List(HtmlRenderer html, string term, IReadOnlyList<string> items)
+    private static void List(FigureWriter figure, string term, IReadOnlyList<string> items)
     {
         if (items.Count == 0)
         {
             return;
         }
 
+        var html = figure.Html;
+        figure.Reading.Row(term);
+        figure.Reading.Cell(string.Join(" ", items));
         html.Write("<dt>").WriteEscape(term).Write("</dt>");
         html.Write("<dd>");
         html.Write("<ul>");

@@ -19,6 +19,7 @@ public sealed class FigureContext
     private readonly List<string> _colourOrder;
     private readonly FigureIds _ids = new();
     private readonly List<RenderedFigure> _figures = [];
+    private readonly List<FigureReading> _readings = [];
 
     public FigureContext(ResultsSnapshot snapshot, FigureArticle article, FigureFormatter formatter, bool showErrors)
     {
@@ -91,6 +92,11 @@ public sealed class FigureContext
     public string NextFigureId(string kind, IEnumerable<string> parts) => _ids.Next(kind, parts);
 
     public void AddFigure(RenderedFigure figure) => _figures.Add(figure);
+
+    /// <summary>Every data block rendered so far in words, in page order: what the import dry run compares.</summary>
+    public IReadOnlyList<FigureReading> Readings => _readings;
+
+    public void AddReading(FigureReading reading) => _readings.Add(reading);
 
     /// <summary>
     /// How a figure's id names the runs it shows: nothing for the article's own run, else each run's origin when it

@@ -19,6 +19,9 @@ public sealed class FigureWriter(HtmlRenderer renderer, FigureContext context, s
 
     public FigureContext Context { get; } = context;
 
+    /// <summary>The block in words, filled in by the writer as it writes (see <see cref="FigureReading"/>).</summary>
+    public FigureReading Reading { get; } = new();
+
     /// <summary>False for plain-text rendering (structured data): the words, without markup.</summary>
     public bool WritesHtml => Html.EnableHtmlForInline;
 
@@ -101,6 +104,11 @@ public sealed class FigureWriter(HtmlRenderer renderer, FigureContext context, s
     public void WriteUnresolved(string message, bool block)
     {
         Context.Problems.Add(new FigureProblem(Context.File, Context.FirstLine + line, $"{{{{{source}}}}}: {message}"));
+        if (block)
+        {
+            Reading.Caption = "n/a";
+        }
+
         var tag = block ? "div" : "span";
         if (!WritesHtml)
         {

@@ -10,19 +10,22 @@ namespace ComparisonSite.Figures;
 /// </summary>
 internal static class SpreadWriter
 {
-    /// <summary>" (1,480–1,535)" after a value, labelled for screen readers; nothing without a spread.</summary>
-    public static void Write(FigureWriter figure, Measurement result, Metric metric)
+    /// <summary>
+    /// " (1,480–1,535)" after a value, labelled for screen readers; nothing without a spread. Returns the value and
+    /// its range as a reader reads them ("1,510 (1,480–1,535)"), for the figure's <see cref="FigureReading"/>.
+    /// </summary>
+    public static string Write(FigureWriter figure, Measurement result, Metric metric, string value)
     {
         if (NoiseRule.Range(result) is not { } range)
         {
-            return;
+            return value;
         }
 
         var text = figure.Context.Formatter.Range(range.Min, range.Max, metric);
         if (!figure.WritesHtml)
         {
             figure.Html.Write(" (").WriteEscape(text).Write(')');
-            return;
+            return $"{value} ({text})";
         }
 
         var formatter = figure.Context.Formatter;
@@ -32,6 +35,7 @@ internal static class SpreadWriter
         // role="img" gives the label to assistive technology, as for the ★; "(1,480–1,535)" reads badly aloud.
         figure.Html.Write(" <span class=\"spread\" role=\"img\" aria-label=\"").WriteEscape(label).Write("\">(")
             .WriteEscape(text).Write(")</span>");
+        return $"{value} ({text})";
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using ComparisonSite.Articles;
 using ComparisonSite.Content;
@@ -69,97 +68,69 @@ internal static partial class ReferenceTexts
         }
     }
 
-    /// <summary>A table or chart: its caption, every cell by row and column, each row's (or column's) best.</summary>
+    /// <summary>
+    /// A table, chart, environment or calculator, from its reading (what its writer recorded as it wrote the
+    /// HTML): each caption sentence, every cell by row and column, and each row's (or column's) best.
+    /// </summary>
     private static IEnumerable<ReferenceFact> BlockFacts(DataBlock block, FigureContext context, string file, int line)
     {
-        var html = Render(context, block, html: true);
+        var before = context.Readings.Count;
+        Render(context, block, html: true);
         var key = $"{line}:{block.Source}";
-        // A caption is long; its sentences change one at a time (a date, a count of rounds).
-        var captions = Caption().Matches(html).Select(c => SentenceEnd().Split(Text(c.Groups[1].Value))).ToList();
-        for (var c = 0; c < captions.Count; c++)
+        foreach (var reading in context.Readings.Skip(before))
         {
-            for (var s = 0; s < captions[c].Length; s++)
+            // A caption is long; its sentences change one at a time (a date, a count of rounds).
+            var sentences = reading.Caption.Length == 0 ? [] : SentenceEnd().Split(reading.Caption);
+            for (var s = 0; s < sentences.Length; s++)
             {
-                yield return new ReferenceFact(file, line, $"{key}:caption:{c}.{s}", "caption", captions[c][s]);
-            }
-        }
-
-        var tables = Table().Matches(html);
-        if (tables.Count == 0)
-        {
-            yield return new ReferenceFact(file, line, key, string.Empty, Text(html));
-            yield break;
-        }
-
-        var bestByRow = block.Reference?.Kind != DataReferenceKind.Table
-            || block.Reference.Options.GetValueOrDefault("layout", "columns") == "columns";
-        foreach (Match table in tables)
-        {
-            var rows = Row().Matches(table.Value).Select(r => Cell().Matches(r.Groups[1].Value).ToList()).ToList();
-            if (rows.Count < 2)
-            {
-                continue;
+                yield return new ReferenceFact(file, line, $"{key}:caption:0.{s}", "caption", sentences[s]);
             }
 
-            var headers = rows[0].Select(c => Text(c.Groups[3].Value)).ToList();
-            var best = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            foreach (var row in rows.Skip(1).Where(r => r.Count > 1))
+            foreach (var fact in CellFacts(reading, file, line, key))
             {
-                var heading = Text(row[0].Groups[3].Value);
-                for (var c = 1; c < row.Count && c < headers.Count; c++)
+                yield return fact;
+            }
+        }
+    }
+
+    private static IEnumerable<ReferenceFact> CellFacts(FigureReading reading, string file, int line, string key)
+    {
+        var headers = reading.Columns;
+        var best = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var row in reading.Rows)
+        {
+            for (var c = 0; c < row.Cells.Count; c++)
+            {
+                // A list of terms (the environment) has no header: the term is the label.
+                var label = headers.Count > c + 1 ? $"{row.Heading}, {headers[c + 1]}" : row.Heading;
+                yield return new ReferenceFact(file, line, $"{key}:{label}", label, row.Cells[c].Text);
+                if (row.Cells[c].Mark != BestMark.None && headers.Count > c + 1)
                 {
-                    var cell = Text(BestMark().Replace(row[c].Groups[3].Value, string.Empty));
-                    var label = $"{heading}, {headers[c]}";
-                    yield return new ReferenceFact(file, line, $"{key}:{label}", label, cell);
-                    if (row[c].Groups[2].Success)
-                    {
-                        var (group, member) = bestByRow ? (heading, headers[c]) : (headers[c], heading);
-                        best.TryAdd(group, []);
-                        best[group].Add(member);
-                    }
+                    var (group, member) = reading.Best == BestAlong.Rows
+                        ? (row.Heading, headers[c + 1])
+                        : (headers[c + 1], row.Heading);
+                    best.TryAdd(group, []);
+                    best[group].Add(member);
                 }
             }
+        }
 
-            var groups = bestByRow ? rows.Skip(1).Select(r => Text(r[0].Groups[3].Value)) : headers.Skip(1);
-            foreach (var group in groups.Distinct(StringComparer.Ordinal))
-            {
-                var members = best.GetValueOrDefault(group);
-                var text = members is null ? "none" : string.Join(" and ", members);
-                yield return new ReferenceFact(file, line, $"{key}:best:{group}", $"{group}: best", text);
-            }
+        var groups = reading.Best switch
+        {
+            BestAlong.Rows => reading.Rows.Select(r => r.Heading),
+            BestAlong.Columns => headers.Skip(1),
+            _ => [],
+        };
+        foreach (var group in groups.Distinct(StringComparer.Ordinal))
+        {
+            var members = best.GetValueOrDefault(group);
+            var text = members is null ? "none" : string.Join(" and ", members);
+            yield return new ReferenceFact(file, line, $"{key}:best:{group}", $"{group}: best", text);
         }
     }
 
     private static string Render(FigureContext context, MarkdownObject markdown, bool html) =>
         html ? ArticleMarkdown.ToHtml(markdown, context) : ArticleMarkdown.ToPlainText([markdown], context);
-
-    /// <summary>An element's words: tags dropped, entities decoded, white space folded.</summary>
-    private static string Text(string html) =>
-        Spaces().Replace(WebUtility.HtmlDecode(Tag().Replace(html, " ")), " ").Trim();
-
-    // The renderers write this HTML themselves (BenchmarkTableWriter, ChartWriter), so its shape is known: these
-    // patterns read our own output, not arbitrary markup.
-    [GeneratedRegex(@"<(?:fig)?caption>(.*?)</(?:fig)?caption>", RegexOptions.Singleline)]
-    private static partial Regex Caption();
-
-    [GeneratedRegex(@"<table\b.*?</table>", RegexOptions.Singleline)]
-    private static partial Regex Table();
-
-    [GeneratedRegex(@"<tr\b[^>]*>(.*?)</tr>", RegexOptions.Singleline)]
-    private static partial Regex Row();
-
-    [GeneratedRegex(
-        @"<(t[hd])(?: [^>]*?class=""(best|best-tied)""[^>]*| [^>]*)?>(.*?)</\1>", RegexOptions.Singleline)]
-    private static partial Regex Cell();
-
-    [GeneratedRegex(@"<span class=""best-mark""[^>]*>.*?</span>", RegexOptions.Singleline)]
-    private static partial Regex BestMark();
-
-    [GeneratedRegex(@"<[^>]+>")]
-    private static partial Regex Tag();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 
     // A sentence ends at . ! or ? followed by white space and a capital, digit or quote ("1.5×" does not end one).
     [GeneratedRegex(@"(?<=[.!?])\s+(?=[\p{Lu}\d""“(★≈])")]

@@ -36,11 +36,12 @@ internal static class CalculatorWriter
             .Write(" data-max-requests=\"")
             .Write(CalculatorBounds.MaxRequestsPerDay.ToString(CultureInfo.InvariantCulture)).WriteLine("\">");
         var run = model.Run.Run;
-        html.Write("<p class=\"calculator-caption\" id=\"").Write(id).Write("-caption\">")
-            .Write("Cost at your traffic: the servers each framework needs and what they cost a month, ")
-            .Write("sized by its ").WriteEscape(model.Metric.Name.ToLowerInvariant()).Write(" on ")
-            .WriteEscape(ScenarioName(context, model)).Write(run.IsReported ? " in " : " in our measured run.")
-            .WriteEscape(run.IsReported ? $"{run.Info.Source}'s reported figures." : "").WriteLine("</p>");
+        var caption = "Cost at your traffic: the servers each framework needs and what they cost a month, "
+            + $"sized by its {model.Metric.Name.ToLowerInvariant()} on {ScenarioName(context, model)}"
+            + (run.IsReported ? $" in {run.Info.Source}'s reported figures." : " in our measured run.");
+        figure.Reading.Caption = caption;
+        html.Write("<p class=\"calculator-caption\" id=\"").Write(id).Write("-caption\">").WriteEscape(caption)
+            .WriteLine("</p>");
 
         html.Write("<form class=\"calculator-form\" method=\"get\" action=\"").WriteEscape(formAction)
             .WriteLine("\">");
@@ -61,10 +62,13 @@ internal static class CalculatorWriter
         html.WriteLine("<table class=\"calculator-table\">");
         // A cell a line, so the table reads as words (the spec's text, a screen reader's browse mode).
         html.WriteLine("<thead><tr>");
-        html.WriteLine("<th scope=\"col\">Framework</th>");
-        html.WriteLine("<th scope=\"col\">Throughput used</th>");
-        html.WriteLine("<th scope=\"col\">Servers</th>");
-        html.WriteLine("<th scope=\"col\">Monthly cost</th>");
+        string[] columns = ["Framework", "Throughput used", "Servers", "Monthly cost"];
+        figure.Reading.Header(columns);
+        foreach (var column in columns)
+        {
+            html.Write("<th scope=\"col\">").Write(column).WriteLine("</th>");
+        }
+
         html.WriteLine("</tr></thead>");
         html.WriteLine("<tbody>");
         foreach (var (row, result) in results)
@@ -73,11 +77,17 @@ internal static class CalculatorWriter
             html.Write("<tr data-throughput=\"").Write(throughput.ToString("R", CultureInfo.InvariantCulture))
                 .WriteLine("\">");
             html.Write("<th scope=\"row\">").WriteEscape(row.Name).WriteLine("</th>");
+            var (used, servers, cost) = (context.Formatter.Value(throughput, model.Metric),
+                Servers(culture, result.Servers), Money(culture, result.MonthlyCost));
             html.Write("<td>");
-            figure.WriteFigure(model.Run.Run, context.Formatter.Value(throughput, model.Metric), throughput);
+            figure.WriteFigure(model.Run.Run, used, throughput);
             html.WriteLine("</td>");
-            html.Write("<td class=\"calculator-servers\">").Write(Servers(culture, result.Servers)).WriteLine("</td>");
-            html.Write("<td class=\"calculator-cost\">").Write(Money(culture, result.MonthlyCost)).WriteLine("</td>");
+            html.Write("<td class=\"calculator-servers\">").Write(servers).WriteLine("</td>");
+            html.Write("<td class=\"calculator-cost\">").Write(cost).WriteLine("</td>");
+            figure.Reading.Row(row.Name);
+            figure.Reading.Cell(used);
+            figure.Reading.Cell(servers);
+            figure.Reading.Cell(cost);
             html.WriteLine("</tr>");
         }
 

@@ -19,6 +19,12 @@ public sealed class DataBlockRenderer : HtmlObjectRenderer<DataBlock>
         }
 
         var figure = new FigureWriter(renderer, context, obj.Source, obj.Line);
+        Write(figure, obj);
+        context.AddReading(figure.Reading);
+    }
+
+    private static void Write(FigureWriter figure, DataBlock obj)
+    {
         if (obj.Reference is { Kind: DataReferenceKind.Calculator } calculator)
         {
             WriteCalculator(figure, calculator);
