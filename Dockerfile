@@ -7,7 +7,8 @@ WORKDIR /source
 # Restore first, from the project files only, so the layer is reused while only code changes.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/ComparisonSite/ComparisonSite.csproj src/ComparisonSite/
-RUN dotnet restore src/ComparisonSite -r linux-x64
+# Into the publish's own intermediate folder (scripts/publish says why it has one), so the publish reuses it.
+RUN dotnet restore src/ComparisonSite -r linux-x64 --artifacts-path /source/artifacts/publish
 COPY . .
 # The same script CI's published-output test runs: no tests here, only the publish.
 RUN scripts/publish /app

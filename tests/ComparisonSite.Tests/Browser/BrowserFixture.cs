@@ -25,13 +25,13 @@ public class BrowserFixture : IAsyncLifetime
     {
         _postgres = new PostgresFixture();
         await _postgres.InitializeAsync();
-        var database = await _postgres.CreateDatabaseAsync();
+        var database = await _postgres.CreateSeededDatabaseAsync();
         await PrepareAsync(database);
         Site = await SiteServer.StartAsync(database, SiteEnvironment);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = TestTools.Chromium,
+            ExecutablePath = TestTools.HeadlessShell,
             Headless = true,
             Args = TestTools.ChromiumFlags
                 .Split(' ')

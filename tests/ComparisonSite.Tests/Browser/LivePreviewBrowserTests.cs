@@ -20,7 +20,7 @@ public sealed class LivePreviewBrowserTests : IAsyncLifetime
     {
         await _postgres.InitializeAsync();
         _site = await SiteServer.StartAsync(
-            await _postgres.CreateDatabaseAsync(),
+            await _postgres.CreateSeededDatabaseAsync(),
             new Dictionary<string, string>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -29,7 +29,7 @@ public sealed class LivePreviewBrowserTests : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = TestTools.Chromium,
+            ExecutablePath = TestTools.HeadlessShell,
             Headless = true,
             Args =
             [

@@ -12,7 +12,9 @@ namespace ComparisonSite.Tests.Infrastructure;
 /// </summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {
+    private const string SeededTemplate = "seeded_template";
     private static readonly Lazy<Task<PrivateCluster>> Shared = new(StartSharedAsync);
+    private static readonly Lazy<Task> Seeded = new(CreateSeededTemplateAsync);
 
     private PrivateCluster _cluster = null!;
 
@@ -26,14 +28,41 @@ public sealed class PostgresFixture : IAsyncLifetime
     /// <summary>A new empty database on the shared server; returns its connection string.</summary>
     public Task<string> CreateDatabaseAsync() => CreateDatabaseAsync(Cluster);
 
-    public static async Task<string> CreateDatabaseAsync(LocalPostgresCluster cluster)
+    /// <summary>
+    /// A new database holding what a site's first start leaves in an empty one: the schema migrated and the seed
+    /// runs imported. It is a copy of a template made once per test run by the same code (the store's
+    /// MigrationRunner and SeedImporter, through <see cref="StoreHarness"/>), which spares each site the
+    /// migration and seed import; tests of that first start itself use <see cref="CreateDatabaseAsync()"/>.
+    /// </summary>
+    public async Task<string> CreateSeededDatabaseAsync()
+    {
+        await Seeded.Value;
+        return await CreateDatabaseAsync(Cluster, SeededTemplate);
+    }
+
+    public static async Task<string> CreateDatabaseAsync(LocalPostgresCluster cluster, string template = "template1")
     {
         var name = "test_" + Guid.NewGuid().ToString("N")[..12];
         await using var connection = new NpgsqlConnection(cluster.AdminConnectionString());
         await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"create database {name}", connection);
+        await using var create = new NpgsqlCommand($"create database {name} template {template}", connection);
         await create.ExecuteNonQueryAsync();
         return cluster.ConnectionString(name);
+    }
+
+    private static async Task CreateSeededTemplateAsync()
+    {
+        var cluster = (await Shared.Value).Server;
+        await using (var connection = new NpgsqlConnection(cluster.AdminConnectionString()))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"create database {SeededTemplate}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        // No pooling: a database is copied only while nobody is connected to it.
+        var template = new NpgsqlConnectionStringBuilder(cluster.ConnectionString(SeededTemplate)) { Pooling = false };
+        await using var store = await StoreHarness.CreateAsync(template.ConnectionString, seed: true);
     }
 
     private static async Task<PrivateCluster> StartSharedAsync()

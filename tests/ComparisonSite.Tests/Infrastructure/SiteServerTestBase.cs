@@ -20,7 +20,7 @@ public sealed class SharedSiteServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _postgres.InitializeAsync();
-        Site = await SiteServer.StartAsync(await _postgres.CreateDatabaseAsync());
+        Site = await SiteServer.StartAsync(await _postgres.CreateSeededDatabaseAsync());
     }
 
     public async Task DisposeAsync()

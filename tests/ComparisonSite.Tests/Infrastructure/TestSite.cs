@@ -2,10 +2,11 @@ namespace ComparisonSite.Tests.Infrastructure;
 
 /// <summary>
 /// The real site in-process over a fresh database of its own on the shared PostgreSQL, in one line:
-/// <c>await using var site = await TestSite.CreateAsync(postgres);</c>. The site migrates and seeds the empty
-/// database itself on its first start, as in production; the host starts on the first request or service
-/// lookup, so a test may still change the content before then. With <c>editable: true</c> the site reads a
-/// private copy of the content that the test may change, deleted with the site.
+/// <c>await using var site = await TestSite.CreateAsync(postgres);</c>. The database is already migrated and
+/// seeded, as a site's first start leaves it (<see cref="PostgresFixture.CreateSeededDatabaseAsync"/>; the
+/// first start itself is tested on empty databases); the host starts on the first request or service lookup,
+/// so a test may still change the content before then. With <c>editable: true</c> the site reads a private copy
+/// of the content that the test may change, deleted with the site.
 /// </summary>
 internal sealed class TestSite : IAsyncDisposable
 {
@@ -44,7 +45,7 @@ internal sealed class TestSite : IAsyncDisposable
     {
         var source = content ?? SiteFactory.RepositoryContent;
         var folder = editable ? FixturePaths.CopyToTemp(source) : source;
-        var database = await postgres.CreateDatabaseAsync();
+        var database = await postgres.CreateSeededDatabaseAsync();
         return new TestSite(SiteFactory.Create(folder, database, environment, settings), database, folder, editable);
     }
 

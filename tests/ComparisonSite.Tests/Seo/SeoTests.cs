@@ -140,7 +140,7 @@ public sealed class SeoTests(PostgresFixture postgres) : IAsyncLifetime, IClassF
         seed = seed with { Results = [.. seed.Results.Select(r => r with { Value = r.Value + 1 })] };
         var outcome = await _site.Get<RunImporter>().ImportAsync(seed, CancellationToken.None);
         Assert.True(outcome.Succeeded);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         string? after;
         do
         {
