@@ -8,6 +8,7 @@ namespace ComparisonSite.Tests.Hostile;
 /// A large run cited by an article: its downloads are built once per version and kept, a client that stops
 /// reading holds no other request behind it, and a run past the bound is refused at import with the reason.
 /// </summary>
+[LongRunning(seconds: 100)]
 public sealed class LargeDownloadTests(PostgresFixture postgres) : IAsyncLifetime, IClassFixture<PostgresFixture>
 {
     // About 10 MB of results.json: past the old 8 MB entry limit and past what loopback socket buffers absorb.
