@@ -51,7 +51,11 @@ public sealed class RunDifferenceBrowserTests(BrowserFixture browser) : IClassFi
         await page.SelectOptionAsync("#run-a", "measured-2026-11-27");
         await page.SelectOptionAsync("#run-b", "bytepulse-2026-03");
         await page.ClickAsync("form.run-picker button[type=submit]");
-        await page.WaitForURLAsync(browser.Site.BaseUrl + Slug + "/runs/measured-2026-11-27/vs/bytepulse-2026-03");
+        // Up to the parsed document: waiting for the load event after this redirect with scripts off once hung
+        // for 30 s in the headless shell, with the page already there.
+        await page.WaitForURLAsync(
+            browser.Site.BaseUrl + Slug + "/runs/measured-2026-11-27/vs/bytepulse-2026-03",
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         Assert.StartsWith("What changed from run", await page.TextContentAsync("h1"), StringComparison.Ordinal);
         Assert.Empty(problems);
