@@ -29,6 +29,7 @@ internal sealed class PageChanges(
     private Dictionary<string, string> _comparisons = new(StringComparer.Ordinal);
     private Dictionary<string, (string Suite, string Version)> _runs = new(StringComparer.Ordinal);
     private bool _ready;
+    private volatile bool _contentLoaded;
     private long _change;
 
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -61,7 +62,14 @@ internal sealed class PageChanges(
         }
     }
 
-    private void OnContentChanged(ContentSnapshot snapshot) => Look("content");
+    private void OnContentChanged(ContentSnapshot snapshot)
+    {
+        // The library raises Changed before it completes FirstLoad: judged by FirstLoad alone, the first content
+        // load would not count, and when the results had loaded before it, the next change (an editor's first
+        // save) would be taken for the first look and published to nobody.
+        _contentLoaded = true;
+        Look("content");
+    }
 
     private void OnResultsChanged(ResultsSnapshot snapshot) => Look("results");
 
@@ -78,7 +86,7 @@ internal sealed class PageChanges(
                 var runs = (snapshot?.RunsById.Values ?? []).ToDictionary(
                     r => r.Run.Id, r => (r.Run.Suite, snapshot!.RunVersion(r)), StringComparer.Ordinal);
                 var wasReady = _ready;
-                _ready = snapshot is not null && content.FirstLoad.IsCompletedSuccessfully;
+                _ready = snapshot is not null && (_contentLoaded || content.FirstLoad.IsCompletedSuccessfully);
                 var changedComparisons = wasReady ? ChangedComparisons(comparisons) : [];
                 var changedRuns = wasReady ? ChangedRuns(runs) : [];
                 // A swap is published even when it altered nothing a page shows: the page cache then drops the
