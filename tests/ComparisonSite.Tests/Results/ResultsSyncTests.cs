@@ -1,4 +1,10 @@
+using ComparisonSite.Results;
+using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
+using ComparisonSite.Results.Sync;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace ComparisonSite.Tests.Results;
 
@@ -31,6 +37,48 @@ public sealed class ResultsSyncTests(PostgresFixture postgres) : IClassFixture<P
         Assert.True(
             committed.Elapsed < TimeSpan.FromSeconds(1),
             $"the snapshot swap took {committed.ElapsedMilliseconds} ms after the import process exited");
+    }
+
+    /// <summary>
+    /// With a liveness probe every millisecond the listener is nearly always inside its probe query when a
+    /// notification comes, which Npgsql then raises during that query: each one must still bring a reload.
+    /// </summary>
+    [Fact]
+    public async Task A_notification_that_arrives_during_the_liveness_probe_still_brings_a_reload()
+    {
+        var database = await postgres.CreateSeededDatabaseAsync();
+        await using var harness = await StoreHarness.CreateAsync(database);
+        var store = harness.Get<ResultsStore>();
+        var sync = new ResultsSync(
+            harness.Get<ResultsDatabase>(),
+            store,
+            harness.Get<IServiceProvider>(),
+            Options.Create(new ResultsOptions { MigrateOnStart = false }),
+            NullLogger<ResultsSync>.Instance)
+        { LivenessProbe = TimeSpan.FromMilliseconds(1) };
+        var reloads = 0;
+        store.Changed += _ => Interlocked.Increment(ref reloads);
+        await sync.StartAsync(CancellationToken.None);
+        try
+        {
+            await sync.FirstAttempt;
+            await using var notifier = new NpgsqlConnection(database);
+            await notifier.OpenAsync();
+            for (var i = 0; i < 20; i++)
+            {
+                var before = Volatile.Read(ref reloads);
+                await using (var notify = new NpgsqlCommand($"notify {RunImporter.Channel}", notifier))
+                {
+                    await notify.ExecuteNonQueryAsync();
+                }
+
+                await Eventually.TrueAsync(() => Volatile.Read(ref reloads) > before, TimeSpan.FromSeconds(10));
+            }
+        }
+        finally
+        {
+            await sync.StopAsync(CancellationToken.None);
+        }
     }
 
     [Fact]

@@ -22,8 +22,10 @@ internal sealed class ResultsSync(
     ILogger<ResultsSync> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan LivenessProbe = TimeSpan.FromSeconds(5);
     private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How long the listening connection may be quiet before a query checks it is alive.</summary>
+    internal TimeSpan LivenessProbe { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Completes when the first load has succeeded or failed (the store is down): the site can serve.
@@ -105,19 +107,28 @@ internal sealed class ResultsSync(
 
     private async Task ListenAsync(NpgsqlConnection connection, CancellationToken stoppingToken)
     {
+        // What counts is the Notification event, not WaitAsync's answer: a notification that arrives while the
+        // liveness probe runs is raised during that query, and WaitAsync never reports it.
+        var heard = 0;
+        connection.Notification += (_, _) => Interlocked.Exchange(ref heard, 1);
         while (true)
         {
-            while (!await connection.WaitAsync(LivenessProbe, stoppingToken))
+            while (Interlocked.Exchange(ref heard, 0) == 0)
             {
-                // No notification for a while: make sure the connection is alive, or fail over to reconnect.
-                await connection.ExecuteAsync(new CommandDefinition("select 1", cancellationToken: stoppingToken));
+                if (!await connection.WaitAsync(LivenessProbe, stoppingToken) && Volatile.Read(ref heard) == 0)
+                {
+                    // No notification for a while: make sure the connection is alive, or fail over to reconnect.
+                    await connection.ExecuteAsync(
+                        new CommandDefinition("select 1", cancellationToken: stoppingToken));
+                }
             }
 
-            // Fold a burst of imports into one reload.
+            // Fold a burst of imports into one reload; those heard from here on are in it.
             while (await connection.WaitAsync(TimeSpan.FromMilliseconds(20), stoppingToken))
             {
             }
 
+            Interlocked.Exchange(ref heard, 0);
             await store.ReloadAsync(stoppingToken);
         }
     }
