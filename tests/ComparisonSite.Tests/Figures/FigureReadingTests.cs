@@ -1,8 +1,5 @@
 using AngleSharp.Dom;
 using ComparisonSite.Figures;
-using ComparisonSite.Markdown;
-using ComparisonSite.Results.Import;
-using ComparisonSite.Results.Store;
 
 namespace ComparisonSite.Tests.Figures;
 
@@ -13,8 +10,6 @@ namespace ComparisonSite.Tests.Figures;
 /// </summary>
 public sealed class FigureReadingTests
 {
-    private static readonly ResultsSnapshot Edges = TestSnapshots.From(Fixture("measured"), Fixture("reported"));
-
     [Theory]
     [InlineData("{{table touching:rps mixed:rps chain:rps}}", "Rows")]
     [InlineData("{{table touching:rps all-within:rps layout=rows}}", "Columns")]
@@ -78,18 +73,9 @@ public sealed class FigureReadingTests
     private static string Words(IElement element) => string.Join(' ', element.TextContent.Split(
         [' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
 
-    private static RunDocument Fixture(string origin) => RunDocumentParser.Parse(
-        File.ReadAllBytes(Path.Combine(FixturePaths.Root, "noise", $"noise-edges-{origin}.json"))).Document!;
-
     private static (IDocument Page, FigureReading Reading) Render(string markdown, int problems = 0)
     {
-        var diagnostics = new List<ContentDiagnostic>();
-        var document = ArticleMarkdown.Parse(markdown, "test.md", 1, diagnostics);
-        Assert.Empty(diagnostics);
-        var article = TestSnapshots.Article("noise-edges") with { Origin = RunOrigin.Measured };
-        var context = new FigureContext(
-            Edges, article, new FigureFormatter(CultureInfo.GetCultureInfo("en-US")), showErrors: false);
-        var page = new HtmlParser().ParseDocument(ArticleMarkdown.ToHtml(document, context));
+        var (page, context) = NoiseEdges.Render(markdown, showErrors: false);
         Assert.Equal(problems, context.Problems.Count);
         return (page, Assert.Single(context.Readings));
     }

@@ -1,8 +1,5 @@
 using AngleSharp.Dom;
 using ComparisonSite.Figures;
-using ComparisonSite.Markdown;
-using ComparisonSite.Results.Import;
-using ComparisonSite.Results.Store;
 
 namespace ComparisonSite.Tests.Figures;
 
@@ -13,8 +10,6 @@ namespace ComparisonSite.Tests.Figures;
 /// </summary>
 public sealed class NoiseWordingTests
 {
-    private static readonly ResultsSnapshot Edges = TestSnapshots.From(Fixture("measured"), Fixture("reported"));
-
     /// <summary>One edge case: what ratio, best and ranking say, and each framework's mark in a table.</summary>
     public sealed record Edge(string Scenario, string Ratio, string Best, string Ranking, string Marks)
     {
@@ -151,20 +146,11 @@ public sealed class NoiseWordingTests
         Assert.Equal(expected, html.Body!.TextContent.Trim());
     }
 
-    private static RunDocument Fixture(string origin) => RunDocumentParser.Parse(
-        File.ReadAllBytes(Path.Combine(FixturePaths.Root, "noise", $"noise-edges-{origin}.json"))).Document!;
-
     private static IDocument Render(string markdown)
     {
-        var diagnostics = new List<ContentDiagnostic>();
-        var document = ArticleMarkdown.Parse(markdown, "test.md", 1, diagnostics);
-        Assert.Empty(diagnostics);
-        var article = TestSnapshots.Article("noise-edges") with { Origin = RunOrigin.Measured };
-        var context = new FigureContext(
-            Edges, article, new FigureFormatter(CultureInfo.GetCultureInfo("en-US")), showErrors: true);
-        var html = new HtmlParser().ParseDocument(ArticleMarkdown.ToHtml(document, context));
+        var (page, context) = NoiseEdges.Render(markdown, showErrors: true);
         Assert.Empty(context.Problems);
-        return html;
+        return page;
     }
 
     /// <summary>"★", "≈" or "-": the mark a table cell carries.</summary>
