@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ComparisonSite;
 
 /// <summary>
@@ -28,6 +30,16 @@ public static class SiteAddresses
 
     /// <summary>What changed from run <paramref name="a"/> to run <paramref name="b"/>.</summary>
     public static string RunDifference(string slug, string a, string b) => $"{Run(slug, a)}/vs/{b}";
+
+    /// <summary>
+    /// Part <paramref name="part"/> of a page split by <see cref="Runs.PageParts"/>: <c>…/part/N</c> after the
+    /// page's own address, which is part 1.
+    /// </summary>
+    public static string Part(string page, int part) =>
+        part == 1 ? page : string.Create(CultureInfo.InvariantCulture, $"{page}/part/{part}");
+
+    /// <summary>The route template a split page's further parts answer on, after its own template.</summary>
+    public const string PartTemplate = "/part/{part:int}";
 
     /// <summary>
     /// Where the run picker's form sends (<c>?a=…&amp;b=…</c>); a valid pair is redirected to

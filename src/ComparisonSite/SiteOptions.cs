@@ -33,4 +33,12 @@ public sealed class SiteOptions
     /// <summary>The culture numbers and dates are shown in.</summary>
     [Required]
     public string Culture { get; set; } = "en-US";
+
+    /// <summary>
+    /// The most measurements one generated page shows (a run page, a difference of two runs, the data page's
+    /// trends). A run with more is split into numbered parts; every measurement stays in the downloads. Bounds
+    /// both a page's size (about 0.5 KB of HTML a measurement) and what rendering one uncached page costs.
+    /// </summary>
+    [Range(1, 20_000)]
+    public int MeasurementsPerPage { get; set; } = 2_000;
 }

@@ -65,7 +65,13 @@ public static class SiteRegistration
         services.AddSingleton<SiteUrls>();
         services.AddRouting(o => o.ConstraintMap[SlugRouteConstraint.Name] = typeof(SlugRouteConstraint));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, LowercaseAddresses>());
-        services.AddRazorPages();
+        services.AddRazorPages(options =>
+        {
+            // A split page's further parts (Runs/PageParts): the same page with the part number in its address.
+            options.Conventions.AddPageRoute("/Run", "{slug:slug}/runs/{runId}" + SiteAddresses.PartTemplate);
+            options.Conventions.AddPageRoute(
+                "/RunDifference", "{slug:slug}/runs/{a}/vs/{b}" + SiteAddresses.PartTemplate);
+        });
         services.SkipAntiforgery();
         return services;
     }

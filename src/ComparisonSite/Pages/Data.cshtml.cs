@@ -5,12 +5,17 @@ using ComparisonSite.Runs;
 using ComparisonSite.Seo;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Pages;
 
 /// <summary>A comparison's data page: every run of the suites it cites, newest first, with trends.</summary>
-public sealed class DataModel(HistoryPages pages, FigureFormatter formatter, SiteUrls urls) : PageModel
+public sealed class DataModel(
+    HistoryPages pages, FigureFormatter formatter, SiteUrls urls, IOptions<SiteOptions> site) : PageModel
 {
+    /// <summary>The most measurements the page draws in its trends.</summary>
+    public int PerPage => site.Value.MeasurementsPerPage;
+
     public DataPage? Data { get; private set; }
 
     public CultureInfo Culture => formatter.Culture;

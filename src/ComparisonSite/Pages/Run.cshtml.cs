@@ -20,11 +20,23 @@ public sealed class RunModel(HistoryPages pages, FigureFormatter formatter, Site
 
     public string ArticleTitle { get; private set; } = "";
 
-    public IActionResult OnGet(string runId)
+    /// <summary>The run id from the address.</summary>
+    public string RunId { get; private set; } = "";
+
+    /// <summary>The part of a split run page asked for (1 on the run's own address).</summary>
+    public int Part { get; private set; } = 1;
+
+    public IActionResult OnGet(string runId, int part = 1)
     {
         var (article, snapshot) = HttpContext.Comparison();
-        (Slug, ArticleTitle) = (article.Slug, article.Meta.Title);
-        Lookup = pages.FindRun(article, snapshot, runId);
+        (Slug, ArticleTitle, RunId, Part) = (article.Slug, article.Meta.Title, runId, part);
+        if (RouteData.Values.ContainsKey("part") && part == 1)
+        {
+            // Part 1 is the run's own address: one address per page.
+            return RedirectPermanent(SiteAddresses.Run(article.Slug, runId));
+        }
+
+        Lookup = pages.FindRun(article, snapshot, runId, part);
         if (Lookup.Page is not { } page)
         {
             // A page of its own rather than the generic one: it names the comparison and links its data page.
@@ -33,7 +45,12 @@ public sealed class RunModel(HistoryPages pages, FigureFormatter formatter, Site
                 : StatusCodes.Status404NotFound;
             ViewData[nameof(PageMetadata)] = new PageMetadata
             {
-                Title = Lookup.Status == RunStatus.Removed ? "This benchmark run was removed" : "No such benchmark run",
+                Title = Lookup.Status switch
+                {
+                    RunStatus.Removed => "This benchmark run was removed",
+                    RunStatus.NoSuchPart => "No such part of this benchmark run",
+                    _ => "No such benchmark run",
+                },
                 Description = $"Every benchmark run behind {article.Meta.Title} is listed on its data page.",
                 NoIndex = true,
             };
@@ -44,12 +61,13 @@ public sealed class RunModel(HistoryPages pages, FigureFormatter formatter, Site
         Response.GetTypedHeaders().LastModified = page.Run.Run.ChangedAt;
         var date = formatter.Date(info.Date);
         var origin = page.Run.Run.IsReported ? $"figures as reported by {info.Source}" : $"measured by {info.Source}";
+        var partTitle = page.Parts.IsSplit ? $", part {part} of {page.Parts.Parts.Count}" : "";
         ViewData[nameof(PageMetadata)] = new PageMetadata
         {
-            Title = $"{info.Title} ({date}): benchmark run {info.Id}",
+            Title = $"{info.Title} ({date}): benchmark run {info.Id}{partTitle}",
             Description = $"Benchmark run {info.Id} of {date}, {origin}: {page.Run.Measurements.Count} measurements "
                 + $"for {article.Meta.Title}, with environment, CSV and JSON downloads and a citation.",
-            Canonical = page.PermanentUrl,
+            Canonical = part == 1 ? page.PermanentUrl : urls.Absolute(page.Parts.Parts[part - 1].Href),
             Modified = page.Run.Run.ChangedAt,
             StructuredData = [StructuredData.ForRun(page, snapshot, urls)],
         };

@@ -5,6 +5,7 @@ using ComparisonSite.Seo;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Pages;
 
@@ -13,7 +14,8 @@ namespace ComparisonSite.Pages;
 /// pair that is not two different runs of that suite in the snapshot answers 404 with the run picker; the
 /// catch-all <c>b</c> lets a malformed pair (<c>…/vs</c>, <c>…/vs/x/y</c>) get the same helpful answer.
 /// </summary>
-public sealed class RunDifferenceModel(SiteUrls urls, FigureFormatter formatter) : PageModel
+public sealed class RunDifferenceModel(SiteUrls urls, FigureFormatter formatter, IOptions<SiteOptions> site)
+    : PageModel
 {
     public RunDifference? Difference { get; private set; }
 
@@ -21,9 +23,14 @@ public sealed class RunDifferenceModel(SiteUrls urls, FigureFormatter formatter)
 
     public RunPairNotFound? NotFoundAnswer { get; private set; }
 
-    public IActionResult OnGet(string a, string? b)
+    public IActionResult OnGet(string a, string? b, int part = 1)
     {
         var (article, snapshot) = HttpContext.Comparison();
+        if (RouteData.Values.ContainsKey("part") && part == 1)
+        {
+            // Part 1 is the difference's own address: one address per page.
+            return RedirectPermanent(SiteAddresses.RunDifference(article.Slug, a, b ?? ""));
+        }
 
         var (pair, problem) = RunPairs.Find(snapshot, article.Meta.Suite, a, b);
         Picker = RunPicker.For(article, snapshot, formatter, pair?.Earlier.Run.Id, pair?.Later.Run.Id);
@@ -33,17 +40,29 @@ public sealed class RunDifferenceModel(SiteUrls urls, FigureFormatter formatter)
             return RunPairAnswers.NotFound(this);
         }
 
-        Difference = RunDifference.Between(pair, snapshot, formatter);
-        Response.GetTypedHeaders().LastModified = pair.ChangedAt;
         var (earlier, later) = (pair.Earlier.Run, pair.Later.Run);
+        var address = SiteAddresses.RunDifference(article.Slug, earlier.Id, later.Id);
+        Difference = RunDifference.Between(pair, snapshot, formatter, address, part, site.Value.MeasurementsPerPage);
+        if (Difference is null)
+        {
+            NotFoundAnswer = new RunPairNotFound(
+                $"The difference from run “{earlier.Id}” to run “{later.Id}” has no part {part}: it starts at "
+                + "part 1.",
+                Picker);
+            return RunPairAnswers.NotFound(this);
+        }
+
+        Response.GetTypedHeaders().LastModified = pair.ChangedAt;
+        var parts = Difference.Parts;
         ViewData[nameof(PageMetadata)] = new PageMetadata
         {
-            Title = $"Run {earlier.Id} vs run {later.Id}: {article.Meta.Title}",
+            Title = $"Run {earlier.Id} vs run {later.Id}"
+                + (parts.IsSplit ? $", part {part} of {parts.Parts.Count}" : "") + $": {article.Meta.Title}",
             Description = $"What changed in the benchmark figures of “{article.Meta.Title}” from " +
                 $"{earlier.Info.Title} ({formatter.Date(earlier.Info.Date)}) to {later.Info.Title} " +
                 $"({formatter.Date(later.Info.Date)}): each change in %, whether it is beyond the runs' spread, " +
                 "and how the ranking moved.",
-            Canonical = urls.Absolute(SiteAddresses.RunDifference(article.Slug, earlier.Id, later.Id)),
+            Canonical = urls.Absolute(SiteAddresses.Part(address, part)),
             Modified = pair.ChangedAt,
         };
         return Page();

@@ -13,9 +13,12 @@ public sealed record DataPage(ComparisonArticle Article, IReadOnlyList<SuiteHist
     public bool HasCharts => Suites.Any(s => s.Trends.Count > 0);
 }
 
-/// <summary>One suite's runs, newest first, and a trend per scenario and metric with two or more comparable runs.
+/// <summary>
+/// One suite's runs, newest first, and a trend per scenario and metric with two or more comparable runs, up to the
+/// page budget of points; <see cref="TrendsNotDrawn"/> counts the trends past it.
 /// </summary>
-public sealed record SuiteHistory(string Suite, IReadOnlyList<RunEntry> Runs, IReadOnlyList<RunFigure> Trends);
+public sealed record SuiteHistory(
+    string Suite, IReadOnlyList<RunEntry> Runs, IReadOnlyList<RunFigure> Trends, int TrendsNotDrawn = 0);
 
 /// <summary>
 /// A line of the data page: a run with the addresses of its page, downloads and difference from Previous, the run
@@ -33,7 +36,10 @@ public sealed record RunEntry(
 /// <summary>A figure with the heading it stands under.</summary>
 public sealed record RunFigure(string Heading, string Html);
 
-/// <summary>A run's permanent page: its figures, environment, downloads and citation.</summary>
+/// <summary>
+/// A run's permanent page, or one part of it (<see cref="Parts"/>) when the run has more measurements than a page
+/// shows: its figures, environment, downloads and citation.
+/// </summary>
 public sealed record RunPage(
     ComparisonArticle Article,
     RunResults Run,
@@ -44,13 +50,17 @@ public sealed record RunPage(
     string JsonHref,
     string DataPageHref,
     string PermanentUrl,
-    RunCitation Citation);
+    RunCitation Citation,
+    PartNavigation Parts);
 
 public enum RunStatus
 {
     Found,
     Removed,
     NotFound,
+
+    /// <summary>A run of the comparison, but a part number it does not have (404).</summary>
+    NoSuchPart,
 }
 
 /// <summary>What a run id from a URL names: a run page, a removed run, or nothing of this comparison.</summary>

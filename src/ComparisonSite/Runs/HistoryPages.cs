@@ -30,15 +30,18 @@ public sealed class HistoryPages(
     }
 
     /// <summary>
-    /// The run page for an id from the URL, looked up in the snapshot only: found among the comparison's suites,
-    /// removed from them (410), or neither (404: unknown, malformed, or a run of another suite).
+    /// Part <paramref name="part"/> of the run page for an id from the URL, looked up in the snapshot only: found
+    /// among the comparison's suites, removed from them (410), or neither (404: unknown, malformed, or a run of
+    /// another suite); a part the run does not have is <see cref="RunStatus.NoSuchPart"/>.
     /// </summary>
-    public RunLookup FindRun(ComparisonArticle article, ResultsSnapshot snapshot, string runId)
+    public RunLookup FindRun(ComparisonArticle article, ResultsSnapshot snapshot, string runId, int part = 1)
     {
         var suites = ArticleRuns.Suites(article, snapshot);
         if (snapshot.RunsById.TryGetValue(runId, out var run) && suites.Contains(run.Run.Suite))
         {
-            return new RunLookup(RunStatus.Found, BuildRun(article, snapshot, run), null);
+            return BuildRun(article, snapshot, run, part) is { } page
+                ? new RunLookup(RunStatus.Found, page, null)
+                : new RunLookup(RunStatus.NoSuchPart, null, null);
         }
 
         return snapshot.RemovedById.TryGetValue(runId, out var removed) && suites.Contains(removed.Suite)
@@ -46,31 +49,39 @@ public sealed class HistoryPages(
             : new RunLookup(RunStatus.NotFound, null, null);
     }
 
-    private RunPage BuildRun(ComparisonArticle article, ResultsSnapshot snapshot, RunResults run)
+    private RunPage? BuildRun(ComparisonArticle article, ResultsSnapshot snapshot, RunResults run, int part)
     {
         var context = Context(article, snapshot);
         var id = run.Run.Id;
-        var frameworks = article.Meta.Frameworks
-            .Concat(run.Measurements.Select(m => m.Framework).Order(StringComparer.Ordinal))
-            .Distinct(StringComparer.Ordinal)
-            .Where(f => run.Measurements.Any(m => m.Framework == f))
-            .ToList();
-        var scenarios = Ordered(run.Measurements.Select(m => m.Scenario));
-        var metrics = Ordered(run.Measurements.Select(m => m.Metric));
+        var series = SeriesOf(article, run);
+        var parts = PageParts.Split(series, s => s.Frameworks.Count, PerPage);
+        if (part < 1 || part > parts.Count)
+        {
+            return null;
+        }
+
+        var shown = parts[part - 1];
         // Tables by the frameworks that measured their rows, and a chart per metric split the same way, so that
         // every cell holds a measurement (a run need not measure every framework on everything) and no two
         // tables share a caption.
-        var all = scenarios.SelectMany(s => metrics.Select(m => new SeriesKey(s, m)));
-        var tables = Figures(context, run, "table", frameworks, all)
+        var tables = Figures(context, run, "table", shown)
             .Select(g => new RunFigure(
                 "Measured for " + string.Join(", ", g.Frameworks.Select(context.FrameworkName)), g.Html))
             .ToList();
-        var charts = metrics.Select(m => new RunFigure(
+        var charts = Ordered(shown.Select(s => s.Key.Metric))
+            .Select(m => new RunFigure(
                 snapshot.Metrics[m].Name,
-                string.Concat(Figures(context, run, "chart", frameworks, scenarios.Select(s => new SeriesKey(s, m)))
+                string.Concat(Figures(context, run, "chart", shown.Where(s => s.Key.Metric == m).ToList())
                     .Select(g => g.Html))))
             .ToList();
         var environment = Render(context, $"{{{{environment run={id}}}}}");
+        var page = SiteAddresses.Run(article.Slug, id);
+        var navigation = PartNavigation.For(
+            part,
+            [.. parts.Select((p, i) => new PartLink(i + 1, SiteAddresses.Part(page, i + 1), PartLabel(snapshot, p)))],
+            run.Measurements.Count,
+            PerPage,
+            Culture);
         var url = urls.Absolute(context.RunPageHref(run.Run));
         return new RunPage(
             article,
@@ -82,8 +93,45 @@ public sealed class HistoryPages(
             context.DataHref(run.Run, "json"),
             context.DataPageHref,
             url,
-            RunCitation.For(run.Run, url, site.Value.Name, Culture));
+            RunCitation.For(run.Run, url, site.Value.Name, Culture),
+            navigation);
     }
+
+    private int PerPage => site.Value.MeasurementsPerPage;
+
+    /// <summary>
+    /// Each scenario and metric the run measured (scenarios, then metrics, in slug order) with the frameworks that
+    /// measured it: the article's first, then the rest by slug. One pass over the measurements, so building any
+    /// part costs the same at 100,000 measurements as the first.
+    /// </summary>
+    private List<RunSeries> SeriesOf(ComparisonArticle article, RunResults run)
+    {
+        var measured = run.Measurements.Select(m => m.Framework).ToHashSet(StringComparer.Ordinal);
+        var order = article.Meta.Frameworks.Where(measured.Contains)
+            .Concat(measured.Order(StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .Select((framework, index) => (framework, index))
+            .ToDictionary(x => x.framework, x => x.index, StringComparer.Ordinal);
+        return
+        [
+            .. run.Measurements
+                .GroupBy(m => new SeriesKey(m.Scenario, m.Metric))
+                .OrderBy(g => g.Key.Scenario, StringComparer.Ordinal)
+                .ThenBy(g => g.Key.Metric, StringComparer.Ordinal)
+                .SelectMany(g => PageParts.Chunk(
+                    [.. g.Select(m => m.Framework).Distinct(StringComparer.Ordinal).OrderBy(f => order[f])],
+                    PerPage).Select(frameworks => new RunSeries(g.Key, frameworks))),
+        ];
+    }
+
+    private static string PartLabel(ResultsSnapshot snapshot, IReadOnlyList<RunSeries> part) =>
+        part.Count == 0
+            ? ""
+            : PartNavigation.Label(SeriesName(snapshot, part[0].Key), SeriesName(snapshot, part[^1].Key));
+
+    private static string SeriesName(ResultsSnapshot snapshot, SeriesKey key) =>
+        $"{snapshot.Scenarios.GetValueOrDefault(key.Scenario)?.Name ?? key.Scenario}, "
+        + (snapshot.Metrics.GetValueOrDefault(key.Metric)?.Name ?? key.Metric);
 
     private SuiteHistory Suite(string suite, IReadOnlyList<RunResults> runs, FigureContext context)
     {
@@ -104,28 +152,46 @@ public sealed class HistoryPages(
                 EnvironmentSummary(run.Run.Info));
         }).ToList();
 
+        // Trends up to the page budget of points: past it the rest are counted, not drawn (the run pages and
+        // downloads hold every value). Each run's measurements are counted per series once, not per trend.
         var trends = new List<RunFigure>();
+        var notDrawn = 0;
+        var points = 0;
+        var perSeries = runs.ToDictionary(
+            r => r.Run.Id,
+            r => r.Measurements.CountBy(m => new SeriesKey(m.Scenario, m.Metric)).ToDictionary(),
+            StringComparer.Ordinal);
         foreach (var origin in runs.Select(r => r.Run.Info.Origin).Distinct().Order())
         {
             var comparable = runs.Where(r => r.Run.Info.Origin == origin).Reverse().ToList();
             var label = $"{origin.ToText()} runs of {suite}";
-            var keys = comparable.SelectMany(r => r.Measurements).Select(m => new SeriesKey(m.Scenario, m.Metric))
+            var keys = comparable.SelectMany(r => perSeries[r.Run.Id].Keys)
                 .Distinct()
                 .OrderBy(k => k.Metric, StringComparer.Ordinal)
                 .ThenBy(k => k.Scenario, StringComparer.Ordinal);
             foreach (var key in keys)
             {
-                var having = comparable.Where(r => Measures(r, key)).ToList();
-                if (having.Count >= 2)
+                var having = comparable.Where(r => perSeries[r.Run.Id].ContainsKey(key)).ToList();
+                if (having.Count < 2)
                 {
-                    trends.Add(new RunFigure(
-                        $"{context.Snapshot.Metrics[key.Metric].Name}, {context.Snapshot.Scenarios[key.Scenario].Name}",
-                        Write(context, figure => TrendWriter.Write(figure, having, key, label))));
+                    continue;
                 }
+
+                var cost = having.Sum(r => perSeries[r.Run.Id][key]);
+                if (points + cost > PerPage)
+                {
+                    notDrawn++;
+                    continue;
+                }
+
+                points += cost;
+                trends.Add(new RunFigure(
+                    $"{context.Snapshot.Metrics[key.Metric].Name}, {context.Snapshot.Scenarios[key.Scenario].Name}",
+                    Write(context, figure => TrendWriter.Write(figure, having, key, label))));
             }
         }
 
-        return new SuiteHistory(suite, entries, trends);
+        return new SuiteHistory(suite, entries, trends, notDrawn);
     }
 
     private string Render(FigureContext context, string markdown)
@@ -180,14 +246,11 @@ public sealed class HistoryPages(
     /// <c>{{kind s:m… run=ID frameworks=…}}</c> for each group of these series that the same frameworks measured,
     /// rendered through the article's pipeline.
     /// </summary>
-    private IEnumerable<(List<string> Frameworks, string Html)> Figures(
-        FigureContext context, RunResults run, string kind, List<string> frameworks, IEnumerable<SeriesKey> series)
+    private IEnumerable<(IReadOnlyList<string> Frameworks, string Html)> Figures(
+        FigureContext context, RunResults run, string kind, IReadOnlyList<RunSeries> series)
     {
         var groups = series
-            .Select(k => (Key: k, Frameworks: frameworks.Where(f => run.Find(f, k.Scenario, k.Metric) is not null)
-                .ToList()))
-            .Where(g => g.Frameworks.Count > 0)
-            .GroupBy(g => string.Join(',', g.Frameworks), StringComparer.Ordinal)
+            .GroupBy(s => string.Join(',', s.Frameworks), StringComparer.Ordinal)
             .OrderByDescending(g => g.First().Frameworks.Count);
         foreach (var group in groups)
         {
@@ -197,9 +260,9 @@ public sealed class HistoryPages(
         }
     }
 
-    private static bool Measures(RunResults run, SeriesKey key) =>
-        run.Measurements.Any(m => m.Scenario == key.Scenario && m.Metric == key.Metric);
-
     private static List<string> Ordered(IEnumerable<string> slugs) =>
         [.. slugs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>A scenario and metric of a run with the frameworks it is shown for (in the page's order).</summary>
+    private sealed record RunSeries(SeriesKey Key, IReadOnlyList<string> Frameworks);
 }

@@ -8,7 +8,8 @@ namespace ComparisonSite.Runs;
 /// Everything that changed from one run of a suite to another, worked out from the snapshot and worded for the
 /// page: per scenario and metric each framework's two values, the change in % with the metric's direction word,
 /// whether it is beyond the runs' own spread (<see cref="NoiseRule"/>), and how the ranking moved; frameworks,
-/// scenarios and metrics that only one run has.
+/// scenarios and metrics that only one run has. <see cref="Scenarios"/> holds one part of the page
+/// (<see cref="PageParts"/>): at most the page budget of framework rows.
 /// </summary>
 public sealed record RunDifference(
     RunPair Pair,
@@ -18,28 +19,66 @@ public sealed record RunDifference(
     IReadOnlyList<string> ScenariosOnlyLater,
     IReadOnlyList<string> MetricsOnlyEarlier,
     IReadOnlyList<string> MetricsOnlyLater,
-    IReadOnlyList<ScenarioDifference> Scenarios)
+    IReadOnlyList<ScenarioDifference> Scenarios,
+    PartNavigation Parts)
 {
-    public static RunDifference Between(RunPair pair, ResultsSnapshot snapshot, FigureFormatter formatter)
+    /// <summary>
+    /// Part <paramref name="part"/> of the difference (null when there is no such part), at most
+    /// <paramref name="perPage"/> framework rows. Indexes each run once, so a part costs the same at 100,000
+    /// measurements a run as the first.
+    /// </summary>
+    public static RunDifference? Between(
+        RunPair pair, ResultsSnapshot snapshot, FigureFormatter formatter, string page, int part, int perPage)
     {
         var (earlier, later) = (pair.Earlier.Measurements, pair.Later.Measurements);
-        var both = later.Concat(earlier).ToList();
         string FrameworkName(string slug) => snapshot.Frameworks.GetValueOrDefault(slug)?.Name ?? slug;
         string ScenarioName(string slug) => snapshot.Scenarios.GetValueOrDefault(slug)?.Name ?? slug;
         string MetricName(string slug) => snapshot.Metrics.GetValueOrDefault(slug)?.Name ?? slug;
 
-        var scenarios = both
-            .Select(m => m.Scenario)
-            .Distinct(StringComparer.Ordinal)
-            .Select(s => new ScenarioDifference(
-                snapshot.Scenarios.GetValueOrDefault(s) ?? new Scenario(s, s, null),
-                [.. both.Where(m => m.Scenario == s)
-                    .Select(m => m.Metric)
-                    .Distinct(StringComparer.Ordinal)
-                    .Where(snapshot.Metrics.ContainsKey)
-                    .Select(m => MetricDifference.Between(pair, s, snapshot.Metrics[m], FrameworkName, formatter))]))
-            .Where(s => s.Metrics.Count > 0)
+        // Scenarios and their metrics in the order they first appear, the later run's first.
+        var earlierBySeries = earlier.ToLookup(m => (m.Scenario, m.Metric));
+        var laterBySeries = later.ToLookup(m => (m.Scenario, m.Metric));
+        var series = later.Concat(earlier)
+            .Select(m => (m.Scenario, m.Metric))
+            .Distinct()
+            .Where(k => snapshot.Metrics.ContainsKey(k.Metric))
+            .GroupBy(k => k.Scenario, StringComparer.Ordinal)
+            .SelectMany(g => g)
+            .SelectMany(k =>
+            {
+                var rows = laterBySeries[k].Concat(earlierBySeries[k]).Select(m => m.Framework)
+                    .Distinct(StringComparer.Ordinal).Count();
+                // A table longer than a page continues on the next: its rows in page-sized slices.
+                return Enumerable.Range(0, Math.Max(1, (rows + perPage - 1) / perPage))
+                    .Select(slice => new DifferenceUnit(k.Scenario, k.Metric, slice, Math.Min(perPage, rows)));
+            })
             .ToList();
+        var parts = PageParts.Split(series, u => u.Rows, perPage);
+        if (part < 1 || part > parts.Count)
+        {
+            return null;
+        }
+
+        var scenarios = parts[part - 1]
+            .GroupBy(u => u.Scenario, StringComparer.Ordinal)
+            .Select(g => new ScenarioDifference(
+                snapshot.Scenarios.GetValueOrDefault(g.Key) ?? new Scenario(g.Key, g.Key, null),
+                [.. g.Select(u => MetricDifference.Between(
+                    earlierBySeries[(u.Scenario, u.Metric)],
+                    laterBySeries[(u.Scenario, u.Metric)],
+                    u.Scenario,
+                    snapshot.Metrics[u.Metric],
+                    FrameworkName,
+                    formatter,
+                    u.Slice * perPage,
+                    perPage))]))
+            .ToList();
+        var links = parts.Select((p, i) => new PartLink(
+            i + 1,
+            SiteAddresses.Part(page, i + 1),
+            PartNavigation.Label(
+                $"{ScenarioName(p[0].Scenario)}, {MetricName(p[0].Metric)}",
+                $"{ScenarioName(p[^1].Scenario)}, {MetricName(p[^1].Metric)}")));
 
         return new RunDifference(
             pair,
@@ -49,7 +88,8 @@ public sealed record RunDifference(
             OnlyIn(later, earlier, m => m.Scenario, ScenarioName),
             OnlyIn(earlier, later, m => m.Metric, MetricName),
             OnlyIn(later, earlier, m => m.Metric, MetricName),
-            scenarios);
+            scenarios,
+            PartNavigation.For(part, [.. links], earlier.Count + later.Count, perPage, formatter.Culture));
     }
 
     /// <summary>The names of what <paramref name="these"/> measure and <paramref name="others"/> do not.</summary>
@@ -62,6 +102,10 @@ public sealed record RunDifference(
         var known = others.Select(slug).ToHashSet(StringComparer.Ordinal);
         return [.. these.Select(slug).Distinct(StringComparer.Ordinal).Where(s => !known.Contains(s)).Select(name)];
     }
+
+    /// <summary>One scenario and metric's table on a part, or one slice of its rows when it is longer than a page.
+    /// </summary>
+    private sealed record DifferenceUnit(string Scenario, string Metric, int Slice, int Rows);
 }
 
 /// <summary>One scenario's metrics in the difference.</summary>
@@ -69,34 +113,42 @@ public sealed record ScenarioDifference(Scenario Scenario, IReadOnlyList<MetricD
 
 /// <summary>
 /// One scenario and metric: a row per framework either run measured, best of the later run first, and the ranking
-/// sentence when both runs measured it.
+/// sentence when both runs measured it. A table longer than a page is shown in slices; <see cref="FirstRow"/> is
+/// where this slice starts (0 for the whole table or its first slice).
 /// </summary>
 public sealed record MetricDifference(
-    string Scenario, Metric Metric, string Ranking, IReadOnlyList<FrameworkDifference> Frameworks)
+    string Scenario, Metric Metric, string Ranking, IReadOnlyList<FrameworkDifference> Frameworks, int FirstRow = 0)
 {
     /// <summary>The heading's id: unique per scenario and metric, and never starting with a digit.</summary>
     public string Anchor => $"change-{Scenario}-{Metric.Slug}";
 
     internal static MetricDifference Between(
-        RunPair pair, string scenario, Metric metric, Func<string, string> frameworkName, FigureFormatter formatter)
+        IEnumerable<Measurement> earlierValues,
+        IEnumerable<Measurement> laterValues,
+        string scenario,
+        Metric metric,
+        Func<string, string> frameworkName,
+        FigureFormatter formatter,
+        int firstRow,
+        int rowCount)
     {
-        List<Measurement> Of(RunResults run) =>
-            [.. run.Measurements
-                .Where(m => m.Scenario == scenario && m.Metric == metric.Slug)
-                .OrderBy(m => metric.Better == Better.Higher ? -m.Value : m.Value)];
+        List<Measurement> Of(IEnumerable<Measurement> values) =>
+            [.. values.OrderBy(m => metric.Better == Better.Higher ? -m.Value : m.Value)];
 
-        var (earlier, later) = (Of(pair.Earlier), Of(pair.Later));
+        var (earlier, later) = (Of(earlierValues), Of(laterValues));
+        var earlierByFramework = earlier.ToDictionary(m => m.Framework, StringComparer.Ordinal);
+        var laterByFramework = later.ToDictionary(m => m.Framework, StringComparer.Ordinal);
         var frameworks = later.Concat(earlier).Select(m => m.Framework).Distinct(StringComparer.Ordinal);
-        var rows = frameworks.Select(f => FrameworkDifference.Between(
+        var rows = frameworks.Skip(firstRow).Take(rowCount).Select(f => FrameworkDifference.Between(
             frameworkName(f),
-            earlier.Find(m => m.Framework == f),
-            later.Find(m => m.Framework == f),
+            earlierByFramework.GetValueOrDefault(f),
+            laterByFramework.GetValueOrDefault(f),
             metric,
             formatter));
         var ranking = earlier.Count == 0 ? "Only the later run measures this."
             : later.Count == 0 ? "Only the earlier run measures this."
             : RankingChange.Describe(Ranked(earlier), Ranked(later), metric);
-        return new MetricDifference(scenario, metric, ranking, [.. rows]);
+        return new MetricDifference(scenario, metric, ranking, [.. rows], firstRow);
 
         List<RankedValue> Ranked(List<Measurement> values) =>
             [.. values.Select(m => new RankedValue(frameworkName(m.Framework), m.Value))];

@@ -14,6 +14,9 @@ public sealed class LargeDownloadTests(PostgresFixture postgres) : IAsyncLifetim
     // About 10 MB of results.json: past the old 8 MB entry limit and past what loopback socket buffers absorb.
     private const int Rows = 80_000;
     private const string Download = "/fastapi-vs-django-vs-flask/results.json";
+
+    // A page of 2,000 measurements (the default budget) in tables and charts: README "Page budget".
+    private const int MaxPageBytes = 2 * 1024 * 1024;
     private static readonly SemaphoreSlim Importing = new(1, 1);
     private static string? _largeRunDatabase;
     private string _database = null!;
@@ -97,6 +100,31 @@ public sealed class LargeDownloadTests(PostgresFixture postgres) : IAsyncLifetim
         Assert.True(
             waited.Elapsed < PageCacheMiddleware.WaitLimit + TimeSpan.FromSeconds(3),
             $"the second request took {waited.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task Pages_that_list_the_large_run_stay_within_the_page_budget_in_parts()
+    {
+        await using var site = SiteFactory.Create(SiteFactory.RepositoryContent, _database);
+        var reader = site.CreateReader();
+        const string run = "/fastapi-vs-django-vs-flask/runs/large-run-2026-11";
+        const string difference = "/fastapi-vs-django-vs-flask/runs/bytepulse-2026-03/vs/large-run-2026-11";
+        // 80,000 measurements in tables of 100 frameworks: 20 tables a part, 40 parts.
+        var pages = new[] { "/fastapi-vs-django-vs-flask/data", run, $"{run}/part/40", difference,
+            $"{difference}/part/41" };
+
+        var sizes = new List<(string Page, HttpStatusCode Status, int Bytes)>();
+        foreach (var page in pages)
+        {
+            using var response = await reader.GetAsync(page);
+            sizes.Add((page, response.StatusCode, (await response.Content.ReadAsByteArrayAsync()).Length));
+        }
+
+        using var pastTheEnd = await reader.GetAsync($"{run}/part/41");
+
+        Assert.All(sizes, s => Assert.Equal(HttpStatusCode.OK, s.Status));
+        Assert.All(sizes, s => Assert.True(s.Bytes < MaxPageBytes, $"{s.Page} is {s.Bytes:N0} bytes"));
+        Assert.Equal(HttpStatusCode.NotFound, pastTheEnd.StatusCode);
     }
 
     [Fact]

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Page-size benchmark: two runs of $ROWS measurements each in the suite the article cites (issue #28). Prints, for
+# the data page, both run pages (every part) and their difference page, the size and time of one uncompressed
+# and one gzip request; then $READERS parallel readers fetch all of them uncompressed for $SECONDS seconds while
+# RSS is sampled every second, and the home page's time is measured during that load.
+# Loopback only; the site is the Release publish on a private PostgreSQL (bench/lib.sh). A few minutes.
+#
+# Usage: bench/large-runs.sh   (ROWS=100000 READERS=3 SECONDS_UNDER_LOAD=20)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+ROWS=${ROWS:-100000}
+READERS=${READERS:-3}
+SECONDS_UNDER_LOAD=${SECONDS_UNDER_LOAD:-20}
+ARTICLE=/fastapi-vs-django-vs-flask
+
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
+bench_install curl python3
+trap bench_cleanup EXIT
+bench_setup
+rss() { awk '{ printf "%.0f", $1 / 1024 }' <<<"$(ps -o rss= -p "$site_pid")"; }
+
+start_site; wait_for "$ARTICLE"
+echo "RSS after start-up: $(rss) MB"
+for run in a b; do
+  python3 - "$ROWS" "$run" > "$work/large-$run.json" <<'PY'
+import json, sys
+rows, run = int(sys.argv[1]), sys.argv[2]
+frameworks = [f"bench-fw-{i}" for i in range(100)]
+metrics = [f"bench-metric-{i}" for i in range(10)]
+scenarios = [f"bench-scenario-{i}" for i in range(max(1, -(-rows // (len(frameworks) * len(metrics)))))]
+results = []
+shift = 0 if run == "a" else 7
+for s in scenarios:
+    for m in metrics:
+        for f in frameworks:
+            if len(results) < rows:
+                value = (len(results) * 31 + shift) % 9973 + 0.5
+                results.append({"framework": f, "scenario": s, "metric": m,
+                                "samples": [value * 0.97, value, value * 1.03]})
+json.dump({
+    "suite": "python-web-frameworks", "suiteTitle": "Python web frameworks",
+    "run": {"id": f"bench-large-{run}", "title": f"A large bench run ({run})",
+            "date": "2026-11-01" if run == "a" else "2026-11-02", "source": "bench", "origin": "measured"},
+    "frameworks": [{"slug": f, "name": f"Framework {f}", "language": "Python"} for f in frameworks],
+    "scenarios": [{"slug": s, "name": f"Scenario {s}"} for s in scenarios],
+    "metrics": [{"slug": m, "name": f"Metric {m}", "unit": "req/s", "better": "higher", "decimals": 0,
+                 "kind": "measurement"} for m in metrics],
+    "results": results,
+}, sys.stdout)
+PY
+  "$work/app/ComparisonSite" import "$work/large-$run.json" | tail -n 1
+done
+sleep 3
+
+# The pages: the data page, each run page and the difference, with every further part a page links to.
+pages=("$ARTICLE/data" "$ARTICLE/runs/bench-large-a" "$ARTICLE/runs/bench-large-b"
+  "$ARTICLE/runs/bench-large-a/vs/bench-large-b")
+more=()
+for page in "${pages[@]}"; do
+  while IFS= read -r part; do more+=("$part"); done < <(curl -s --max-time 120 "$site_url$page" \
+    | grep -o "href=\"${page}/part/[0-9]*\"" | sed -E 's/^href="(.*)"$/\1/' | sort -u)
+done
+all=("${pages[@]}" "${more[@]}")
+echo "${#all[@]} pages (${#more[@]} further parts); first request after import, then gzip:"
+printf '  %-70s %12s %8s %12s %8s\n' page bytes seconds gzip-bytes seconds
+largest=0 slowest=0
+for page in "${all[@]}"; do
+  # Each page once uncompressed and once gzip: the first may render, the second may come from the cache.
+  read -r plain plain_time < <(curl -s -o /dev/null --max-time 120 -w '%{size_download} %{time_total}\n' \
+    "$site_url$page")
+  read -r gz gz_time < <(curl -s -o /dev/null --max-time 120 -H 'Accept-Encoding: gzip' \
+    -w '%{size_download} %{time_total}\n' "$site_url$page")
+  printf '  %-70s %12s %8s %12s %8s\n' "$page" "$plain" "$plain_time" "$gz" "$gz_time"
+  [ "$plain" -gt "$largest" ] && largest=$plain
+  slowest=$(python3 -c "print(max($slowest, $plain_time, $gz_time))")
+done
+echo "largest page: $largest bytes; slowest request: $slowest s"
+
+echo "$READERS parallel readers for ${SECONDS_UNDER_LOAD} s over all ${#all[@]} pages (uncompressed):"
+printf '%s\n' "${all[@]}" > "$work/pages"
+timeout $((SECONDS_UNDER_LOAD + 150)) python3 - "$site_url" "$work/pages" "$READERS" "$SECONDS_UNDER_LOAD" \
+  > "$work/readers.out" <<'PY' &
+import sys, threading, time, urllib.request
+url, pages, readers, seconds = sys.argv[1], open(sys.argv[2]).read().split(), int(sys.argv[3]), float(sys.argv[4])
+times, lock, end = [], threading.Lock(), time.time() + seconds
+def reader(offset):
+    i = offset
+    while time.time() < end:
+        started = time.time()
+        with urllib.request.urlopen(url + pages[i % len(pages)], timeout=120) as answer:
+            answer.read()
+        with lock:
+            times.append(time.time() - started)
+        i += 1
+threads = [threading.Thread(target=reader, args=(r,)) for r in range(readers)]
+for t in threads: t.start()
+for t in threads: t.join()
+times.sort()
+print(f"{len(times)} requests, median {times[len(times)//2]:.3f} s, slowest {times[-1]:.3f} s")
+PY
+load=$!
+peak=$(rss)
+home_slowest=0
+while kill -0 "$load" 2>/dev/null; do
+  home=$(curl -s -o /dev/null --max-time 60 -w '%{time_total}' "$site_url/")
+  home_slowest=$(python3 -c "print(max($home_slowest, $home))")
+  now=$(rss); [ "$now" -gt "$peak" ] && peak=$now
+  sleep 1
+done
+wait "$load"
+echo "  readers: $(cat "$work/readers.out")"
+echo "  home page under that load: slowest ${home_slowest} s"
+echo "  RSS peak: ${peak} MB; after: $(rss) MB"
