@@ -64,15 +64,15 @@ for page in "${pages[@]}"; do
 done
 all=("${pages[@]}" "${more[@]}")
 echo "${#all[@]} pages (${#more[@]} further parts); first request after import, then gzip:"
-printf '  %-70s %12s %8s %12s %8s\n' page bytes seconds gzip-bytes seconds
+printf '  %-66s %6s %10s %8s %10s %8s\n' page status bytes seconds gzip-bytes seconds
 largest=0 slowest=0
 for page in "${all[@]}"; do
   # Each page once uncompressed and once gzip: the first may render, the second may come from the cache.
-  read -r plain plain_time < <(curl -s -o /dev/null --max-time 120 -w '%{size_download} %{time_total}\n' \
-    "$site_url$page")
+  read -r status plain plain_time < <(curl -s -o /dev/null --max-time 120 \
+    -w '%{http_code} %{size_download} %{time_total}\n' "$site_url$page")
   read -r gz gz_time < <(curl -s -o /dev/null --max-time 120 -H 'Accept-Encoding: gzip' \
     -w '%{size_download} %{time_total}\n' "$site_url$page")
-  printf '  %-70s %12s %8s %12s %8s\n' "$page" "$plain" "$plain_time" "$gz" "$gz_time"
+  printf '  %-66s %6s %10s %8s %10s %8s\n' "$page" "$status" "$plain" "$plain_time" "$gz" "$gz_time"
   [ "$plain" -gt "$largest" ] && largest=$plain
   slowest=$(python3 -c "print(max($slowest, $plain_time, $gz_time))")
 done
@@ -84,13 +84,17 @@ timeout $((SECONDS_UNDER_LOAD + 150)) python3 - "$site_url" "$work/pages" "$READ
   > "$work/readers.out" <<'PY' &
 import sys, threading, time, urllib.request
 url, pages, readers, seconds = sys.argv[1], open(sys.argv[2]).read().split(), int(sys.argv[3]), float(sys.argv[4])
-times, lock, end = [], threading.Lock(), time.time() + seconds
+times, failures, lock, end = [], [], threading.Lock(), time.time() + seconds
 def reader(offset):
     i = offset
     while time.time() < end:
         started = time.time()
-        with urllib.request.urlopen(url + pages[i % len(pages)], timeout=120) as answer:
-            answer.read()
+        try:
+            with urllib.request.urlopen(url + pages[i % len(pages)], timeout=120) as answer:
+                answer.read()
+        except Exception as error:  # a timeout or an error status: counted, and the reader goes on
+            with lock:
+                failures.append(f"{pages[i % len(pages)]}: {error}")
         with lock:
             times.append(time.time() - started)
         i += 1
@@ -98,7 +102,8 @@ threads = [threading.Thread(target=reader, args=(r,)) for r in range(readers)]
 for t in threads: t.start()
 for t in threads: t.join()
 times.sort()
-print(f"{len(times)} requests, median {times[len(times)//2]:.3f} s, slowest {times[-1]:.3f} s")
+print(f"{len(times)} requests, median {times[len(times)//2]:.3f} s, slowest {times[-1]:.3f} s, "
+      f"{len(failures)} failed {sorted(set(failures))[:3]}")
 PY
 load=$!
 peak=$(rss)

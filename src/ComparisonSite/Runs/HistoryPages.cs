@@ -3,6 +3,7 @@ using ComparisonSite.Articles;
 using ComparisonSite.Content;
 using ComparisonSite.Figures;
 using ComparisonSite.Markdown;
+using ComparisonSite.Markdown.DataReferences;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
 using Microsoft.Extensions.Options;
@@ -244,19 +245,23 @@ public sealed class HistoryPages(
 
     /// <summary>
     /// <c>{{kind s:m… run=ID frameworks=…}}</c> for each group of these series that the same frameworks measured,
-    /// rendered through the article's pipeline.
+    /// in as many references as the kind's limit on pairs asks, rendered through the article's pipeline.
     /// </summary>
     private IEnumerable<(IReadOnlyList<string> Frameworks, string Html)> Figures(
         FigureContext context, RunResults run, string kind, IReadOnlyList<RunSeries> series)
     {
+        var limit = kind == "table" ? DataReference.MaxTableSeries : DataReference.MaxChartSeries;
         var groups = series
             .GroupBy(s => string.Join(',', s.Frameworks), StringComparer.Ordinal)
             .OrderByDescending(g => g.First().Frameworks.Count);
         foreach (var group in groups)
         {
-            var pairs = string.Join(' ', group.Select(x => x.Key));
-            yield return (group.First().Frameworks,
-                Render(context, $"{{{{{kind} {pairs} run={run.Run.Id} frameworks={group.Key}}}}}"));
+            foreach (var chunk in group.Chunk(limit))
+            {
+                var pairs = string.Join(' ', chunk.Select(x => x.Key));
+                yield return (group.First().Frameworks,
+                    Render(context, $"{{{{{kind} {pairs} run={run.Run.Id} frameworks={group.Key}}}}}"));
+            }
         }
     }
 

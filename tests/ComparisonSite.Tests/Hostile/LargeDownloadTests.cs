@@ -121,8 +121,12 @@ public sealed class LargeDownloadTests(PostgresFixture postgres) : IAsyncLifetim
         }
 
         using var pastTheEnd = await reader.GetAsync($"{run}/part/41");
+        var middle = await SiteFactory.ParseAsync(await reader.GetAsync($"{run}/part/20"));
 
         Assert.All(sizes, s => Assert.Equal(HttpStatusCode.OK, s.Status));
+        // A part is real tables: 2,000 values (20 scenario-metric rows of 100 frameworks), no figure error.
+        Assert.Equal(2_000, middle.QuerySelectorAll("#tables table.benchmark td data").Length);
+        Assert.Empty(middle.QuerySelectorAll(".figure-missing, .figure-error"));
         Assert.All(sizes, s => Assert.True(s.Bytes < MaxPageBytes, $"{s.Page} is {s.Bytes:N0} bytes"));
         Assert.Equal(HttpStatusCode.NotFound, pastTheEnd.StatusCode);
     }

@@ -82,6 +82,12 @@ public sealed record DataReference
     private static readonly string[] RunChoosers = ["run", "origin", "origins"];
     private const string RunUsage = " [run=ID | origin=reported|measured]}}";
 
+    /// <summary>The most SCENARIO:METRIC pairs one table names.</summary>
+    public const int MaxTableSeries = 20;
+
+    /// <summary>The most SCENARIO:METRIC pairs one chart names.</summary>
+    public const int MaxChartSeries = 10;
+
     private static readonly
         Dictionary<string, (DataReferenceKind Kind, int Min, int Max, string[] Options, string[] Flags, string Usage)>
         Shapes = new(StringComparer.Ordinal)
@@ -103,11 +109,11 @@ public sealed record DataReference
                 DataReferenceKind.Agreement, 2, 2, ["frameworks"], [],
                 "{{agreement SCENARIO METRIC [frameworks=a,b]}}"),
             ["table"] = (
-                DataReferenceKind.Table, 1, 20, ["frameworks", "layout", "origins", .. RunOptions], [],
+                DataReferenceKind.Table, 1, MaxTableSeries, ["frameworks", "layout", "origins", .. RunOptions], [],
                 "{{table SCENARIO:METRIC… [frameworks=a,b] [layout=rows|columns] [origins=reported,measured]"
                 + RunUsage),
             ["chart"] = (
-                DataReferenceKind.Chart, 1, 10, ["frameworks", "origins", .. RunOptions], ["horizontal"],
+                DataReferenceKind.Chart, 1, MaxChartSeries, ["frameworks", "origins", .. RunOptions], ["horizontal"],
                 "{{chart SCENARIO:METRIC… [horizontal] [frameworks=a,b] [origins=reported,measured]" + RunUsage),
             ["environment"] = (
                 DataReferenceKind.Environment, 0, 0, RunOptions, [], "{{environment" + RunUsage),
