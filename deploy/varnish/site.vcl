@@ -10,18 +10,33 @@ include "backends.vcl";
 
 sub vcl_recv {
     # A purge: BAN (or PURGE) with `Surrogate-Key: key1 key2` bans every object carrying any of those keys.
-    # The ban tests obj.* only, so the ban lurker clears matching objects in the background.
+    # Only the instances send them: from the `purgers` ACL, with the shared secret in Purge-Secret.
     if (req.method == "BAN" || req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(403, "Forbidden"));
         }
-        if (req.http.Surrogate-Key !~ "^[A-Za-z0-9:._ -]*[A-Za-z0-9]") {
-            return (synth(400, "Surrogate-Key: space-separated keys of letters, digits and :._-"));
+        # Configured, never defaulted: without EDGE_PURGE_SECRET in varnishd's environment nobody may purge.
+        if (std.getenv("EDGE_PURGE_SECRET") !~ "^[!-~]{16,}\z") {
+            return (synth(403, "Purges are off: set EDGE_PURGE_SECRET (16+ printable characters) for varnishd"));
         }
-        # "a b" -> (^|[[:blank:]])(a|b)([[:blank:]]|$) (a ban's argument is one word, unquoted): whole keys only
-        # ("run:s:r1" never matches "run:s:r10"); a dot in a key matches any character, at worst banning more.
+        if (req.http.Purge-Secret != std.getenv("EDGE_PURGE_SECRET")) {
+            return (synth(403, "Forbidden"));
+        }
+        # All Surrogate-Key headers as one list, so a second header cannot slip past the check below.
+        std.collect(req.http.Surrogate-Key, " ");
+        # The list as a whole, anchored at both ends: the site's keys (site, listing, comparison:<slug>,
+        # suite:<slug>, run:<suite>:<run id>) are lower-case letters, digits and :._- up to 205 characters; one
+        # space between keys; at most 32 of them (the site's purgers send batches of 32, deploy/edge.env).
+        # Anything else (another character, a tab, a parenthesis, a regex) bans nothing.
+        if (req.http.Surrogate-Key !~ "^[a-z0-9][a-z0-9:._-]{0,204}( [a-z0-9][a-z0-9:._-]{0,204}){0,31}\z") {
+            return (synth(400, "Surrogate-Key: 1 to 32 keys of a-z 0-9 :._- (205 characters each), one space apart"));
+        }
+        # "a.b c" -> (^|[[:blank:]])(a[.]b|c)([[:blank:]]|$): whole keys only ("run:s:r1" never matches
+        # "run:s:r10"), a dot only a dot. Built from the checked alphabet alone, so the ban is one word (its
+        # argument is unquoted) and one condition; it tests obj.* only, so the ban lurker clears matching
+        # objects in the background.
         if (std.ban("obj.http.Surrogate-Key ~ (^|[[:blank:]])("
-            + regsuball(regsuball(req.http.Surrogate-Key, "^ +| +$", ""), " +", "|")
+            + regsuball(regsuball(req.http.Surrogate-Key, "[.]", "[.]"), " ", "|")
             + ")([[:blank:]]|$)")) {
             return (synth(200, "Banned"));
         }
