@@ -36,6 +36,9 @@ cp -r "$root/tests/ComparisonSite.Tests/Fixtures/second-site/content/postgresql-
 export Content__Path="$work/content"
 
 varnish_port=$(free_port)
+# The shared purge secret: varnishd refuses purges without it (site.vcl), the instances send it.
+EDGE_PURGE_SECRET=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+export EDGE_PURGE_SECRET
 ports=("$(free_port)" "$(free_port)")
 mkdir -p "$work/vcl"
 {
@@ -51,6 +54,7 @@ for i in 0 1; do
   env "Serilog__MinimumLevel__Override__ComparisonSite.Edge=Information" \
     "Edge__Purgers__0__Name=varnish" "Edge__Purgers__0__Method=BAN" \
     "Edge__Purgers__0__Url=http://127.0.0.1:$varnish_port/" "Edge__Purgers__0__Headers__Surrogate-Key={keys}" \
+    "Edge__Purgers__0__Headers__Purge-Secret=$EDGE_PURGE_SECRET" "Edge__Purgers__0__BatchSize=32" \
     "$work/app/ComparisonSite" --urls "http://127.0.0.1:${ports[$i]}" >>"$work/site$i.log" 2>&1 &
   pids+=($!)
 done

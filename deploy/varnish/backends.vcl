@@ -22,7 +22,8 @@ backend instance2 {
     .probe = ready;
 }
 
-# Who may BAN: the site instances, which purge after every change.
+# Who may BAN: the site instances (on this host), which purge after every change; the shared secret
+# (EDGE_PURGE_SECRET in varnishd's environment, site.vcl) is checked as well.
 acl purgers {
     "127.0.0.1";
     "::1";

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace ComparisonSite.Caching.Edge;
 
 public static class EdgeRegistration
@@ -16,6 +18,7 @@ public static class EdgeRegistration
                     .Replace("}", "", StringComparison.Ordinal), UriKind.Absolute, out _)),
                 "Edge:Purgers:N:Url must be an absolute URL")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EdgeOptions>, PurgerHeaderValidation>();
         services.AddSingleton<SurrogateKeys>();
         services.AddSingleton<EdgeHeaders>();
         services.AddSingleton<PendingPurges>();

@@ -128,6 +128,8 @@ public sealed class EdgeCacheTests(PostgresFixture postgres, ITestOutputHelper o
         ["Edge__Purgers__0__Method"] = "BAN",
         ["Edge__Purgers__0__Url"] = url,
         ["Edge__Purgers__0__Headers__Surrogate-Key"] = "{keys}",
+        ["Edge__Purgers__0__Headers__Purge-Secret"] = VarnishServer.PurgeSecret,
+        ["Edge__Purgers__0__BatchSize"] = "32",
         ["Edge__RetryDelayMilliseconds"] = "50",
         ["Serilog__MinimumLevel__Override__ComparisonSite.Edge"] = "Information",
     };

@@ -6,7 +6,7 @@ namespace ComparisonSite.Tests.Caching.Edge;
 /// varnishd in the foreground on a loopback port, running the repository's deploy/varnish/site.vcl with a
 /// backends.vcl of its own: the given instances behind the round-robin director, probed on /healthz/ready.
 /// Installs Debian's <c>varnish</c> when varnishd is missing (scripts/prerequisites does the same); fails if
-/// it cannot, never skips.
+/// it cannot, never skips. Purges need <see cref="PurgeSecret"/> in a Purge-Secret header, as in production.
 /// </summary>
 internal sealed class VarnishServer : IAsyncDisposable
 {
@@ -23,9 +23,14 @@ internal sealed class VarnishServer : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
+    /// <summary>The shared purge secret varnishd is started with (EDGE_PURGE_SECRET), and instances send.</summary>
+    public const string PurgeSecret = "test-purge-secret-0123456789";
+
     public string BaseUrl { get; }
 
-    public static async Task<VarnishServer> StartAsync(int port, IReadOnlyList<string> instances)
+    /// <summary>Starts varnishd; <paramref name="purgeSecret"/> null starts it without one (purges are off).</summary>
+    public static async Task<VarnishServer> StartAsync(
+        int port, IReadOnlyList<string> instances, string? purgeSecret = PurgeSecret)
     {
         await EnsureInstalledAsync();
         var folder = Path.Combine(
@@ -40,7 +45,9 @@ internal sealed class VarnishServer : IAsyncDisposable
                 "-f", Path.Combine(deploy, "site.vcl"), "-p", $"vcl_path={folder}:{deploy}", "-s", "malloc,64m",
                 // Bans are checked at lookup anyway; the lurker only frees memory sooner.
                 "-p", "ban_lurker_sleep=0.1",
-            ]);
+            ],
+            purgeSecret is null ? null : new Dictionary<string, string> { ["EDGE_PURGE_SECRET"] = purgeSecret },
+            unset: ["EDGE_PURGE_SECRET"]);
         var server = new VarnishServer(ToolProcess.Start(start), folder, $"http://127.0.0.1:{port}");
         server._process.OutputDataReceived += (_, e) => server.Append(e.Data);
         server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
