@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ComparisonSite.Files;
 using ComparisonSite.Markdown;
 using ComparisonSite.Results.Import;
 
@@ -21,7 +22,7 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         var folderName = Path.GetFileName(folder);
         var indexPath = Path.Combine(folder, IndexFile);
         var indexName = Relative(contentRoot, indexPath);
-        if (ContentFiles.FolderProblem(contentRoot, folder) is { } folderProblem)
+        if (InputFiles.FolderProblem(InputRoot.Content(contentRoot), folder) is { } folderProblem)
         {
             diagnostics.Add(ContentDiagnostic.Error(Relative(contentRoot, folder), 0, folderProblem));
             return new ComparisonLoadResult(folderName, null, diagnostics);
@@ -328,8 +329,8 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         string contentRoot, string path, string file, List<ContentDiagnostic> diagnostics,
         CancellationToken cancellationToken)
     {
-        var (text, problem) =
-            await ContentFiles.ReadTextAsync(contentRoot, path, options.MaxFileBytes, cancellationToken);
+        var (text, problem) = await InputFiles.ReadTextAsync(
+            InputRoot.Content(contentRoot), path, options.MaxFileBytes, cancellationToken);
         if (text is null)
         {
             diagnostics.Add(ContentDiagnostic.Error(file, 0, problem!));
