@@ -227,9 +227,9 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
             fields.Reject("related", "'related' names a comparison twice");
         }
 
-        if (slug is not null && ReservedSlugs.TryGetValue(slug, out var takenBy))
+        if (slug is not null && ReservedSlugs.Problem(slug) is { } taken)
         {
-            fields.Reject("slug", $"slug '{slug}' is taken by {takenBy} (/{slug})");
+            fields.Reject("slug", taken);
         }
 
         if (fields.HasErrors)
@@ -263,13 +263,6 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
             HeadlineLine = fields.LineOf("headline"),
         };
     }
-
-    /// <summary>Top-level addresses of the site's own pages, which no comparison may take.</summary>
-    private static readonly Dictionary<string, string> ReservedSlugs = new(StringComparer.Ordinal)
-    {
-        ["tags"] = "the tag pages",
-        ["search"] = "the search page",
-    };
 
     // Two names that make one slug ("Web frameworks", "web-frameworks") would be one page: the editor picks one.
     private static List<ArticleTag> ReadTags(IReadOnlyList<string> names, FrontMatterFields fields)
