@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ComparisonSite.Articles;
 using ComparisonSite.Content;
+using ComparisonSite.Files;
 using ComparisonSite.Markdown;
 using ComparisonSite.Markdown.DataReferences;
 using ComparisonSite.Results.Store;
@@ -144,7 +145,8 @@ public sealed partial class ContentChecker(ArticlePageRenderer renderer, TimePro
             var relative = Path.GetRelativePath(contentRoot, file).Replace('\\', '/');
             // Read the way the site reads: a file swapped for a FIFO or a link out of content/ since the load
             // must neither hang the check nor be read.
-            var (content, problem) = ContentFiles.ReadText(contentRoot, file, ContentOptions.LargestMaxFileBytes);
+            var (content, problem) = InputFiles.ReadText(
+                InputRoot.Content(contentRoot), file, ContentOptions.LargestMaxFileBytes);
             if (content is null)
             {
                 yield return ContentDiagnostic.Error(relative, 0, problem!);

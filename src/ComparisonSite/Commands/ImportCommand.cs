@@ -3,6 +3,7 @@ using System.Globalization;
 using ComparisonSite.Checks.DryRun;
 using ComparisonSite.Content;
 using ComparisonSite.Figures;
+using ComparisonSite.Files;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Migrations;
 using ComparisonSite.Results.Store;
@@ -166,21 +167,10 @@ internal static class ImportCommand
     private static async Task<(ParsedRun Run, byte[]? Json)> ParseAsync(
         FileInfo file, ParseResult parse, CsvOptions csv, CancellationToken cancellationToken)
     {
-        if (!file.Exists)
-        {
-            return (new ParsedRun(null, [new ImportProblem("file", "not found")]), null);
-        }
-
-        if (file.Length > RunDocumentParser.MaxBytes)
-        {
-            return (new ParsedRun(null, [new ImportProblem(
-                "file", $"{file.Length:N0} bytes is over the limit of {RunDocumentParser.MaxBytes:N0}")]), null);
-        }
-
         if (file.Extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
         {
-            var json = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
-            return (RunDocumentParser.Parse(json), json);
+            var json = await ReadAsync(file, cancellationToken);
+            return json.Bytes is null ? (Unread(json), null) : (RunDocumentParser.Parse(json.Bytes), json.Bytes);
         }
 
         if (!file.Extension.Equals(".csv", StringComparison.OrdinalIgnoreCase))
@@ -217,8 +207,22 @@ internal static class ImportCommand
             Origin = RunOriginText.Parse(parse.GetValue(csv.Origin)) ?? RunOrigin.Measured,
             Notes = parse.GetValue(csv.Notes),
         };
-        using var reader = new StreamReader(file.FullName, detectEncodingFromByteOrderMarks: true);
+        var bytes = await ReadAsync(file, cancellationToken);
+        if (bytes.Bytes is null)
+        {
+            return (Unread(bytes), null);
+        }
+
+        using var reader = InputFiles.TextReader(bytes.Bytes);
         var rows = CsvRunParser.Parse(reader, parse.GetValue(csv.Suite)!, parse.GetValue(csv.SuiteTitle), run);
         return (rows, null);
     }
+
+    // Dry run or not, JSON or CSV: a file is read by the rule every input file keeps (a regular file, within the
+    // size bound, a link only within the folder it is named from).
+    private static Task<InputFileBytes> ReadAsync(FileInfo file, CancellationToken cancellationToken) =>
+        InputFiles.ReadBytesAsync(
+            InputRoot.OfNamedFile(file.FullName), file.FullName, RunImporter.MaxFileBytes, cancellationToken);
+
+    private static ParsedRun Unread(InputFileBytes read) => new(null, [new ImportProblem("file", read.Problem!)]);
 }

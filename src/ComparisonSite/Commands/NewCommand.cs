@@ -96,6 +96,11 @@ internal static class NewCommand
                 + "Nothing written.";
         }
 
+        if (ReservedSlugs.Problem(slug) is { } taken)
+        {
+            return $"{taken}; choose another slug. Nothing written.";
+        }
+
         if (title.Length == 0)
         {
             return "--title must not be empty. Nothing written.";

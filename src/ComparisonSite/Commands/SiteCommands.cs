@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ComparisonSite.Articles;
+using ComparisonSite.Caching.Edge;
 using ComparisonSite.Content;
 using ComparisonSite.Figures;
 using ComparisonSite.Results;
@@ -21,14 +22,35 @@ public static class SiteCommands
     private static readonly string[] Verbs = ["migrate", "import", "runs", "check", "health", "new"];
     private static readonly string[] HelpOptions = ["-h", "--help", "-?", "--version"];
 
+    // The host's own command-line keys (WebApplication and the generic host read these), and the configuration
+    // sections the site reads: a first option naming neither is a mistake, not a reason to start serving.
+    private static readonly string[] HostOptions =
+    [
+        "urls", "environment", "contentRoot", "applicationName", "webroot", "http_ports", "https_ports",
+        "hostingStartupAssemblies", "hostingStartupExcludeAssemblies", "preventHostingStartup", "detailedErrors",
+        "shutdownTimeoutSeconds", "captureStartupErrors", "suppressStatusMessages", "AllowedHosts",
+    ];
+
+    private static readonly string[] Sections =
+    [
+        SiteOptions.Section, ContentOptions.Section, ResultsOptions.Section, EdgeOptions.Section, "ConnectionStrings",
+        "Serilog", "Kestrel", "Logging",
+    ];
+
+    private static readonly string OptionList = "Server options: --urls, --environment, --contentRoot, or "
+        + $"--SECTION:KEY VALUE with a section of {string.Join(", ", Sections)}.";
+
     /// <summary>
-    /// True when the arguments are for the admin tool: a verb, help, or a first bare word, which is a mistyped
-    /// verb rather than anything the server takes (its options start with '-', its switches hold '=').
+    /// True when the arguments are for the admin tool: a verb, help, or a first word or option the server does not
+    /// take (a mistyped verb or option); the server's own are its options and the configuration switches.
     /// </summary>
     public static bool IsCommand(string[] args) =>
         args.Length > 0 && (HelpOptions.Contains(args[0], StringComparer.Ordinal) || !IsServerArgument(args[0]));
 
-    /// <summary>The error for a first word that is no verb (naming the nearest), or null when there is none.</summary>
+    /// <summary>
+    /// The error for a first word that is no verb, or a first option the server does not know, naming the nearest
+    /// verb or option; null when there is none.
+    /// </summary>
     internal static string? UnknownVerb(string[] args)
     {
         if (args.Length == 0 || Verbs.Contains(args[0], StringComparer.Ordinal)
@@ -38,14 +60,65 @@ public static class SiteCommands
         }
 
         var word = args[0];
-        var nearest = Verbs.MinBy(v => VerbDistance.Between(word.ToLowerInvariant(), v))!;
-        var hint = VerbDistance.Between(word.ToLowerInvariant(), nearest) <= 2 ? $"; did you mean '{nearest}'?" : ".";
-        return $"unknown verb '{word}'{hint} Verbs: {string.Join(", ", Verbs)}.";
+        if (word.StartsWith('-'))
+        {
+            var nearestOption = Nearest(OptionKey(word), OptionCandidates(OptionKey(word)));
+            return $"unknown option '{word}'{Hint(nearestOption)} Verbs: {string.Join(", ", Verbs)}. {OptionList}";
+        }
+
+        var nearest = Nearest(word, Verbs.Select(v => (v, v)));
+        return $"unknown verb '{word}'{Hint(nearest)} Verbs: {string.Join(", ", Verbs)}.";
     }
 
-    // --urls, --environment=Production, --Site:Name x, Site:Name=x: the host's, as with no verb at all.
-    private static bool IsServerArgument(string argument) =>
-        argument.StartsWith('-') || argument.Contains('=', StringComparison.Ordinal);
+    private static string Hint(string? nearest) => nearest is null ? "." : $"; did you mean '{nearest}'?";
+
+    // The candidate within two edits of the typed word (case aside), or null.
+    private static string? Nearest(string typed, IEnumerable<(string Shown, string Word)> candidates)
+    {
+        var lower = typed.ToLowerInvariant();
+        var (shown, distance) = candidates
+            .Select(c => (c.Shown, Distance: VerbDistance.Between(lower, c.Word.ToLowerInvariant())))
+            .MinBy(c => c.Distance);
+        return distance <= 2 ? shown : null;
+    }
+
+    // Verbs, the host's options, and, for a configuration path, the sections with the rest of the path kept.
+    private static IEnumerable<(string Shown, string Word)> OptionCandidates(string key)
+    {
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        return Verbs.Select(v => (v, v))
+            .Concat(HostOptions.Select(o => ("--" + o, o)))
+            .Concat(colon < 0 ? [] : Sections.Select(s => ("--" + s + key[colon..], s + key[colon..])));
+    }
+
+    // --urls, --environment=Production, --Site:Name x, -Site:Name=x, Site:Name=x: the host's, as with no verb at
+    // all. A single dash without '=' is one the host ignores (it maps no short switches), so it is a mistake too.
+    private static bool IsServerArgument(string argument)
+    {
+        if (!argument.StartsWith('-'))
+        {
+            return argument.Contains('=', StringComparison.Ordinal);
+        }
+
+        if (!argument.StartsWith("--", StringComparison.Ordinal) && !argument.Contains('=', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var key = OptionKey(argument);
+        var section = key.Split(':')[0];
+        return HostOptions.Contains(key, StringComparer.OrdinalIgnoreCase)
+            || (key.Contains(':', StringComparison.Ordinal)
+                && Sections.Contains(section, StringComparer.OrdinalIgnoreCase));
+    }
+
+    // "--Site:Name=x" → "Site:Name": the configuration key an option sets.
+    private static string OptionKey(string option)
+    {
+        var key = option.TrimStart('-');
+        var equals = key.IndexOf('=', StringComparison.Ordinal);
+        return equals < 0 ? key : key[..equals];
+    }
 
     public static async Task<int> RunAsync(string[] args, SiteRoot root)
     {

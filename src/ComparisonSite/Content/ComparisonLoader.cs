@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ComparisonSite.Files;
 using ComparisonSite.Markdown;
 using ComparisonSite.Results.Import;
 
@@ -21,7 +22,7 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         var folderName = Path.GetFileName(folder);
         var indexPath = Path.Combine(folder, IndexFile);
         var indexName = Relative(contentRoot, indexPath);
-        if (ContentFiles.FolderProblem(contentRoot, folder) is { } folderProblem)
+        if (InputFiles.FolderProblem(InputRoot.Content(contentRoot), folder) is { } folderProblem)
         {
             diagnostics.Add(ContentDiagnostic.Error(Relative(contentRoot, folder), 0, folderProblem));
             return new ComparisonLoadResult(folderName, null, diagnostics);
@@ -226,9 +227,9 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
             fields.Reject("related", "'related' names a comparison twice");
         }
 
-        if (slug is not null && ReservedSlugs.TryGetValue(slug, out var takenBy))
+        if (slug is not null && ReservedSlugs.Problem(slug) is { } taken)
         {
-            fields.Reject("slug", $"slug '{slug}' is taken by {takenBy} (/{slug})");
+            fields.Reject("slug", taken);
         }
 
         if (fields.HasErrors)
@@ -262,13 +263,6 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
             HeadlineLine = fields.LineOf("headline"),
         };
     }
-
-    /// <summary>Top-level addresses of the site's own pages, which no comparison may take.</summary>
-    private static readonly Dictionary<string, string> ReservedSlugs = new(StringComparer.Ordinal)
-    {
-        ["tags"] = "the tag pages",
-        ["search"] = "the search page",
-    };
 
     // Two names that make one slug ("Web frameworks", "web-frameworks") would be one page: the editor picks one.
     private static List<ArticleTag> ReadTags(IReadOnlyList<string> names, FrontMatterFields fields)
@@ -328,8 +322,8 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         string contentRoot, string path, string file, List<ContentDiagnostic> diagnostics,
         CancellationToken cancellationToken)
     {
-        var (text, problem) =
-            await ContentFiles.ReadTextAsync(contentRoot, path, options.MaxFileBytes, cancellationToken);
+        var (text, problem) = await InputFiles.ReadTextAsync(
+            InputRoot.Content(contentRoot), path, options.MaxFileBytes, cancellationToken);
         if (text is null)
         {
             diagnostics.Add(ContentDiagnostic.Error(file, 0, problem!));

@@ -38,6 +38,11 @@ public sealed class NewCommandTests(PostgresFixture postgres) : IDisposable, ICl
         { ["Bad_Slug", "--frameworks", "fastapi", "--suite", "python-web-frameworks"],
             "error: 'Bad_Slug' is not a valid slug (lower-case letters, digits and hyphens, at most 100 characters). "
             + "Nothing written." },
+        // The site's own top-level pages: the loader would refuse the scaffold, so it is never written.
+        { ["tags", "--frameworks", "fastapi", "--suite", "python-web-frameworks"],
+            "error: slug 'tags' is taken by the tag pages (/tags); choose another slug. Nothing written." },
+        { ["search", "--frameworks", "fastapi", "--suite", "python-web-frameworks"],
+            "error: slug 'search' is taken by the search page (/search); choose another slug. Nothing written." },
         { ["taken", "--frameworks", "fastapi", "--suite", "python-web-frameworks"],
             "error: {content}/taken already exists; edit it there, or choose another slug. Nothing written." },
         { ["fresh", "--frameworks", "fastapi,rails", "--suite", "python-web-frameworks"],

@@ -9,6 +9,9 @@ public sealed class UnknownVerbTests
 {
     private const string VerbList = "Verbs: migrate, import, runs, check, health, new.";
 
+    private const string OptionList = " Server options: --urls, --environment, --contentRoot, or --SECTION:KEY VALUE "
+        + "with a section of Site, Content, Results, Edge, ConnectionStrings, Serilog, Kestrel, Logging.";
+
     [Theory]
     [InlineData("improt", "unknown verb 'improt'; did you mean 'import'? " + VerbList)]
     [InlineData("migrat", "unknown verb 'migrat'; did you mean 'migrate'? " + VerbList)]
@@ -22,7 +25,23 @@ public sealed class UnknownVerbTests
     }
 
     [Theory]
+    [InlineData("--imprt", "unknown option '--imprt'; did you mean 'import'? " + VerbList + OptionList)]
+    [InlineData("-migrate", "unknown option '-migrate'; did you mean 'migrate'? " + VerbList + OptionList)]
+    [InlineData("--url", "unknown option '--url'; did you mean '--urls'? " + VerbList + OptionList)]
+    [InlineData("--Sitee:Name", "unknown option '--Sitee:Name'; did you mean '--Site:Name'? " + VerbList + OptionList)]
+    [InlineData("--serve", "unknown option '--serve'. " + VerbList + OptionList)]
+    public void A_first_option_the_server_does_not_know_is_named_with_the_nearest_verb_or_option(
+        string option, string expected)
+    {
+        Assert.Equal(expected, SiteCommands.UnknownVerb([option, "run.json"]));
+    }
+
+    [Theory]
     [InlineData]
+    [InlineData("--URLS", "http://127.0.0.1:5001")]
+    [InlineData("--ConnectionStrings:Results=Host=db")]
+    [InlineData("--contentRoot", "/srv")]
+    [InlineData("-h")]
     [InlineData("--urls", "http://127.0.0.1:5001")]
     [InlineData("--environment=Development")]
     [InlineData("--Site:Name", "x")]
@@ -35,13 +54,17 @@ public sealed class UnknownVerbTests
         Assert.Null(SiteCommands.UnknownVerb(args));
     }
 
-    [Fact]
-    public async Task The_executable_refuses_a_mistyped_verb_with_exit_code_2_and_starts_nothing()
+    [Theory]
+    [InlineData("improt", "unknown verb 'improt'; did you mean 'import'? " + VerbList)]
+    [InlineData("--imprt", "unknown option '--imprt'; did you mean 'import'? " + VerbList + OptionList)]
+    [InlineData("-migrate", "unknown option '-migrate'; did you mean 'migrate'? " + VerbList + OptionList)]
+    public async Task The_executable_refuses_a_mistyped_verb_with_exit_code_2_and_starts_nothing(
+        string word, string expected)
     {
         var cluster = Path.Combine(
             Path.GetTempPath(), "comparisonsite-tests", "verb-" + Guid.NewGuid().ToString("N")[..8]);
         var start = SiteProcess.StartInfo(
-            ["improt", "run.json"],
+            [word, "run.json"],
             new Dictionary<string, string>
             {
                 ["ConnectionStrings__Results"] = string.Empty,
@@ -52,7 +75,7 @@ public sealed class UnknownVerbTests
         var result = await ToolProcess.RunAsync(start, TimeSpan.FromSeconds(30));
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("error: unknown verb 'improt'; did you mean 'import'? " + VerbList, result.Error.Trim());
+        Assert.Equal("error: " + expected, result.Error.Trim());
         Assert.Equal(string.Empty, result.Output);
         Assert.False(Directory.Exists(cluster), "a private PostgreSQL was set up for a mistyped verb");
     }

@@ -45,6 +45,50 @@ public sealed class PrivateClusterRecoveryTests : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("\0\0\0\0")]
+    [InlineData("not a pid\nat all\n")]
+    [InlineData("12ab\n/data\n1700000000\nport\n")]
+    public async Task A_garbage_or_empty_postmaster_pid_with_no_postgres_on_the_folder_is_treated_as_stale(
+        string garbage)
+    {
+        var first = await _cluster.StartInstanceAsync();
+        await first.StopAsync(CancellationToken.None);
+        // What a crash or a full disk can leave: a lock file PostgreSQL itself refuses to start over
+        // ("lock file is empty", "bogus data in lock file"), while no postgres runs on the folder.
+        await File.WriteAllTextAsync(PidFile, garbage);
+
+        var cluster = await _cluster.StartInstanceAsync();
+
+        Assert.True(cluster.Owned, "the site did not start its PostgreSQL over a stale lock file");
+        Assert.Equal(1, await SelectOneAsync(cluster));
+        await cluster.StopAsync(CancellationToken.None);
+        Assert.False(File.Exists(PidFile), "the private PostgreSQL is still running");
+    }
+
+    [Fact]
+    public async Task A_garbage_postmaster_pid_of_a_running_postgres_is_left_alone_and_the_server_joined()
+    {
+        var owner = await _cluster.StartInstanceAsync();
+        var good = await File.ReadAllTextAsync(PidFile);
+        await File.WriteAllTextAsync(PidFile, "garbage\n");
+        try
+        {
+            // The server holds the folder: its lock file is not ours to remove, whatever it holds, and a second
+            // server on the folder must not be started. The second instance fails with PostgreSQL's reason.
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _cluster.StartInstanceAsync());
+
+            Assert.Contains("postmaster.pid", error.Message, StringComparison.Ordinal);
+            Assert.Equal("garbage\n", await File.ReadAllTextAsync(PidFile));
+        }
+        finally
+        {
+            await File.WriteAllTextAsync(PidFile, good);
+            await owner.StopAsync(CancellationToken.None);
+        }
+    }
+
     [Fact]
     public async Task A_second_live_instance_joins_without_taking_ownership()
     {

@@ -93,7 +93,7 @@ public sealed class HostileContentTests
         var parsed = RunDocumentParser.Parse(new byte[RunDocumentParser.MaxBytes + 1]);
 
         Assert.StartsWith(
-            "the file is 16,777,217 bytes",
+            "the file is 67,108,865 bytes",
             Assert.Single(parsed.Problems).Message,
             StringComparison.Ordinal);
     }

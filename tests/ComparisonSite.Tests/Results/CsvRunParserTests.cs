@@ -40,10 +40,11 @@ public sealed class CsvRunParserTests
         Assert.Null(parsed.Document);
         Assert.Equal(
         [
-            "line 3, column value: expected a finite number such as 8520 or 0.7, found \"lots\"",
-            "line 4, column value: expected zero or more, found -3",
+            // Where, and what kind of thing: never the file's own text (see FieldRules.Described).
+            "line 3, column value: expected a finite number such as 8520 or 0.7, found text of 4 characters",
+            "line 4, column value: expected zero or more, found a negative number",
             "line 5, column scenario: expected a slug (lower-case letters, digits and hyphens), "
-                + "found \"JSON endpoint\"",
+                + "found text of 13 characters",
         ], parsed.Problems.Select(p => p.ToString()));
     }
 
@@ -58,7 +59,11 @@ public sealed class CsvRunParserTests
 
     [Theory]
     [InlineData("", "line 1: the file is empty")]
-    [InlineData("name,value\na,1\n", "line 1: expected the header framework,scenario,metric,value")]
+    [InlineData("name,value\na,1\n",
+        "line 1: expected the header framework,scenario,metric,value, found a header of 2 columns")]
+    [InlineData("framework,scenario,metrics,value\na,b,c,1\n",
+        "line 1: expected the header framework,scenario,metric,value; column 3 is not metric")]
+    [InlineData("framework,scenario,metric,value\na,b\"x\",c,1\n", "line 2: malformed CSV field: a double quote")]
     [InlineData("framework,scenario,metric,value\n", "line 2: the file has a header but no results")]
     [InlineData("framework,scenario,metric,value\na,b,c\n", "line 2: expected 4 fields, found 3")]
     [InlineData("framework,scenario,metric,value\na,b,c,1e999\n", "line 2, column value: expected a finite number")]

@@ -85,14 +85,14 @@ public sealed class ImportTextRulesTests(PostgresFixture postgres) : IClassFixtu
     }
 
     [Fact]
-    public void A_refused_value_quoted_back_has_its_control_characters_escaped()
+    public void A_refused_value_is_described_not_quoted_back()
     {
         var parsed = RunDocumentParser.Parse(
             SeedWith("$.run.title", "\"\\u001b[2J" + new string('x', 10_000) + "\""));
 
         var problem = Assert.Single(parsed.Problems);
-        Assert.StartsWith("expected non-empty text of at most 10000 characters, found text \"\\u001B[2Jxxx",
-            problem.Message, StringComparison.Ordinal);
+        Assert.Equal("expected non-empty text of at most 10000 characters, found text of 10004 characters",
+            problem.Message);
     }
 
     [Theory]

@@ -51,6 +51,30 @@ public sealed class RunDocumentParserTests
         Assert.StartsWith("malformed JSON: ", problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\n  \"suite\": root:$6$Zx8pQ2rT$Kq0oWm3n\n}", "line 2, column 12")]
+    [InlineData("{\n  \"suite\": \"x\" root:$6$Zx8pQ2rT$Kq0oWm3n\n}", "line 2, column 16")]
+    [InlineData("{\n  \"suite\": tru$6$Zx8pQ2rT$Kq0oWm3n\n}", "line 2, column 15")]
+    public void Malformed_json_is_located_without_quoting_the_text_found(string json, string location)
+    {
+        var problem = Assert.Single(RunDocumentParser.Parse(Encoding.UTF8.GetBytes(json)).Problems);
+
+        Assert.Equal(location, problem.Location);
+        Assert.StartsWith("malformed JSON: the text here ", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("$6$", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("'r'", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_key_that_is_no_field_name_is_named_by_what_it_is()
+    {
+        var problems = RunDocumentParser.Parse(Encoding.UTF8.GetBytes("{\"root:$6$Zx8pQ2rT\": 1}")).Problems;
+
+        Assert.Contains(problems, p => p.Location == "$.(a key of text of 16 characters)"
+            && p.Message.StartsWith("unknown field", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.ToString().Contains("$6$", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_file_truncated_mid_way_is_rejected()
     {
@@ -69,12 +93,13 @@ public sealed class RunDocumentParserTests
         Assert.Null(parsed.Document);
         Assert.Equal(
         [
-            "$.run.date: expected a date as YYYY-MM-DD, found \"July 1st\"",
-            "$.run.origin: expected one of \"reported\", \"measured\", found \"guessed\"",
-            "$.run.environment.cores: expected a whole number 1 or more, found text \"eight\"",
-            "$.results[0].value: expected a number, found text \"fast\"",
-            "$.results[1].value: expected zero or more, found -5",
-            "$.results[2].value: the number 1e400 is outside the range of a double",
+            // Where, and what kind of thing: never the file's own text (see FieldRules.Described).
+            "$.run.date: expected a date as YYYY-MM-DD",
+            "$.run.origin: expected one of \"reported\", \"measured\"",
+            "$.run.environment.cores: expected a whole number 1 or more, found text of 5 characters",
+            "$.results[0].value: expected a number, found text of 4 characters",
+            "$.results[1].value: expected zero or more, found a negative number",
+            "$.results[2].value: the number is outside the range of a double",
             "$.results[3].value: required field is missing: "
                 + "give a \"value\" or a non-empty \"samples\" array of numbers",
         ], parsed.Problems.Select(p => p.ToString()));

@@ -13,6 +13,10 @@ public static class CsvRunParser
 {
     private static readonly string[] Columns = ["framework", "scenario", "metric", "value"];
 
+    private const string StrayQuote =
+        "a double quote inside a field that is not quoted, or after a quoted field's closing quote (quote the "
+        + "whole field and double each quote inside it)";
+
     public static ParsedRun Parse(TextReader reader, string suite, string? suiteTitle, RunInfo run)
     {
         var problems = new List<ImportProblem>();
@@ -25,7 +29,7 @@ public static class CsvRunParser
             DetectDelimiter = false,
             IgnoreBlankLines = true,
             BadDataFound = args => problems.Add(new ImportProblem(
-                $"line {args.Context.Parser?.RawRow}", $"malformed CSV field: {Quote(args.Field)}")),
+                $"line {args.Context.Parser?.RawRow}", "malformed CSV field: " + StrayQuote)),
             MissingFieldFound = null,
         };
 
@@ -39,11 +43,9 @@ public static class CsvRunParser
             }
 
             var header = csv.HeaderRecord!.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
-            if (!header.SequenceEqual(Columns))
+            if (HeaderProblem(header) is { } headerProblem)
             {
-                var found = Quote(string.Join(',', header));
-                return new ParsedRun(null, [new ImportProblem(
-                    "line 1", $"expected the header framework,scenario,metric,value, found {found}")]);
+                return new ParsedRun(null, [new ImportProblem("line 1", headerProblem)]);
             }
 
             while (csv.Read())
@@ -64,7 +66,8 @@ public static class CsvRunParser
         }
         catch (CsvHelperException ex)
         {
-            var message = FieldRules.Escape(ex.Message.Split('\n')[0]);
+            // CsvHelper's messages quote the record; the line is what an editor needs.
+            var message = ex is BadDataException ? StrayQuote : "the reader cannot go on from this line";
             problems.Add(new ImportProblem($"line {ex.Context?.Parser?.RawRow}", "malformed CSV: " + message));
         }
 
@@ -105,7 +108,8 @@ public static class CsvRunParser
             if (!Identifiers.IsSlug(slugs[i]))
             {
                 problems.Add(new ImportProblem($"{line}, column {Columns[i]}",
-                    $"expected a slug (lower-case letters, digits and hyphens), found \"{Quote(slugs[i])}\""));
+                    "expected a slug (lower-case letters, digits and hyphens), found "
+                    + FieldRules.Described(slugs[i])));
                 valid = false;
             }
         }
@@ -116,13 +120,14 @@ public static class CsvRunParser
             || !double.IsFinite(value))
         {
             problems.Add(new ImportProblem(
-                $"{line}, column value", $"expected a finite number such as 8520 or 0.7, found \"{Quote(text)}\""));
+                $"{line}, column value",
+                $"expected a finite number such as 8520 or 0.7, found {FieldRules.Described(text)}"));
             return null;
         }
 
         if (value < 0)
         {
-            problems.Add(new ImportProblem($"{line}, column value", $"expected zero or more, found {text}"));
+            problems.Add(new ImportProblem($"{line}, column value", "expected zero or more, found a negative number"));
             return null;
         }
 
@@ -154,6 +159,23 @@ public static class CsvRunParser
         {
             yield return new ImportProblem("--date", dateProblem);
         }
+    }
+
+    // Where a header differs from the one expected, named by column, never quoted: the first line of a file that
+    // is no results file at all (a linked secret) must not be printed.
+    private static string? HeaderProblem(string[] header)
+    {
+        const string expected = "expected the header framework,scenario,metric,value";
+        if (header.Length != Columns.Length)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{expected}, found a header of {header.Length} column{(header.Length == 1 ? "" : "s")}");
+        }
+
+        var column = Enumerable.Range(0, Columns.Length).FirstOrDefault(i => header[i] != Columns[i], -1);
+        return column < 0
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"{expected}; column {column + 1} is not {Columns[column]}");
     }
 
     private static string? Usable(string slug) => IsSlug(slug) ? slug : null;

@@ -72,6 +72,17 @@ public static class FieldRules
     }
 
     /// <summary>
+    /// A file's text described without being quoted ("empty text", "text of 12 characters"): a message about an
+    /// import file says where the problem is (line, field), never what the file holds, since the file may be
+    /// anything a link leads to or a CI job is handed.
+    /// </summary>
+    public static string Described(string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? "empty text"
+            : string.Create(
+                CultureInfo.InvariantCulture, $"text of {text.Length} character{(text.Length == 1 ? "" : "s")}");
+
+    /// <summary>
     /// The text with every character <see cref="TextProblem"/> refuses (line feeds and tabs included) written as
     /// <c>\u001B</c>: for quoting a value back in a message and for printing stored text on a terminal.
     /// </summary>

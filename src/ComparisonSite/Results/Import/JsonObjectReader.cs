@@ -76,7 +76,7 @@ internal sealed class JsonObjectReader : FieldReader<JsonProperty, JsonElement>
             return text;
         }
 
-        return Problem<string>(name, $"expected {FieldRules.WebAddressRule}, found \"{Quote(text)}\"");
+        return Problem<string>(name, $"expected {FieldRules.WebAddressRule}");
     }
 
     public string? Slug(string name, bool required)
@@ -87,7 +87,7 @@ internal sealed class JsonObjectReader : FieldReader<JsonProperty, JsonElement>
             return text;
         }
 
-        return Problem<string>(name, $"expected a slug ({SlugRule}), found \"{Quote(text)}\"");
+        return Problem<string>(name, $"expected a slug ({SlugRule}), found {FieldRules.Described(text)}");
     }
 
     public string? OneOf(string name, bool required, params string[] allowed)
@@ -99,7 +99,7 @@ internal sealed class JsonObjectReader : FieldReader<JsonProperty, JsonElement>
         }
 
         var choices = string.Join(", ", allowed.Select(a => $"\"{a}\""));
-        return Problem<string>(name, $"expected one of {choices}, found \"{Quote(text)}\"");
+        return Problem<string>(name, $"expected one of {choices}");
     }
 
     public int? WholeNumber(string name, int minimum, int maximum = int.MaxValue)
@@ -118,7 +118,8 @@ internal sealed class JsonObjectReader : FieldReader<JsonProperty, JsonElement>
         }
 
         var range = maximum == int.MaxValue ? $"{minimum} or more" : $"from {minimum} to {maximum}";
-        Problem<string>(name, $"expected a whole number {range}, found {Describe(value)}");
+        var found = value.ValueKind == JsonValueKind.Number ? "another number" : Describe(value);
+        Problem<string>(name, $"expected a whole number {range}, found {found}");
         return null;
     }
 
@@ -219,10 +220,11 @@ internal sealed class JsonObjectReader : FieldReader<JsonProperty, JsonElement>
     protected override void ReportMissing(string name) => Reject(name, "required field is missing");
 
     protected override void ReportUnknown(JsonProperty key, string expected) =>
-        _problems.Add(new ImportProblem($"{Path}.{Quote(key.Name)}", $"unknown field (expected one of: {expected})"));
+        _problems.Add(
+            new ImportProblem($"{Path}.{FieldName(key.Name)}", $"unknown field (expected one of: {expected})"));
 
     protected override string NotADate(string name, string text) =>
-        $"expected a date as YYYY-MM-DD, found \"{Quote(text)}\"";
+        "expected a date as YYYY-MM-DD";
 
     protected override string? DateProblem(DateOnly date) => FieldRules.DateProblem(date);
 
@@ -236,14 +238,13 @@ internal sealed class JsonObjectReader : FieldReader<JsonProperty, JsonElement>
 
         if (!value.TryGetDouble(out var number) || !double.IsFinite(number))
         {
-            _problems.Add(new ImportProblem(
-                path, $"the number {Shorten(value.GetRawText())} is outside the range of a double"));
+            _problems.Add(new ImportProblem(path, "the number is outside the range of a double"));
             return null;
         }
 
         if (number < 0)
         {
-            _problems.Add(new ImportProblem(path, $"expected zero or more, found {value.GetRawText()}"));
+            _problems.Add(new ImportProblem(path, "expected zero or more, found a negative number"));
             return null;
         }
 
@@ -257,18 +258,25 @@ internal sealed class JsonObjectReader : FieldReader<JsonProperty, JsonElement>
         return null;
     }
 
+    // What a value is, never what it holds (see FieldRules.Described).
     private static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => $"text \"{Quote(TextOf(value) ?? "(not valid UTF-16)")}\"",
-        JsonValueKind.Number => $"the number {Shorten(value.GetRawText())}",
+        JsonValueKind.String => FieldRules.Described(TextOf(value) ?? "(not valid UTF-16)"),
+        JsonValueKind.Number => "a number",
         JsonValueKind.True or JsonValueKind.False => $"the boolean {value.GetRawText()}",
         JsonValueKind.Array => "an array",
         JsonValueKind.Object => "an object",
         _ => "null",
     };
 
-    /// <summary>An author's text quoted back in a message: cut short, its control characters escaped.</summary>
-    private static string Quote(string text) => FieldRules.Escape(Shorten(text));
+    /// <summary>
+    /// An unknown key as a problem's location names it: a field name as such (letters, digits, '_', '-', '$', up to
+    /// 40), anything else by what it is, since a key may hold what a value would (a secret store's keys).
+    /// </summary>
+    private static string FieldName(string key) =>
+        key.Length is > 0 and <= 40 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '$')
+            ? key
+            : $"(a key of {FieldRules.Described(key)})";
 
     // A JSON string may spell a lone surrogate (\ud800), which System.Text.Json refuses to decode; that is
     // text no field may hold, reported like any other wrong value.

@@ -10,7 +10,7 @@ namespace ComparisonSite.Results.Import;
 public static partial class RunDocumentParser
 {
     /// <summary>Bounds what one import may make the process hold in memory.</summary>
-    public const int MaxBytes = 16 * 1024 * 1024;
+    public const int MaxBytes = RunImporter.MaxFileBytes;
 
     private static readonly JsonDocumentOptions Options = new()
     {
@@ -44,7 +44,9 @@ public static partial class RunDocumentParser
             var where = ex.LineNumber is { } line
                 ? $"line {line + 1}, column {(ex.BytePositionInLine ?? 0) + 1}"
                 : "$";
-            var message = PositionSuffix().Replace(ex.Message, string.Empty);
+            // The reader's message starts with the offending text ("'r' is an invalid start of a value"): the
+            // line and column find it, and the file may be anything a link led to, so it is not repeated.
+            var message = LeadingToken().Replace(PositionSuffix().Replace(ex.Message, string.Empty), "the text here ");
             return Fail(new ImportProblem(where, "malformed JSON: " + message));
         }
 
@@ -257,6 +259,9 @@ public static partial class RunDocumentParser
     }
 
     private static ParsedRun Fail(ImportProblem problem) => new(null, [problem]);
+
+    [GeneratedRegex(@"^'.+?' (?=is |was |cannot |expected )", RegexOptions.Singleline)]
+    private static partial Regex LeadingToken();
 
     [GeneratedRegex(@"\s*(Path: .*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?$")]
     private static partial Regex PositionSuffix();

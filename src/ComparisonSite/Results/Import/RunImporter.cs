@@ -27,6 +27,14 @@ public sealed class RunImporter(
     /// </summary>
     public const int MaxMeasurements = 100_000;
 
+    /// <summary>
+    /// The most bytes one import file may hold, read or not: room for <see cref="MaxMeasurements"/> written out in
+    /// full (a pretty-printed result with three long slugs and a dozen samples is about 600 bytes; 100,000 results
+    /// with five samples each measured 25 MB), and a bound on what a file, or a link to /dev/zero, makes the
+    /// process hold.
+    /// </summary>
+    public const int MaxFileBytes = 64 * 1024 * 1024;
+
     public Task<ImportOutcome> ImportAsync(RunDocument document, CancellationToken cancellationToken) =>
         ImportAsync(document, ImportOptions.Default, cancellationToken);
 

@@ -1,3 +1,4 @@
+using ComparisonSite.Files;
 using Dapper;
 using Npgsql;
 
@@ -28,7 +29,13 @@ public sealed class SeedImporter(
             : Enumerable.Empty<string>();
         foreach (var file in files)
         {
-            var parsed = RunDocumentParser.Parse(await File.ReadAllBytesAsync(file, cancellationToken));
+            var read = await InputFiles.ReadBytesAsync(SeedRoot, file, RunImporter.MaxFileBytes, cancellationToken);
+            if (read.Bytes is null)
+            {
+                throw new InvalidOperationException($"Seed file {file} cannot be read: {read.Problem}");
+            }
+
+            var parsed = RunDocumentParser.Parse(read.Bytes);
             var outcome = parsed.Succeeded
                 ? await importer.ImportAsync(parsed.Document!, SeedOptions(parsed.Document!), cancellationToken)
                 : new ImportOutcome(null, 0, parsed.Problems);
@@ -44,6 +51,8 @@ public sealed class SeedImporter(
 
         return imported;
     }
+
+    private InputRoot SeedRoot => new(folder, "the seed folder", "only files inside it are read");
 
     /// <summary>
     /// A seeded run's data dates from the run itself, not from the moment a store happened to be seeded, so

@@ -25,12 +25,17 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
 
     private const string FixedServerOptions = "-c fsync=off -c max_connections=200";
 
+    // How long a postmaster.pid that a live server on the folder has not yet written is waited for.
+    private static readonly TimeSpan LockFileSettleTime = TimeSpan.FromSeconds(5);
+
     // Absolute, as a running server's command line names it: how we tell our postgres from any other process.
     private readonly string _dataDirectory = Path.Combine(Path.GetFullPath(folder), "data");
     private readonly string _logFile = Path.Combine(folder, "postgres.log");
     private readonly string _ownerLockFile = Path.Combine(folder, "owner.lock");
     private string? _binDirectory;
     private FileStream? _ownerLock;
+
+    private string PidFile => Path.Combine(_dataDirectory, "postmaster.pid");
 
     /// <summary>The port the cluster listens on (loopback only), once started.</summary>
     public int Port { get; private set; }
@@ -73,7 +78,7 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
             await RunAsync("initdb", initdb, cancellationToken);
         }
 
-        if (RunningPort() is { } port)
+        if (await RunningPortAsync(cancellationToken) is { } port)
         {
             Port = port;
             Owned = TryTakeOwnership();
@@ -134,7 +139,7 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
             logger.LogInformation(
                 "Started a private PostgreSQL on 127.0.0.1:{Port} (data in {Folder})", Port, _dataDirectory);
         }
-        catch (InvalidOperationException) when (RunningPort() is { } port)
+        catch (InvalidOperationException) when (ReadLockFile().Port is { } port)
         {
             // Another process (a second site instance, an import) started it at the same moment: share theirs.
             Port = port;
@@ -163,13 +168,54 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
         }
     }
 
-    /// <summary>The port from postmaster.pid when a server is running on this data directory.</summary>
-    private int? RunningPort()
+    /// <summary>
+    /// The port of the server running on this data directory, or null when none runs. postmaster.pid is the data
+    /// directory's lock; PostgreSQL refuses to start over one it cannot read ("lock file is empty", "bogus data in
+    /// lock file"), which a crash or a full disk can leave. Such a file is stale when no postgres process runs on
+    /// this data directory, and then goes; while one does (a server that has created the file and not yet written
+    /// it), it is waited for, and past <see cref="LockFileSettleTime"/> that server is named as the obstacle.
+    /// </summary>
+    private async Task<int?> RunningPortAsync(CancellationToken cancellationToken)
     {
-        var pidFile = Path.Combine(_dataDirectory, "postmaster.pid");
+        var deadline = DateTime.UtcNow + LockFileSettleTime;
+        while (true)
+        {
+            var (port, unreadable) = ReadLockFile();
+            if (!unreadable)
+            {
+                return port;
+            }
+
+            if (ServerOnDataDirectory() is not { } pid)
+            {
+                logger.LogWarning(
+                    "postmaster.pid in {Folder} is empty or unreadable and no PostgreSQL runs on the folder; "
+                    + "removing it as stale", _dataDirectory);
+                DeleteLockFile();
+                return null;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException(
+                    $"{PidFile} is empty or unreadable, but PostgreSQL (process {pid}) runs on {_dataDirectory}; "
+                    + $"stop it (pg_ctl stop -D {_dataDirectory}) and start again.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The port in postmaster.pid when it names a live server on this data directory; unreadable when the file is
+    /// there but holds no pid and port (empty, cut short, garbage).
+    /// </summary>
+    private (int? Port, bool Unreadable) ReadLockFile()
+    {
+        var pidFile = PidFile;
         if (!File.Exists(pidFile))
         {
-            return null;
+            return (null, false);
         }
 
         string[] lines;
@@ -179,14 +225,16 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
         }
         catch (IOException)
         {
-            return null;
+            return (null, false);
         }
 
         if (lines.Length < 4
             || !int.TryParse(lines[0], CultureInfo.InvariantCulture, out var pid)
-            || !int.TryParse(lines[3], CultureInfo.InvariantCulture, out var port))
+            || !int.TryParse(lines[3], CultureInfo.InvariantCulture, out var port)
+            || pid <= 0)
         {
-            return null;
+            // Where /proc cannot be asked who runs on the folder, pg_ctl says why it will not start.
+            return (null, OperatingSystem.IsLinux());
         }
 
         try
@@ -194,17 +242,17 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
             using var process = Process.GetProcessById(pid);
             if (process.HasExited)
             {
-                return null;
+                return (null, false);
             }
         }
         catch (ArgumentException)
         {
-            return null; // a stale pid file from a crash; pg_ctl start cleans it up
+            return (null, false); // a stale pid file from a crash; pg_ctl start cleans it up
         }
 
         if (IsOurServer(pid))
         {
-            return port;
+            return (port, false);
         }
 
         // After a container restart the old pid often names some other live process, and postgres refuses to
@@ -212,13 +260,32 @@ public sealed class LocalPostgresCluster(string folder, ILogger logger)
         logger.LogWarning(
             "postmaster.pid in {Folder} names process {Pid}, which is not this cluster's PostgreSQL; removing it",
             _dataDirectory, pid);
+        DeleteLockFile();
+        return (null, false);
+    }
+
+    private void DeleteLockFile()
+    {
         try
         {
-            File.Delete(pidFile);
+            File.Delete(PidFile);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // pg_ctl start then fails and says why.
+        }
+    }
+
+    /// <summary>A postgres server process running on this data directory, from /proc (Linux only).</summary>
+    private int? ServerOnDataDirectory()
+    {
+        foreach (var entry in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(entry), CultureInfo.InvariantCulture, out var pid)
+                && pid != Environment.ProcessId && IsOurServer(pid))
+            {
+                return pid;
+            }
         }
 
         return null;

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace ComparisonSite.Content;
+namespace ComparisonSite.Files;
 
 /// <summary>The kinds of directory entry Unix has; .NET reports a FIFO or a device as an ordinary file.</summary>
 internal enum UnixFileType
