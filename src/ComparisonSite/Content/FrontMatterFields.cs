@@ -36,7 +36,11 @@ internal sealed class FrontMatterFields : FieldReader<YamlNode, YamlNode>
 
         if (node is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value))
         {
-            return CarriesOnlyXmlCharacters(key, value.Trim());
+            var text = value.Trim();
+            var max = FrontMatterLimits.TextLength(key);
+            return text.Length > max
+                ? FailKey(key, $"'{key}' is {text.Length:N0} characters long; at most {max:N0} are allowed")
+                : CarriesOnlyXmlCharacters(key, text);
         }
 
         return FailKey(key, $"'{key}' must be a non-empty text value");
@@ -85,6 +89,25 @@ internal sealed class FrontMatterFields : FieldReader<YamlNode, YamlNode>
         if (node is YamlSequenceNode sequence && sequence.Children.Count > 0
             && sequence.Children.All(c => c is YamlScalarNode { Value: { } v } && !string.IsNullOrWhiteSpace(v)))
         {
+            var max = FrontMatterLimits.ListCount(key);
+            if (sequence.Children.Count > max)
+            {
+                FailKey(key, $"'{key}' has {sequence.Children.Count:N0} entries; at most {max:N0} are allowed");
+                return [];
+            }
+
+            var tooLong = sequence.Children.FirstOrDefault(
+                c => ((YamlScalarNode)c).Value!.Trim().Length > FrontMatterLimits.ListEntryLength);
+            if (tooLong is not null)
+            {
+                Fail(
+                    tooLong,
+                    $"'{key}' entry {sequence.Children.IndexOf(tooLong) + 1} is "
+                    + $"{((YamlScalarNode)tooLong).Value!.Trim().Length:N0} characters long; "
+                    + $"at most {FrontMatterLimits.ListEntryLength:N0} are allowed");
+                return [];
+            }
+
             var values = sequence.Children.Select(c => ((YamlScalarNode)c).Value!.Trim()).ToArray();
             return values.All(v => CarriesOnlyXmlCharacters(key, v) is not null) ? values : [];
         }
@@ -108,6 +131,15 @@ internal sealed class FrontMatterFields : FieldReader<YamlNode, YamlNode>
         if (node is not YamlMappingNode { Children.Count: > 0 } map)
         {
             FailKey(key, $"'{key}' must be a set of 'name: number' entries, e.g. {key}: {example}");
+            return [];
+        }
+
+        if (map.Children.Count > FrontMatterLimits.ListCount(key))
+        {
+            FailKey(
+                key,
+                $"'{key}' has {map.Children.Count:N0} entries; at most {FrontMatterLimits.ListCount(key):N0} "
+                + "are allowed");
             return [];
         }
 

@@ -17,10 +17,17 @@ public static class EditorEndpoints
     /// <summary>Sent when nothing changed for this long, so proxies and browsers keep the stream open.</summary>
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
+    /// <summary>When a stream refused for being one too many may try again (seconds).</summary>
+    private const string FullRetryAfterSeconds = "10";
+
     public static IServiceCollection AddEditor(this IServiceCollection services, IHostEnvironment environment)
     {
         if (environment.IsDevelopment())
         {
+            services.AddOptions<EditorOptions>()
+                .BindConfiguration(EditorOptions.Section)
+                .ValidateDataAnnotations()
+                .ValidateOnStart();
             services.AddSingleton<EditorEvents>();
             services.AddSingleton<ReferenceCatalogue>();
         }
@@ -41,11 +48,27 @@ public static class EditorEndpoints
     /// <summary>
     /// Server-Sent Events: the current version at once, then every new one, with a comment line as heartbeat.
     /// Ends when the client goes (RequestAborted) or the host stops, so an open page never holds a shutdown.
+    /// Past <see cref="EditorOptions.MaxEventStreams"/> open streams, 503 with Retry-After.
     /// </summary>
     private static async Task StreamAsync(
         HttpContext context, EditorEvents events, IHostApplicationLifetime lifetime)
     {
         var response = context.Response;
+        using var subscription = events.TrySubscribe();
+        if (subscription is null)
+        {
+            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            response.Headers.RetryAfter = FullRetryAfterSeconds;
+            response.Headers.CacheControl = CacheControlValues.NoStore;
+            response.ContentType = "text/plain; charset=utf-8";
+            // A body of its own, so the status-code page does not replace the explanation.
+            await response.WriteAsync(
+                $"{events.MaxStreams} live preview streams are open, the most allowed ({EditorOptions.Section}:"
+                + $"{nameof(EditorOptions.MaxEventStreams)}); close a preview tab or try again later.\n",
+                context.RequestAborted);
+            return;
+        }
+
         // Sent as written: neither compression nor any buffer may hold an event back.
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         response.ContentType = "text/event-stream";
@@ -54,7 +77,6 @@ public static class EditorEndpoints
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(
             context.RequestAborted, lifetime.ApplicationStopping);
-        using var subscription = events.Subscribe();
         try
         {
             await WriteAsync(response, $"retry: 1000\nevent: version\ndata: {events.Version}\n\n", stop.Token);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Threading.Channels;
 using ComparisonSite.Content;
 using ComparisonSite.Results.Store;
+using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Editing;
 
@@ -18,11 +19,14 @@ public sealed class EditorEvents : IDisposable
     private readonly ContentLibrary _content;
     private readonly ResultsStore _results;
     private readonly ConcurrentDictionary<Channel<string>, byte> _listeners = new();
+    private readonly int _maxStreams;
+    private int _open;
 
-    public EditorEvents(ContentLibrary content, ResultsStore results)
+    public EditorEvents(ContentLibrary content, ResultsStore results, IOptions<EditorOptions> options)
     {
         _content = content;
         _results = results;
+        _maxStreams = options.Value.MaxEventStreams;
         _content.Changed += OnContentChanged;
         _results.Changed += OnResultsChanged;
     }
@@ -35,12 +39,22 @@ public sealed class EditorEvents : IDisposable
         CultureInfo.InvariantCulture,
         $"{_content.Current.LoadedAt.UtcTicks}-{_results.Current?.LoadedAt.UtcTicks ?? 0}");
 
+    /// <summary>The most streams open at once (<see cref="EditorOptions.MaxEventStreams"/>).</summary>
+    public int MaxStreams => _maxStreams;
+
     /// <summary>
     /// A stream of versions for one connection, newest only: a reader that is slow to send keeps just the last
-    /// one. Dispose the subscription when the connection ends.
+    /// one; null when <see cref="MaxStreams"/> are already open. Dispose the subscription when the connection
+    /// ends: that frees its place.
     /// </summary>
-    public Subscription Subscribe()
+    public Subscription? TrySubscribe()
     {
+        if (Interlocked.Increment(ref _open) > _maxStreams)
+        {
+            Interlocked.Decrement(ref _open);
+            return null;
+        }
+
         var channel = Channel.CreateBounded<string>(
             new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
         _listeners.TryAdd(channel, 0);
@@ -71,6 +85,13 @@ public sealed class EditorEvents : IDisposable
     {
         public ChannelReader<string> Versions => channel.Reader;
 
-        public void Dispose() => events._listeners.TryRemove(channel, out _);
+        public void Dispose()
+        {
+            // Only the first Dispose frees the place, so the count never drops below the streams still open.
+            if (events._listeners.TryRemove(channel, out _))
+            {
+                Interlocked.Decrement(ref events._open);
+            }
+        }
     }
 }

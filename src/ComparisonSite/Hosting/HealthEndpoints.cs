@@ -6,7 +6,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace ComparisonSite.Hosting;
 
 /// <summary>
-/// /healthz/live (the process answers) and /healthz/ready (store, snapshot age and content), as JSON.
+/// /healthz/live (the process answers) and /healthz/ready (store, snapshot age and content), as JSON. Readiness
+/// is logged when it changes (<see cref="ReadinessLog"/>); probes' requests at Debug (<see cref="RequestLogLevels"/>).
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -17,9 +18,18 @@ internal static class HealthEndpoints
         endpoints.MapHealthChecks(
             Prefix + "/live",
             new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        var readinessLog = ActivatorUtilities.CreateInstance<ReadinessLog>(endpoints.ServiceProvider);
         endpoints.MapHealthChecks(
             Prefix + "/ready",
-            new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteAsync });
+            new HealthCheckOptions
+            {
+                Predicate = c => c.Tags.Contains("ready"),
+                ResponseWriter = (context, report) =>
+                {
+                    readinessLog.Observe(report);
+                    return WriteAsync(context, report);
+                },
+            });
         return endpoints;
     }
 

@@ -5,6 +5,7 @@ using ComparisonSite.Runs;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Serilog;
+using Serilog.Events;
 using Serilog.Formatting.Compact;
 using Serilog.Settings.Configuration;
 
@@ -12,6 +13,8 @@ namespace ComparisonSite.Hosting;
 
 public static class SiteRegistration
 {
+    private const string HealthCheckFrameworkCategory = "Microsoft.Extensions.Diagnostics.HealthChecks";
+
     /// <summary>
     /// Serilog for the app and its requests, configured from the "Serilog" section (see appsettings.json).
     /// </summary>
@@ -26,6 +29,11 @@ public static class SiteRegistration
             logger.ReadFrom.Configuration(builder.Configuration, readerOptions)
                 .ReadFrom.Services(services)
                 .Enrich.FromLogContext();
+
+            // The framework logs every check of every probe (an error line each while the store is down, and the
+            // probes are public); ReadinessLog logs the same once per change instead. Set after the configuration
+            // so no level there brings the flood back.
+            logger.MinimumLevel.Override(HealthCheckFrameworkCategory, LogEventLevel.Fatal);
             if (json)
             {
                 logger.WriteTo.Console(new CompactJsonFormatter());

@@ -86,11 +86,56 @@ public sealed partial class ContentFrontMatterSchemaTests
         { "index", "author: Probe Editor", "author: Probe Editor\nrelated: [other, other]" },
         { "index", "author: Probe Editor", "author: Probe Editor\ntags: [\"--\"]" },
         { "index", "author: Probe Editor", "author: Probe Editor\ntags: []" },
+        { "index", "author: Probe Editor", $"author: Probe Editor\nverdict: \"{new string('v', 501)}\"" },
+        { "index", "author: Probe Editor", $"author: Probe Editor\ntags: [{string.Join(", ", TwentyOneTags)}]" },
         { "section", "order: 1", "order: first" },
         { "section", "order: 1", "" },
         { "section", "anchor: speed", "anchor: 1-speed" },
         { "section", "anchor: speed", "anchor: speed\nfaq: sometimes" },
     };
+
+    private static IEnumerable<string> TwentyOneTags => Enumerable.Range(1, 21).Select(i => $"Tag {i}");
+
+    [Fact]
+    public void The_schema_states_the_bounds_the_loader_applies()
+    {
+        var defs = JsonNode.Parse(
+            File.ReadAllText(SiteRoot.Locate(null).Combine("docs/schemas/front-matter.schema.json")))!["$defs"]!;
+        var properties = new[]
+        {
+            defs["index"]!["properties"]!.AsObject(),
+            defs["section"]!["properties"]!.AsObject(),
+            defs["index"]!["properties"]!["serverPrice"]!["properties"]!.AsObject(),
+        }.SelectMany(p => p).ToList();
+
+        foreach (var (key, property) in properties)
+        {
+            if (property!["type"]?.GetValue<string>() == "array")
+            {
+                Assert.Equal(FrontMatterLimits.ListCount(key), property["maxItems"]?.GetValue<int>());
+                var entry = property["items"]!["maxLength"]?.GetValue<int>()
+                    ?? (property["items"]!["$ref"]?.GetValue<string>() == "#/$defs/slug" ? 100 : null);
+                Assert.True(entry <= FrontMatterLimits.ListEntryLength, $"{key}: entries of {entry} characters");
+            }
+            else if (property["maxProperties"] is { } entries)
+            {
+                Assert.Equal(FrontMatterLimits.ListCount(key), entries.GetValue<int>());
+            }
+            else if (property["maxLength"] is { } length)
+            {
+                Assert.Equal(FrontMatterLimits.TextLength(key), length.GetValue<int>());
+            }
+            else
+            {
+                // Without a maxLength of its own a text must be a slug, a date, a number, a choice or true/false.
+                Assert.True(
+                    property["$ref"]?.GetValue<string>() is "#/$defs/slug" or "#/$defs/date"
+                        || property["enum"] is not null
+                        || property["type"]?.GetValue<string>() is "boolean" or "integer" or "number" or "object",
+                    $"'{key}' has no bound in the schema");
+            }
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Refused))]

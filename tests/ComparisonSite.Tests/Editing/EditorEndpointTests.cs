@@ -97,6 +97,45 @@ public sealed class EditorEndpointTests(PostgresFixture postgres) : IClassFixtur
     }
 
     [Fact]
+    public async Task Past_the_cap_a_stream_gets_503_with_retry_after_and_closing_one_lets_a_new_one_in()
+    {
+        const int cap = 3;
+        await using var site = await SiteServer.StartAsync(
+            await postgres.CreateDatabaseAsync(),
+            new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["Editor__MaxEventStreams"] = cap.ToString(CultureInfo.InvariantCulture),
+            });
+        using var reader = new HttpClient { BaseAddress = new Uri(site.BaseUrl) };
+        var open = new List<EventStream>();
+        for (var i = 0; i < cap; i++)
+        {
+            open.Add(await EventStream.OpenAsync(reader));
+            await open[^1].NextVersionAsync();
+        }
+
+        using (var refused = await reader.GetAsync("/_editor/events", HttpCompletionOption.ResponseHeadersRead))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.NotNull(refused.Headers.RetryAfter?.Delta);
+            Assert.Contains("Editor:MaxEventStreams", await refused.Content.ReadAsStringAsync(),
+                StringComparison.Ordinal);
+        }
+
+        await open[0].DisposeAsync();
+        await Eventually.TrueAsync(async () =>
+        {
+            using var again = await reader.GetAsync("/_editor/events", HttpCompletionOption.ResponseHeadersRead);
+            return again.StatusCode == HttpStatusCode.OK;
+        });
+        foreach (var stream in open.Skip(1))
+        {
+            await stream.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task The_catalogue_lists_the_seed_suite_and_renders_a_snippet_as_the_article_shows_it()
     {
         await using var site = await TestSite.CreateAsync(postgres, environment: "Development");
