@@ -105,11 +105,12 @@ public static class SiteCommands
             return false;
         }
 
+        // A section's own key ("--Site=") comes too: the test host passes its whole configuration, sections
+        // (with no value) included.
         var key = OptionKey(argument);
         var section = key.Split(':')[0];
         return HostOptions.Contains(key, StringComparer.OrdinalIgnoreCase)
-            || (key.Contains(':', StringComparison.Ordinal)
-                && Sections.Contains(section, StringComparer.OrdinalIgnoreCase));
+            || Sections.Contains(section, StringComparer.OrdinalIgnoreCase);
     }
 
     // "--Site:Name=x" → "Site:Name": the configuration key an option sets.

@@ -81,6 +81,7 @@ public sealed class HistoryPages(
             part,
             [.. parts.Select((p, i) => new PartLink(i + 1, SiteAddresses.Part(page, i + 1), PartLabel(snapshot, p)))],
             run.Measurements.Count,
+            "measurements",
             PerPage,
             Culture);
         var url = urls.Absolute(context.RunPageHref(run.Run));

@@ -2,8 +2,8 @@ namespace ComparisonSite.Runs;
 
 /// <summary>
 /// Splits what a page would list into numbered parts of at most <see cref="SiteOptions.MeasurementsPerPage"/>
-/// measurements each, so no generated page grows with the data: a run of 100,000 measurements is 50 pages of
-/// 2,000, each cheap to render, never one page of 100 MB. Units are kept whole and in order (a table's rows for
+/// measurements each, so no generated page grows with the data: a run of 100,000 measurements is 100 pages of
+/// 1,000, each cheap to render, never one page of 100 MB. Units are kept whole and in order (a table's rows for
 /// one scenario and metric), so a part is a run of consecutive headings.
 /// </summary>
 public static class PageParts
@@ -55,12 +55,15 @@ public sealed record PartNavigation(int Current, IReadOnlyList<PartLink> Parts, 
 
     public PartLink? Next => Current < Parts.Count ? Parts[Current] : null;
 
-    /// <summary>The navigation for part <paramref name="current"/> of these parts of a list.</summary>
+    /// <summary>
+    /// The navigation for part <paramref name="current"/> of these parts of a list of <paramref name="count"/>
+    /// <paramref name="items"/> ("measurements", "framework rows").
+    /// </summary>
     public static PartNavigation For(
-        int current, IReadOnlyList<PartLink> parts, int measurements, int perPage, IFormatProvider culture) =>
+        int current, IReadOnlyList<PartLink> parts, int count, string items, int perPage, IFormatProvider culture) =>
         new(current, parts, string.Create(culture,
-            $"This list has {measurements:N0} measurements, more than one page shows ({perPage:N0}). This is part "
-            + $"{current} of {parts.Count}; the CSV and JSON downloads hold every measurement."));
+            $"This list has {count:N0} {items}, more than one page shows ({perPage:N0}). This is part {current} of "
+            + $"{parts.Count}; the CSV and JSON downloads of each run hold every measurement."));
 
     /// <summary>"Scenario a to Scenario f": the first and last heading a part covers.</summary>
     public static string Label(string first, string last) => first == last ? first : $"{first} to {last}";

@@ -50,7 +50,8 @@ public sealed record RunDifference(
                     .Distinct(StringComparer.Ordinal).Count();
                 // A table longer than a page continues on the next: its rows in page-sized slices.
                 return Enumerable.Range(0, Math.Max(1, (rows + perPage - 1) / perPage))
-                    .Select(slice => new DifferenceUnit(k.Scenario, k.Metric, slice, Math.Min(perPage, rows)));
+                    .Select(slice => new DifferenceUnit(
+                        k.Scenario, k.Metric, slice, Math.Min(perPage, rows - (slice * perPage))));
             })
             .ToList();
         var parts = PageParts.Split(series, u => u.Rows, perPage);
@@ -89,7 +90,8 @@ public sealed record RunDifference(
             OnlyIn(earlier, later, m => m.Metric, MetricName),
             OnlyIn(later, earlier, m => m.Metric, MetricName),
             scenarios,
-            PartNavigation.For(part, [.. links], earlier.Count + later.Count, perPage, formatter.Culture));
+            PartNavigation.For(
+                part, [.. links], series.Sum(u => u.Rows), "framework rows", perPage, formatter.Culture));
     }
 
     /// <summary>The names of what <paramref name="these"/> measure and <paramref name="others"/> do not.</summary>

@@ -45,6 +45,7 @@ public sealed class UnknownVerbTests
     [InlineData("--urls", "http://127.0.0.1:5001")]
     [InlineData("--environment=Development")]
     [InlineData("--Site:Name", "x")]
+    [InlineData("--Site=")]
     [InlineData("Site:Name=x")]
     [InlineData("import", "run.json")]
     [InlineData("health")]
