@@ -23,6 +23,14 @@ internal sealed class PageCache(ILogger<PageCache> logger, long sizeLimit = Page
     /// </summary>
     public const int MaximumBodySize = 32 * 1024 * 1024;
 
+    /// <summary>
+    /// The largest uncompressed HTML page kept. Browsers and crawlers ask for br or gzip; a client that declines
+    /// compression gets a large page (a run's part, about 1.2 MB) rendered afresh, which the page budget bounds
+    /// (<see cref="SiteOptions.MeasurementsPerPage"/>: about 0.1 s), rather than a copy eight times the size of the
+    /// compressed one held for an hour. Downloads are no pages: a run's CSV is built once in every encoding.
+    /// </summary>
+    public const int MaximumUncompressedPageSize = 256 * 1024;
+
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
     // What an entry holds besides its bytes and text: the dictionary node, the entry, the page and its header

@@ -23,6 +23,8 @@ internal sealed class PageCacheMiddleware(
     IResponseCompressionProvider compression,
     IHostEnvironment environment)
 {
+    private const string Identity = "identity";
+
     /// <summary>How long a request waits for another request's render of its page.</summary>
     public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(5);
 
@@ -43,7 +45,7 @@ internal sealed class PageCacheMiddleware(
             return;
         }
 
-        var (key, tag) = KeyOf(context);
+        var (key, tag, encoding) = KeyOf(context);
         if (cache.TryGet(key, out var page))
         {
             await page.WriteAsync(context);
@@ -77,7 +79,7 @@ internal sealed class PageCacheMiddleware(
         ReadOnlyMemory<byte> unsent;
         try
         {
-            (page, unsent) = await RenderAsync(context, tag);
+            (page, unsent) = await RenderAsync(context, tag, encoding);
             if (page is not null)
             {
                 cache.Add(key, page);
@@ -121,7 +123,8 @@ internal sealed class PageCacheMiddleware(
     /// set on every response after this, hits included). Only a complete, public 200 becomes an entry. Returns the
     /// body still to send; a body past <see cref="PageCache.MaximumBodySize"/> went out as it was written.
     /// </summary>
-    private async Task<(CachedPage? Page, ReadOnlyMemory<byte> Unsent)> RenderAsync(HttpContext context, string tag)
+    private async Task<(CachedPage? Page, ReadOnlyMemory<byte> Unsent)> RenderAsync(
+        HttpContext context, string tag, string encoding)
     {
         var response = context.Response;
         HeaderDictionary? headers = null;
@@ -158,10 +161,15 @@ internal sealed class PageCacheMiddleware(
 
         await response.StartAsync(context.RequestAborted);
         var keep = response.StatusCode == StatusCodes.Status200OK && headers is not null
-            && !headers.ContainsKey(HeaderNames.SetCookie) && !context.RequestAborted.IsCancellationRequested;
+            && !headers.ContainsKey(HeaderNames.SetCookie) && !context.RequestAborted.IsCancellationRequested
+            && !IsLargeUncompressedPage(headers, encoding, held.Length);
         var expiresAt = Environment.TickCount64 + (long)PageCache.Lifetime.TotalMilliseconds;
         return (keep ? new CachedPage(headers!, held, tag, expiresAt) : null, held);
     }
+
+    private static bool IsLargeUncompressedPage(HeaderDictionary headers, string encoding, int length) =>
+        encoding == Identity && length > PageCache.MaximumUncompressedPageSize
+        && headers[HeaderNames.ContentType].ToString().StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Path, the encoding the response is compressed with (negotiated from Accept-Encoding by the very provider
@@ -169,7 +177,7 @@ internal sealed class PageCacheMiddleware(
     /// vary at will) and the version of what the page shows, so no entry built from an older snapshot can answer
     /// once a new one is swapped in.
     /// </summary>
-    private (string Key, string Tag) KeyOf(HttpContext context)
+    private (string Key, string Tag, string Encoding) KeyOf(HttpContext context)
     {
         var request = context.Request;
         string version;
@@ -187,8 +195,8 @@ internal sealed class PageCacheMiddleware(
         }
 
         var encoding = compression.CheckRequestAcceptsCompression(context)
-            ? compression.GetCompressionProvider(context)?.EncodingName ?? "identity"
-            : "identity";
-        return (string.Concat(request.Path.Value, "\n", encoding, "\n", version), tag);
+            ? compression.GetCompressionProvider(context)?.EncodingName ?? Identity
+            : Identity;
+        return (string.Concat(request.Path.Value, "\n", encoding, "\n", version), tag, encoding);
     }
 }

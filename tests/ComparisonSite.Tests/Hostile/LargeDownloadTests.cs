@@ -121,6 +121,14 @@ public sealed class LargeDownloadTests(PostgresFixture postgres) : IAsyncLifetim
             sizes.Add((page, response.StatusCode, (await response.Content.ReadAsByteArrayAsync()).Length));
         }
 
+        // An uncompressed part is rendered for its reader and not kept; its gzip copy is.
+        var cache = site.Get<PageCache>();
+        var entries = cache.Count;
+        using var uncompressed = await reader.GetAsync($"{run}/part/2");
+        var afterUncompressed = cache.Count;
+        using var gzip = new HttpRequestMessage(HttpMethod.Get, $"{run}/part/2");
+        gzip.Headers.Add("Accept-Encoding", "gzip");
+        using var compressed = await reader.SendAsync(gzip);
         using var pastTheEnd = await reader.GetAsync($"{run}/part/81");
         var middle = await SiteFactory.ParseAsync(await reader.GetAsync($"{run}/part/40"));
 
@@ -130,6 +138,10 @@ public sealed class LargeDownloadTests(PostgresFixture postgres) : IAsyncLifetim
         Assert.Empty(middle.QuerySelectorAll(".figure-missing, .figure-error"));
         Assert.All(sizes, s => Assert.True(s.Bytes < MaxPageBytes, $"{s.Page} is {s.Bytes:N0} bytes"));
         Assert.Equal(HttpStatusCode.NotFound, pastTheEnd.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, uncompressed.StatusCode);
+        Assert.Equal(entries, afterUncompressed);
+        Assert.Equal("gzip", Assert.Single(compressed.Content.Headers.ContentEncoding));
+        Assert.Equal(entries + 1, cache.Count);
     }
 
     [Fact]

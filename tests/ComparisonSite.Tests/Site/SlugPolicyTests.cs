@@ -24,6 +24,8 @@ public sealed class SlugPolicyTests(PostgresFixture postgres)
         "/data",
         "/runs/run-a",
         "/runs/run-a/vs/run-b",
+        "/runs/run-a/part/2",
+        "/runs/run-a/vs/run-b/part/2",
         "/compare?a=run-a&b=run-b",
         "/results.csv",
         "/results.json",
@@ -42,6 +44,7 @@ public sealed class SlugPolicyTests(PostgresFixture postgres)
         ["a"] = "run-a",
         ["b"] = "run-b",
         ["id"] = "figure-x",
+        ["part"] = "2",
     };
 
     [Fact]
