@@ -37,7 +37,7 @@ public sealed class SiteOptions
     /// <summary>
     /// The most measurements one generated page shows (a run page, a difference of two runs, the data page's
     /// trends). A run with more is split into numbered parts; every measurement stays in the downloads. Bounds
-    /// both a page's size (about 1.2 KB of HTML a measurement: its table cell, and its chart's point, table row and
+    /// both a page's size (about 1.4 KB of HTML a measurement: its table cell, and its chart's point, table row and
     /// data) and what rendering one uncached page costs.
     /// </summary>
     [Range(1, 20_000)]

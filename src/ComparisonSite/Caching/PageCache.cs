@@ -25,7 +25,7 @@ internal sealed class PageCache(ILogger<PageCache> logger, long sizeLimit = Page
 
     /// <summary>
     /// The largest uncompressed HTML page kept. Browsers and crawlers ask for br or gzip; a client that declines
-    /// compression gets a large page (a run's part, about 1.2 MB) rendered afresh, which the page budget bounds
+    /// compression gets a large page (a run's part, about 1.4 MB) rendered afresh, which the page budget bounds
     /// (<see cref="SiteOptions.MeasurementsPerPage"/>: about 0.1 s), rather than a copy eight times the size of the
     /// compressed one held for an hour. Downloads are no pages: a run's CSV is built once in every encoding.
     /// </summary>
