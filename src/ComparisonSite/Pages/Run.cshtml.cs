@@ -30,13 +30,13 @@ public sealed class RunModel(HistoryPages pages, FigureFormatter formatter, Site
     {
         var (article, snapshot) = HttpContext.Comparison();
         (Slug, ArticleTitle, RunId, Part) = (article.Slug, article.Meta.Title, runId, part);
-        if (RouteData.Values.ContainsKey("part") && part == 1)
+        Lookup = pages.FindRun(article, snapshot, runId, part);
+        if (Lookup.Status == RunStatus.Found && RouteData.Values.ContainsKey("part") && part == 1)
         {
-            // Part 1 is the run's own address: one address per page.
+            // Part 1 is the run's own address: one address per page (the id is a known run's, safe to echo).
             return RedirectPermanent(SiteAddresses.Run(article.Slug, runId));
         }
 
-        Lookup = pages.FindRun(article, snapshot, runId, part);
         if (Lookup.Page is not { } page)
         {
             // A page of its own rather than the generic one: it names the comparison and links its data page.

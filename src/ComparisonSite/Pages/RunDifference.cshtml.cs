@@ -26,11 +26,6 @@ public sealed class RunDifferenceModel(SiteUrls urls, FigureFormatter formatter,
     public IActionResult OnGet(string a, string? b, int part = 1)
     {
         var (article, snapshot) = HttpContext.Comparison();
-        if (RouteData.Values.ContainsKey("part") && part == 1)
-        {
-            // Part 1 is the difference's own address: one address per page.
-            return RedirectPermanent(SiteAddresses.RunDifference(article.Slug, a, b ?? ""));
-        }
 
         var (pair, problem) = RunPairs.Find(snapshot, article.Meta.Suite, a, b);
         Picker = RunPicker.For(article, snapshot, formatter, pair?.Earlier.Run.Id, pair?.Later.Run.Id);
@@ -42,6 +37,12 @@ public sealed class RunDifferenceModel(SiteUrls urls, FigureFormatter formatter,
 
         var (earlier, later) = (pair.Earlier.Run, pair.Later.Run);
         var address = SiteAddresses.RunDifference(article.Slug, earlier.Id, later.Id);
+        if (RouteData.Values.ContainsKey("part") && part == 1)
+        {
+            // Part 1 is the difference's own address: one address per page.
+            return RedirectPermanent(address);
+        }
+
         Difference = RunDifference.Between(pair, snapshot, formatter, address, part, site.Value.MeasurementsPerPage);
         if (Difference is null)
         {

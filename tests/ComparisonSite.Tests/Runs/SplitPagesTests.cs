@@ -73,6 +73,19 @@ public sealed class SplitPagesTests(PostgresFixture postgres) : IClassFixture<Po
         }
     }
 
+    [Theory]
+    [InlineData("/runs/no-such-run/part/1")]
+    [InlineData("/runs/%3Cx%3E/part/1")]
+    [InlineData("/runs/no-such-run/vs/bytepulse-2026-03/part/1")]
+    public async Task Part_1_of_an_unknown_run_answers_404_rather_than_redirecting(string path)
+    {
+        await using var site = await SiteWithBudget(6);
+
+        using var response = await site.CreateReader().GetAsync(Slug + path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task A_run_page_within_the_budget_has_no_parts()
     {
@@ -104,6 +117,7 @@ public sealed class SplitPagesTests(PostgresFixture postgres) : IClassFixture<Po
         }
 
         using var past = await reader.GetAsync($"{difference}/part/{count + 1}");
+        using var partOne = await reader.GetAsync($"{difference}/part/1");
 
         Assert.Empty(unsplit.QuerySelectorAll("nav.parts"));
         Assert.All(parts, p => Assert.InRange(Rows(p).Count, 1, 2));
@@ -117,6 +131,8 @@ public sealed class SplitPagesTests(PostgresFixture postgres) : IClassFixture<Po
         Assert.Equal(
             $"{Base}{difference}/part/2", parts[1].QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         Assert.Equal(HttpStatusCode.NotFound, past.StatusCode);
+        Assert.Equal(HttpStatusCode.MovedPermanently, partOne.StatusCode);
+        Assert.Equal(difference, partOne.Headers.Location!.OriginalString);
         Assert.Contains(
             $"has no part {count + 1}",
             (await SiteFactory.ParseAsync(past)).QuerySelector("p.problem")!.TextContent,
