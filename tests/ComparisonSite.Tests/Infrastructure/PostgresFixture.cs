@@ -68,7 +68,7 @@ public sealed class PostgresFixture : IAsyncLifetime
     private static async Task<PrivateCluster> StartSharedAsync()
     {
         PrivateCluster.SweepStaleFolders();
-        var cluster = await PrivateCluster.StartAsync("pg");
+        var cluster = await PrivateCluster.StartAsync(PrivateCluster.SharedPrefix);
         // xunit v2 has no assembly-wide fixture, so the process exit stops the server. The handler is synchronous
         // by nature: it kills the postmaster (its backends follow) and deletes the folder, without waiting on tasks.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.KillAtExit();

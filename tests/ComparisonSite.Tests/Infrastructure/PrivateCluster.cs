@@ -95,9 +95,11 @@ internal sealed class PrivateCluster : IAsyncDisposable
     }
 
     /// <summary>
-    /// Deletes the cluster folders earlier runs left in the shared temporary folder: those whose postmaster no
-    /// longer runs, and those without a pid file that nobody touched for an hour (a run that died in initdb).
-    /// A test process killed from outside never runs its exit handler, and each shared folder holds gigabytes.
+    /// Deletes the folders earlier runs left in the shared temporary folder: a run's shared server folder
+    /// (<c>pg-*</c>) whose postmaster no longer runs, and any folder nobody touched for an hour. A test process
+    /// killed from outside never runs its exit handler, and each shared folder holds gigabytes. Other runs may be
+    /// going at the same time, and their tests kill their own private servers on purpose: only the shared kind is
+    /// judged by its postmaster.
     /// </summary>
     public static void SweepStaleFolders()
     {
@@ -126,9 +128,16 @@ internal sealed class PrivateCluster : IAsyncDisposable
     private static bool IsStale(string folder)
     {
         var pidFile = Path.Combine(folder, "data", "postmaster.pid");
-        if (!File.Exists(pidFile))
+        var untouched = DateTime.UtcNow.AddHours(-1);
+        if (Directory.GetLastWriteTimeUtc(folder) < untouched
+            && (!File.Exists(pidFile) || File.GetLastWriteTimeUtc(pidFile) < untouched))
         {
-            return Directory.GetLastWriteTimeUtc(folder) < DateTime.UtcNow.AddHours(-1);
+            return true;
+        }
+
+        if (!Path.GetFileName(folder).StartsWith(SharedPrefix + "-", StringComparison.Ordinal) || !File.Exists(pidFile))
+        {
+            return false;
         }
 
         try
@@ -141,6 +150,9 @@ internal sealed class PrivateCluster : IAsyncDisposable
             return false;
         }
     }
+
+    /// <summary>The name <see cref="PostgresFixture"/> gives the run-wide shared server's folder.</summary>
+    public const string SharedPrefix = "pg";
 
     public async ValueTask DisposeAsync()
     {
