@@ -51,7 +51,7 @@ mkdir -p "$work/vcl"
 } > "$work/vcl/backends.vcl"
 
 for i in 0 1; do
-  env "Serilog__MinimumLevel__Override__ComparisonSite.Edge=Information" \
+  env "Serilog__MinimumLevel__Override__ComparisonSite.Caching.Edge=Information" \
     "Edge__Purgers__0__Name=varnish" "Edge__Purgers__0__Method=BAN" \
     "Edge__Purgers__0__Url=http://127.0.0.1:$varnish_port/" "Edge__Purgers__0__Headers__Surrogate-Key={keys}" \
     "Edge__Purgers__0__Headers__Purge-Secret=$EDGE_PURGE_SECRET" "Edge__Purgers__0__BatchSize=32" \
