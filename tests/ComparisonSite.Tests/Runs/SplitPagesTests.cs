@@ -48,6 +48,9 @@ public sealed class SplitPagesTests(PostgresFixture postgres) : IClassFixture<Po
             "This list has 21 measurements, more than one page shows (6). This is part 1 of 4",
             first.QuerySelector("nav.parts p")!.TextContent,
             StringComparison.Ordinal);
+        Assert.Equal(
+            ["Parts of this page", "Parts of this page, at its end"],
+            first.QuerySelectorAll("nav.parts").Select(n => n.GetAttribute("aria-label")));
         // Every part keeps the environment, downloads and citation of the run.
         Assert.All(parts, p => Assert.NotNull(p.QuerySelector("#downloads a[download]")));
     }
