@@ -120,20 +120,13 @@ public sealed class HistoryPages(
                 .GroupBy(m => new SeriesKey(m.Scenario, m.Metric))
                 .OrderBy(g => g.Key.Scenario, StringComparer.Ordinal)
                 .ThenBy(g => g.Key.Metric, StringComparer.Ordinal)
-                .SelectMany(g => PageParts.Chunk(
-                    [.. g.Select(m => m.Framework).Distinct(StringComparer.Ordinal).OrderBy(f => order[f])],
-                    PerPage).Select(frameworks => new RunSeries(g.Key, frameworks))),
+                .SelectMany(g => g.Select(m => m.Framework).Distinct(StringComparer.Ordinal).OrderBy(f => order[f])
+                    .Chunk(PerPage).Select(frameworks => new RunSeries(g.Key, frameworks))),
         ];
     }
 
     private static string PartLabel(ResultsSnapshot snapshot, IReadOnlyList<RunSeries> part) =>
-        part.Count == 0
-            ? ""
-            : PartNavigation.Label(SeriesName(snapshot, part[0].Key), SeriesName(snapshot, part[^1].Key));
-
-    private static string SeriesName(ResultsSnapshot snapshot, SeriesKey key) =>
-        $"{snapshot.Scenarios.GetValueOrDefault(key.Scenario)?.Name ?? key.Scenario}, "
-        + (snapshot.Metrics.GetValueOrDefault(key.Metric)?.Name ?? key.Metric);
+        part.Count == 0 ? "" : PartNavigation.Label(snapshot, part[0].Key, part[^1].Key);
 
     private SuiteHistory Suite(string suite, IReadOnlyList<RunResults> runs, FigureContext context)
     {

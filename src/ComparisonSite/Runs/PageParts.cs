@@ -1,3 +1,6 @@
+using ComparisonSite.Figures;
+using ComparisonSite.Results.Store;
+
 namespace ComparisonSite.Runs;
 
 /// <summary>
@@ -34,10 +37,6 @@ public static class PageParts
         parts.Add(current);
         return parts;
     }
-
-    /// <summary>The items in consecutive chunks of at most <paramref name="budget"/>; one when they fit.</summary>
-    public static IEnumerable<IReadOnlyList<T>> Chunk<T>(IReadOnlyList<T> items, int budget) =>
-        items.Count <= budget ? [items] : items.Chunk(budget);
 }
 
 /// <summary>One part's link in a split page's navigation: its number, address and what it covers.</summary>
@@ -65,6 +64,17 @@ public sealed record PartNavigation(int Current, IReadOnlyList<PartLink> Parts, 
             $"This list has {count:N0} {items}, more than one page shows ({perPage:N0}). This is part {current} of "
             + $"{parts.Count}; the CSV and JSON downloads of each run hold every measurement."));
 
-    /// <summary>"Scenario a to Scenario f": the first and last heading a part covers.</summary>
-    public static string Label(string first, string last) => first == last ? first : $"{first} to {last}";
+    /// <summary>
+    /// "JSON endpoint, Requests per second to Database, p99": the first and last scenario and metric a part
+    /// covers, by their catalog names (the slug when the catalog has none).
+    /// </summary>
+    public static string Label(ResultsSnapshot snapshot, SeriesKey first, SeriesKey last)
+    {
+        var (from, to) = (Name(first), Name(last));
+        return from == to ? from : $"{from} to {to}";
+
+        string Name(SeriesKey key) =>
+            $"{snapshot.Scenarios.GetValueOrDefault(key.Scenario)?.Name ?? key.Scenario}, "
+            + (snapshot.Metrics.GetValueOrDefault(key.Metric)?.Name ?? key.Metric);
+    }
 }

@@ -78,8 +78,7 @@ public sealed record RunDifference(
             i + 1,
             SiteAddresses.Part(page, i + 1),
             PartNavigation.Label(
-                $"{ScenarioName(p[0].Scenario)}, {MetricName(p[0].Metric)}",
-                $"{ScenarioName(p[^1].Scenario)}, {MetricName(p[^1].Metric)}")));
+                snapshot, new SeriesKey(p[0].Scenario, p[0].Metric), new SeriesKey(p[^1].Scenario, p[^1].Metric))));
 
         return new RunDifference(
             pair,
