@@ -8,11 +8,13 @@ import socket
 import subprocess
 from pathlib import Path
 
+import statements
 from errors import HarnessError
 
 SEED = Path(__file__).resolve().parent / "apps" / "seed.sql"
 USER = "bench"
 DATABASE = "bench"
+MONITOR_DATABASE = "postgres"
 
 
 def free_port() -> int:
@@ -58,8 +60,12 @@ class Cluster:
                          "-E", "UTF8"]), "initdb")
         self.port = free_port()
         # Room for every app's pools at once (all servers stay up during the rounds), whatever --workers is.
+        # pg_stat_statements counts the statements every app sends (statements.py): loaded at start-up, as it
+        # must be. track=top (its default) counts what clients send, not statements run inside functions, so a
+        # count is round trips' statements; track_utility (default on) keeps BEGIN, ROLLBACK, RESET in the count.
         options = (f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' "
-                   "-c max_connections=500")
+                   "-c max_connections=500 -c shared_preload_libraries=pg_stat_statements "
+                   "-c pg_stat_statements.track=top -c pg_stat_statements.track_utility=on")
         log = self.root / "log"
         try:
             run(as_postgres([str(self.bin / "pg_ctl"), "start", "-D", str(self.data), "-l", str(log), "-w", "-t",
@@ -71,6 +77,9 @@ class Cluster:
         self.running = True
         self.psql("postgres", "-c", f"create database {DATABASE}")
         self.psql(DATABASE, "-f", str(SEED))
+        # The view goes in the database the harness reads from, not the apps' one: it shows every database's
+        # statements, and a reading made there is never counted as the apps' (statements.py).
+        self.psql(MONITOR_DATABASE, "-c", "create extension pg_stat_statements")
 
     def psql(self, database: str, *args: str) -> str:
         return run(["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p",
@@ -89,6 +98,18 @@ class Cluster:
         users, orders = self.psql(DATABASE, "-c", "select (select count(*) from users), "
                                   "(select count(*) from orders)").strip().split("|")
         return int(users), int(orders)
+
+    def monitor(self, sql: str) -> str:
+        """One monitoring query, run in the postgres database so it is never counted as the apps' work."""
+        return self.psql(MONITOR_DATABASE, "-c", sql).strip()
+
+    def statements(self) -> int:
+        """Statements run in the bench database so far (pg_stat_statements' calls), see statements.py."""
+        return statements.total_calls(self.monitor)
+
+    def sessions(self) -> int:
+        """Sessions (connections) opened to the bench database so far, by the apps and anyone else."""
+        return statements.total_sessions(self.monitor)
 
     def stop(self) -> None:
         if self.running:
