@@ -247,7 +247,7 @@ def check(framework: str, kind: str, path: str, status: int, content_type: str, 
         else:
             problem = order_totals_problem(document)
     if problem:
-        raise fail(problem, "an answer that is not")
+        raise fail(problem, "an answer that does not match")
     if count == QUERIES and (cheap := cheap_failure(kind, text)):
         # A body verify accepts must pass the checks under load too, or spec.md's cheap checks are wrong.
         raise fail(cheap, "an answer the checks under load would reject")
