@@ -111,6 +111,10 @@ class Cluster:
         """Sessions (connections) opened to the bench database so far, by the apps and anyone else."""
         return statements.total_sessions(self.monitor)
 
+    def postmaster_pid(self) -> int:
+        """The server's first process, whose children (and their affinity) every backend inherits."""
+        return int((self.data / "postmaster.pid").read_text().splitlines()[0])
+
     def stop(self) -> None:
         if self.running:
             subprocess.run(as_postgres([str(self.bin / "pg_ctl"), "stop", "-D", str(self.data), "-m", "fast", "-w"]),

@@ -1,36 +1,25 @@
 """The run document the site's `import` reads: provenance detected from the machine, results with samples.
 
-The catalog entries are declared exactly as the seed (migrations/seed/bytepulse-2026-03.json) declares them: the
-catalog is shared by every suite, and the importer refuses a declaration that differs from the stored entry in
-any field. So versions go in the run's environment, not in the frameworks' `version` field, and django-asgi keeps
-the seed's server text although the harness serves it with Uvicorn (the run's server text says so).
+The catalog entries are declared exactly as the store holds them (the catalog is shared by every suite, and the
+importer refuses a declaration that differs from the stored entry in any field). So versions and configuration
+go in the run's setup, not in the frameworks' `version` or `server` fields.
 """
+import argparse
 import importlib.metadata
 import os
 import platform
 import statistics
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
+
+import load
+import testtypes
+from frameworks import FRAMEWORKS
+from pinning import Cores
 
 SUITE = "python-web-frameworks"
 REPOSITORY = Path(__file__).resolve().parents[2]
-
-FRAMEWORKS = {
-    "fastapi": {"slug": "fastapi", "name": "FastAPI", "language": "Python", "server": "Uvicorn (ASGI)",
-                "url": "https://fastapi.tiangolo.com/"},
-    "django": {"slug": "django", "name": "Django", "language": "Python", "server": "Gunicorn (WSGI)",
-               "url": "https://www.djangoproject.com/"},
-    "flask": {"slug": "flask", "name": "Flask", "language": "Python", "server": "Gunicorn (WSGI)",
-              "url": "https://flask.palletsprojects.com/"},
-    "django-asgi": {"slug": "django-asgi", "name": "Django (ASGI)", "language": "Python",
-                    "server": "Daphne (ASGI)", "url": "https://www.djangoproject.com/"},
-}
-SCENARIOS = [
-    {"slug": "json", "name": "JSON endpoint",
-     "description": "Simple JSON endpoint: authenticated user lookup, single database read"},
-    {"slug": "db", "name": "Database-backed endpoint", "description": "Endpoint backed by database queries"},
-    {"slug": "idle", "name": "Idle process", "description": "The application process without load"},
-]
 METRICS = [
     {"slug": "rps", "name": "Requests per second", "unit": "req/s", "better": "higher", "decimals": 0,
      "higherWord": "faster", "lowerWord": "slower"},
@@ -42,14 +31,32 @@ METRICS = [
      "higherWord": "more", "lowerWord": "less"},
     {"slug": "cold-start", "name": "Cold start time", "unit": "s", "better": "lower", "decimals": 1,
      "higherWord": "slower", "lowerWord": "faster"},
+    {"slug": "round-trips", "name": "Database round trips per request", "unit": "per request", "better": "lower",
+     "decimals": 1, "higherWord": "more", "lowerWord": "fewer"},
+    {"slug": "connections", "name": "New connections per request", "unit": "per request", "better": "lower",
+     "decimals": 2, "higherWord": "more", "lowerWord": "fewer"},
 ]
+HELPER_NAMES = {"resource_tracker": "Python's multiprocessing resource tracker",
+                "semaphore_tracker": "Python's multiprocessing semaphore tracker",
+                "forkserver": "Python's multiprocessing fork server"}
 
 
-def version(distribution: str) -> str:
-    try:
-        return importlib.metadata.version(distribution)
-    except importlib.metadata.PackageNotFoundError:
-        return "(not installed)"
+@dataclass(frozen=True)
+class Measured:
+    """Everything a run found, for the document."""
+    settings: argparse.Namespace
+    run_id: str
+    date: str
+    postgres: str
+    seeded: tuple[int, int]
+    tools: str
+    results: list[dict]
+    cells: list[load.Cell]
+    cores: Cores
+    helpers: dict[str, dict[str, list[float]]]
+    history: list[str]
+    steal: list[float]
+    seconds: float
 
 
 def cpu_model() -> str:
@@ -85,20 +92,17 @@ def os_text() -> str:
     return f"{name}, Linux kernel {platform.release()}"
 
 
-def server_text(workers: int, postgres: str, frameworks: list[str]) -> str:
-    uvicorn = f"Uvicorn {version('uvicorn')} (uvloop {version('uvloop')}, httptools {version('httptools')})"
-    gunicorn = f"Gunicorn {version('gunicorn')} (sync workers)"
-    django = f"Django {version('Django')} (ORM, psycopg2 {version('psycopg2')}, persistent connections)"
-    parts = {
-        "fastapi": f"FastAPI {version('fastapi')} (Starlette {version('starlette')}, pydantic "
-                   f"{version('pydantic')}, asyncpg {version('asyncpg')}, a pool per worker) on {uvicorn}",
-        "flask": f"Flask {version('Flask')} (psycopg2 {version('psycopg2')}, a connection per worker) on {gunicorn}",
-        "django": f"{django} on {gunicorn}",
-        "django-asgi": f"{django} in ASGI mode on {uvicorn}; Uvicorn rather than Daphne, which runs a single "
-                       "process, so the worker count matches the others",
-    }
-    listed = "; ".join(parts[slug] for slug in frameworks)
-    return (f"{listed}. {workers} worker processes each. PostgreSQL {postgres} on the same machine. "
+def version(distribution: str) -> str:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "(not installed)"
+
+
+def server_text(m: Measured) -> str:
+    names = ", ".join(FRAMEWORKS[slug].catalog["name"] for slug in m.settings.frameworks)
+    return (f"{names}: {m.settings.workers} worker processes each, one database connection per worker; versions "
+            f"and configuration per framework in the run's setup. PostgreSQL {m.postgres} on the same machine. "
             f"Python {platform.python_version()} (Debian's packages).")
 
 
@@ -111,35 +115,52 @@ def commit() -> str:
     return head + ("+dirty" if git("status", "--porcelain", "--untracked-files=no") else "")
 
 
-def caveats(settings) -> list[str]:
+def percent(share: float) -> str:
+    return f"{share * 100:.1f}%"
+
+
+def caveats(m: Measured) -> list[str]:
+    s = m.settings
     found = [
-        f"The load generator (wrk) runs on the same {cores()} cores as the servers and PostgreSQL, so it takes "
-        "CPU from them; the figures are lower than on separate machines and compare the frameworks only "
-        "with each other.",
+        m.cores.describe(),
         "PostgreSQL runs on the same machine, over loopback, with the whole data set in memory.",
-        f"Short rounds ({count(settings.rounds, 'round')} of {settings.duration} s per framework and scenario); "
-        "other work on the machine during a round shows as spread between its samples.",
-        "Memory is the resident set of the master and workers summed, so pages they share are counted once per "
-        "process.",
+        f"{count(s.rounds, 'round')} of {s.duration} s per cell: short, so other work on the machine during a "
+        "round widens the intervals. A drift probe (plaintext on one framework) runs before and after every "
+        f"round; a round whose probe moved more than {s.drift:.0%} from the first probe was measured again.",
+        "CPU steal (time the hypervisor gave to other guests) per round: "
+        + ", ".join(percent(share) for share in m.steal) + ".",
+        "Latency (P50, P99) is measured at a fixed rate, half of each framework's own peak, so the frameworks are "
+        "not at the same rate: each is at the same share of what it can do. Each of h2load's 16 clients sends its "
+        "next request only after the last answer, so an answer slower than the client's interval still delays "
+        "the next request (a remaining coordinated omission, small at half the peak).",
     ]
     if virtual_machine():
         found.insert(1, "Measured on a virtual machine: its CPU time is shared with other guests.")
-    return found
+    return found + m.history
 
 
-def notes(settings, seeded: tuple[int, int]) -> str:
-    users, orders = seeded
+def notes(m: Measured) -> str:
+    s = m.settings
+    users, orders = m.seeded
+    levels = ", ".join(map(str, s.levels))
     return (
-        f"Measured by bench/frameworks/run at commit {commit()}, not by hand. "
-        f"Scenario json: GET /json with a bearer token checked against the users table (one indexed read), the "
-        f"user returned as JSON. Scenario db: GET /db, order totals (count, items, sum) of 20 consecutive users "
-        f"from a random start, a join of users and orders with an aggregate, as JSON. Seeded data: {users:,} "
-        f"users with tokens and {orders:,} orders, the same for every framework. Load: wrk with "
-        f"{settings.connections} connections, a warm-up of {settings.warmup} s per framework and scenario, "
-        f"then {count(settings.rounds, 'round')} interleaved across frameworks (every framework and scenario once a "
-        f"round), each round a sample; the value is the median. Memory (idle): resident memory of the master "
-        f"and workers after start-up and warm-up, read from /proc before each round. Cold start: spawn to the "
-        f"first 200 on /json, {count(settings.cold_starts, 'sample')} per framework."
+        f"Measured by bench/frameworks/run at commit {commit()}, not by hand, in {m.seconds / 60:.0f} minutes. "
+        "Test types as bench/frameworks/spec.md writes them: plaintext, JSON serialization, single query, "
+        "20 queries, fortunes and 20 updates from TechEmpower's Framework Benchmarks, and the source's two "
+        "workloads (json: an authenticated user lookup; db: order totals of 20 users, a join and an aggregate). "
+        f"Seeded data: {users:,} users with tokens, {orders:,} orders, 10,000 world rows and 12 fortunes, the same "
+        "for every framework. Before the load, every app was checked against the spec, including the statements "
+        "it sends per request (pg_stat_statements). "
+        f"Throughput: wrk, closed loop, {s.connections} connections; serialization and single query at "
+        f"{levels} connections; every response's status and body checked during the load (check.lua), and a "
+        f"cell with one failed or wrong response refuses the run. A {s.warmup} s warm-up per cell sets the fixed "
+        f"rates. {count(s.rounds, 'round')}: each a sample of every cell, in a different order each round; the "
+        "value is the median. Intervals on the site are paired over rounds. Round trips per request: statements "
+        "PostgreSQL ran during the cell (pg_stat_statements) divided by the requests answered. New connections "
+        "per request: wrk's connections plus the answers that closed theirs, divided by the requests. Memory "
+        "(idle): proportional set size (PSS) of the master and its workers before each round; helper processes "
+        "apart, in the setup. Cold start: spawn to the first answer of /single-query, which opens the worker's "
+        f"database connection (every app connects on first use), {count(s.cold_starts, 'sample')} per framework."
     )
 
 
@@ -153,15 +174,26 @@ def result(framework: str, scenario: str, metric: str, samples: list[float], dig
             "value": round(statistics.median(rounded), digits), "samples": rounded}
 
 
-def document(settings, run_id: str, date: str, postgres: str, seeded: tuple[int, int], load_tool: str,
-             results: list[dict]) -> dict:
+def setup(m: Measured, slug: str) -> dict:
+    entry = FRAMEWORKS[slug].setup(m.settings.workers)
+    helpers = m.helpers.get(slug, {})
+    if helpers:
+        entry["helpers"] = "; ".join(
+            f"{HELPER_NAMES.get(name, name)}, {statistics.median(values):.1f} MB (PSS), not in Memory"
+            for name, values in sorted(helpers.items()))
+    return entry
+
+
+def document(m: Measured) -> dict:
+    s = m.settings
+    frameworks = s.frameworks
     return {
         "suite": SUITE,
         "suiteTitle": "Python web frameworks",
         "run": {
-            "id": run_id,
+            "id": m.run_id,
             "title": f"ComparisonSite's own benchmark on a {cores()}-core machine",
-            "date": date,
+            "date": m.date,
             "source": "ComparisonSite",
             "origin": "measured",
             "environment": {
@@ -169,19 +201,21 @@ def document(settings, run_id: str, date: str, postgres: str, seeded: tuple[int,
                 "cores": cores(),
                 "memory": memory_text(),
                 "os": os_text(),
-                "server": server_text(settings.workers, postgres, settings.frameworks),
+                "server": server_text(m),
             },
             "load": {
-                "tool": load_tool,
-                "concurrency": settings.connections,
-                "duration": f"{settings.warmup} s warm-up, then {count(settings.rounds, 'interleaved round')} of "
-                            f"{settings.duration} s per framework and scenario",
+                "tool": f"{m.tools}, pinned to core {', '.join(map(str, m.cores.load))}",
+                "concurrency": s.connections,
+                "duration": f"{s.warmup} s warm-up per cell, then {count(s.rounds, 'round')} of {s.duration} s "
+                            "per cell, in a different order each round",
             },
-            "notes": notes(settings, seeded),
-            "caveats": caveats(settings),
+            "notes": notes(m),
+            "caveats": caveats(m),
+            "setup": [setup(m, slug) for slug in frameworks],
         },
-        "frameworks": [FRAMEWORKS[slug] for slug in settings.frameworks],
-        "scenarios": SCENARIOS,
+        "frameworks": [FRAMEWORKS[slug].catalog for slug in frameworks],
+        "scenarios": testtypes.catalog(s.types, m.cells) + [
+            {"slug": "idle", "name": "Idle process", "description": "The application process without load"}],
         "metrics": METRICS,
-        "results": results,
+        "results": m.results,
     }

@@ -1,7 +1,0 @@
-"""Django on Gunicorn's sync workers."""
-import os
-
-from django.core.wsgi import get_wsgi_application
-
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "benchsite.settings")
-application = get_wsgi_application()
