@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from errors import HarnessError, InvalidRun
+from verify import CHEAP
 
 CHECK = Path(__file__).resolve().parent / "check.lua"
 # Long enough that a queue behind 256 connections on a sync server is slow, not failed; wrk's default is 2 s.
@@ -69,7 +70,7 @@ def throughput(cell: Cell, phase: str, port: int, token: str, seconds: int, pin:
     threads = max(1, min(cell.connections, 2))
     argv = [*pin, "wrk", "-t", str(threads), "-c", str(cell.connections), "-d", f"{seconds}s",
             "--timeout", f"{REQUEST_TIMEOUT_S}s", "-s", str(CHECK), "-H", f"Authorization: Bearer {token}",
-            f"http://127.0.0.1:{port}{cell.path}", "--", cell.test_type]
+            f"http://127.0.0.1:{port}{cell.path}", "--", *check_arguments(cell.test_type)]
     try:
         done = subprocess.run(argv, capture_output=True, text=True, errors="replace",
                               timeout=seconds + REQUEST_TIMEOUT_S + 30)
@@ -93,6 +94,16 @@ def throughput(cell: Cell, phase: str, port: int, token: str, seconds: int, pin:
     opened = cell.connections + result["closed"]
     return Throughput(requests=result["requests"], rps=result["requests"] / (result["duration_us"] / 1e6),
                       connections_per_request=opened / result["requests"])
+
+
+def check_arguments(test_type: str) -> list[str]:
+    """verify.CHEAP's checks for the type, as check.lua reads them."""
+    check = CHEAP[test_type]
+    arguments = ["equals", check["equals"]] if "equals" in check else []
+    arguments += [word for text in check.get("contains", []) for word in ("contains", text)]
+    arguments += [word for text in check.get("excludes", []) for word in ("excludes", text)]
+    arguments += [word for text, times in check.get("counts", {}).items() for word in ("count", str(times), text)]
+    return arguments
 
 
 def latency(cell: Cell, phase: str, port: int, token: str, rate: float, seconds: int, pin: list[str]) -> Latency:

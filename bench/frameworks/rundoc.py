@@ -123,7 +123,9 @@ def caveats(m: Measured) -> list[str]:
     s = m.settings
     found = [
         m.cores.describe(),
-        "PostgreSQL runs on the same machine, over loopback, with the whole data set in memory.",
+        "PostgreSQL runs on the same machine, over loopback, with the whole data set in memory and "
+        "synchronous_commit off (a commit does not wait for the disk), so the updates test measures the "
+        "frameworks rather than this machine's disk.",
         f"{count(s.rounds, 'round')} of {s.duration} s per cell: short, so other work on the machine during a "
         "round widens the intervals. A drift probe (plaintext on one framework) runs before and after every "
         f"round; a round whose probe moved more than {s.drift:.0%} from the first probe was measured again.",

@@ -57,7 +57,8 @@ CHEAP: dict[str, dict] = {
     "fortunes": {"contains": ["&lt;script&gt;", ADDITIONAL, "フレームワークのベンチマーク"],
                  "excludes": ["<script"], "counts": {"<td>": 2 * (len(FORTUNES) + 1)}},
     "updates": {"counts": {'"randomNumber"': QUERIES}},
-    "json": {"contains": ['"email"', '"plan"']},
+    # The harness loads it with user 1's token (pro plan).
+    "json": {"contains": ['"email"', '"plan"', '"user1@example.com"', '"pro"']},
     "db": {"contains": ['"users"'], "counts": {'"total_cents"': 20}},
 }
 
