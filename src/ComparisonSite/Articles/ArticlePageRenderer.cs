@@ -165,7 +165,7 @@ public sealed class ArticlePageRenderer(
     private const string DataUpdatesSection = "methodology";
 
     private static bool HasCharts(MarkdownDocument document) =>
-        DataReferencePolicy.References(document).Any(r => r.Kind == DataReferenceKind.Chart);
+        DataReferencePolicy.References(document).Any(r => r.IsChart);
 
     /// <summary>Today in UTC: the date against which data ages are counted, the same for every reader.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -215,10 +215,13 @@ internal static class ResultsDownload
                 load = new { tool = info.LoadTool, concurrency = info.Concurrency, duration = info.Duration },
                 notes = info.Notes,
                 caveats = info.Caveats,
+                // In the run document's shape, so what was imported reads back the same; null when the run has
+                // none, as for an older document.
+                setup = info.Setup.Count == 0 ? null : info.Setup,
                 importedAt = run.Run.ImportedAt,
             },
             frameworks = run.Measurements.Select(m => m.Framework).Distinct().Order(StringComparer.Ordinal)
-                .Select(f => snapshot.Frameworks[f]),
+                .Select(f => AsRunServedIt(snapshot.Frameworks[f], info)),
             scenarios = run.Measurements.Select(m => m.Scenario).Distinct().Order(StringComparer.Ordinal)
                 .Select(s => snapshot.Scenarios[s]),
             metrics = run.Measurements.Select(m => m.Metric).Distinct().Order(StringComparer.Ordinal)
@@ -236,6 +239,15 @@ internal static class ResultsDownload
         };
         return JsonSerializer.SerializeAsync(response.Body, document, Json, cancellationToken);
     }
+
+    /// <summary>
+    /// A framework as this run served it: the shared catalog names the server the framework is usually run on
+    /// (Django in ASGI mode on Daphne, as the source ran it), while a run with a setup says what it ran itself.
+    /// </summary>
+    private static Framework AsRunServedIt(Framework framework, RunInfo info) =>
+        info.Setup.FirstOrDefault(s => s.Framework == framework.Slug) is { } setup
+            ? framework with { Server = setup.Server }
+            : framework;
 
     private static IEnumerable<Measurement> Ordered(RunResults run) =>
         run.Measurements.OrderBy(m => m.Scenario, StringComparer.Ordinal)

@@ -72,6 +72,15 @@ public sealed class ReferenceCatalogue(ContentLibrary content, FigureFormatter f
             references.Add(("chart", $"{{{{chart {scenario}:{metric}}}}}"));
         }
 
+        // A scaling chart per scenario family and metric measured at two or more concurrency levels.
+        var scaling = pairs
+            .Select(p => (Scenario: snapshot.Scenarios.GetValueOrDefault(p.Scenario), p.Metric))
+            .Where(p => p.Scenario is { Family: not null, Concurrency: not null })
+            .GroupBy(p => (Family: p.Scenario!.Family!, p.Metric))
+            .Where(g => g.Select(p => p.Scenario!.Concurrency).Distinct().Count() > 1)
+            .Select(g => g.Key);
+        references.AddRange(scaling.Select(k => ("scaling", $"{{{{scaling {k.Family} {k.Metric}}}}}")));
+
         var origins = runs.Select(r => r.Run.Info.Origin).Distinct().ToList();
         if (origins.Count > 1 && pairs.Count > 0)
         {

@@ -2,7 +2,10 @@ using ComparisonSite.Results.Store;
 
 namespace ComparisonSite.Figures;
 
-/// <summary><c>{{environment}}</c>: the run's provenance, environment and method as a definition list.</summary>
+/// <summary>
+/// <c>{{environment}}</c>: the run's provenance, environment and method as a definition list, then each framework's
+/// versions and configuration when the run gives them (<see cref="SetupWriter"/>).
+/// </summary>
 internal static class EnvironmentWriter
 {
     public static void Write(FigureWriter figure, RunResults run)
@@ -52,6 +55,7 @@ internal static class EnvironmentWriter
         html.Write("<a href=\"").WriteEscape(context.DataPageHref).Write("\">all runs</a>");
         html.WriteLine("</dd>");
         html.WriteLine("</dl>");
+        SetupWriter.Write(figure, run);
     }
 
     private static void Item(FigureWriter figure, string term, string? text)

@@ -6,7 +6,7 @@ namespace ComparisonSite.Figures;
 /// and only its own numbers (for its CSV download).
 /// </summary>
 /// <param name="Id">The figure's id in the article: stable across renders, so a link to it keeps working.</param>
-/// <param name="Kind">"chart", "trend" or "table".</param>
+/// <param name="Kind">"chart", "trend", "scaling" or "table".</param>
 /// <param name="Title">What the figure shows, in words: its caption's first sentence.</param>
 /// <param name="Html">The figure as the article renders it.</param>
 /// <param name="Data">The figure's numbers as a table of text: a header row, then one row per line.</param>

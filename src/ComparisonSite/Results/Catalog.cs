@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ComparisonSite.Results;
 
 /// <summary>Which way a metric improves.</summary>
@@ -11,8 +13,17 @@ public enum Better
 public sealed record Framework(
     string Slug, string Name, string? Language, string? Server, string? Version, string? Url);
 
-/// <summary>A workload a run measures, such as "JSON endpoint".</summary>
-public sealed record Scenario(string Slug, string Name, string? Description);
+/// <summary>
+/// A workload a run measures, such as "JSON endpoint". <paramref name="Family"/> and <paramref name="Concurrency"/>
+/// place it among the levels of one test type ("single-query" at 64 concurrent connections): a scaling chart draws
+/// a family's scenarios against their concurrency. Both are left out of JSON when absent, as in a run document.
+/// </summary>
+public sealed record Scenario(
+    string Slug,
+    string Name,
+    string? Description,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Family = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Concurrency = null);
 
 /// <summary>
 /// What is measured and how to show it: unit, decimals, which direction is better, and the words a

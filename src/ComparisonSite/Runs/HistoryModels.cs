@@ -45,6 +45,7 @@ public sealed record RunPage(
     RunResults Run,
     IReadOnlyList<RunFigure> Tables,
     IReadOnlyList<RunFigure> Charts,
+    IReadOnlyList<RunFigure> Scaling,
     string EnvironmentHtml,
     string CsvHref,
     string JsonHref,

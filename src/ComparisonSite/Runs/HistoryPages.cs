@@ -75,6 +75,8 @@ public sealed class HistoryPages(
                 string.Concat(Figures(context, run, "chart", shown.Where(s => s.Key.Metric == m).ToList())
                     .Select(g => g.Html))))
             .ToList();
+        // Throughput against concurrency once, on the first part: a figure of the whole family, not of a part.
+        var scaling = part == 1 ? ScalingOf(context, run, series) : [];
         var environment = Render(context, $"{{{{environment run={id}}}}}");
         var page = SiteAddresses.Run(article.Slug, id);
         var navigation = PartNavigation.For(
@@ -90,6 +92,7 @@ public sealed class HistoryPages(
             run,
             tables,
             charts,
+            scaling,
             environment,
             context.DataHref(run.Run, "csv"),
             context.DataHref(run.Run, "json"),
@@ -257,6 +260,30 @@ public sealed class HistoryPages(
                     Render(context, $"{{{{{kind} {pairs} run={run.Run.Id} frameworks={group.Key}}}}}"));
             }
         }
+    }
+
+    /// <summary>
+    /// A line chart per scenario family and metric the run measured at two or more concurrency levels (the
+    /// catalog's <c>family</c> and <c>concurrency</c>), e.g. single-query rps from 16 to 256 connections.
+    /// </summary>
+    private List<RunFigure> ScalingOf(FigureContext context, RunResults run, List<RunSeries> series)
+    {
+        var frameworks = string.Join(',', series.SelectMany(s => s.Frameworks).Distinct(StringComparer.Ordinal));
+        return
+        [
+            .. series
+                .Select(s => (Scenario: context.Snapshot.Scenarios[s.Key.Scenario], s.Key.Metric))
+                .Where(s => s.Scenario is { Family: not null, Concurrency: not null })
+                .GroupBy(s => (Family: s.Scenario.Family!, s.Metric))
+                .Where(g => g.Select(s => s.Scenario.Concurrency).Distinct().Count() > 1)
+                .OrderBy(g => g.Key.Family, StringComparer.Ordinal)
+                .ThenBy(g => g.Key.Metric, StringComparer.Ordinal)
+                .Select(g => new RunFigure(
+                    $"{context.Snapshot.Metrics[g.Key.Metric].Name}, {g.Key.Family}",
+                    Render(
+                        context,
+                        $"{{{{scaling {g.Key.Family} {g.Key.Metric} run={run.Run.Id} frameworks={frameworks}}}}}"))),
+        ];
     }
 
     private static List<string> Ordered(IEnumerable<string> slugs) =>

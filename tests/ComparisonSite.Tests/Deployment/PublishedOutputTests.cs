@@ -202,7 +202,7 @@ public sealed class PublishedOutputTests(PostgresFixture postgres, PublishedOutp
 
         var migrate = await RunAsync(environment, "migrate");
         Assert.True(migrate.ExitCode == 0, migrate.Error);
-        Assert.Contains("Applied migrations: 0001, 0002, 0003.", migrate.Output, StringComparison.Ordinal);
+        Assert.Contains("Applied migrations: 0001, 0002, 0003, 0004.", migrate.Output, StringComparison.Ordinal);
         return (environment, port);
     }
 

@@ -70,7 +70,8 @@ internal sealed class StoreHarness : IAsyncDisposable
     {
         await using var connection = await Get<NpgsqlDataSource>().OpenConnectionAsync();
         var parts = new List<string>();
-        foreach (var table in new[] { "suites", "frameworks", "scenarios", "metrics", "runs", "measurements" })
+        string[] tables = ["suites", "frameworks", "scenarios", "metrics", "runs", "measurements", "run_setups"];
+        foreach (var table in tables)
         {
             var rows = await connection.QueryAsync<string>($"select t::text from {table} t order by 1");
             parts.Add(table + ": " + string.Join(" | ", rows));

@@ -26,7 +26,7 @@ public sealed class MigrationRunnerTests(PostgresFixture postgres) : IDisposable
         var first = await runner.MigrateAsync(CancellationToken.None);
         var second = await runner.MigrateAsync(CancellationToken.None);
 
-        Assert.Equal(["0001", "0002", "0003"], first);
+        Assert.Equal(["0001", "0002", "0003", "0004"], first);
         Assert.Empty(second);
         Assert.Equal(3, await store.CountAsync("schema_migrations"));
         Assert.Equal(0, await store.CountAsync("measurements"));
@@ -43,7 +43,7 @@ public sealed class MigrationRunnerTests(PostgresFixture postgres) : IDisposable
             a.Get<MigrationRunner>().MigrateAsync(CancellationToken.None),
             b.Get<MigrationRunner>().MigrateAsync(CancellationToken.None));
 
-        Assert.Equal(["0001", "0002", "0003"], results.SelectMany(r => r));
+        Assert.Equal(["0001", "0002", "0003", "0004"], results.SelectMany(r => r));
         Assert.Equal(3, await a.CountAsync("schema_migrations"));
     }
 

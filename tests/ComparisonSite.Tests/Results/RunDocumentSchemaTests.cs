@@ -43,6 +43,12 @@ public sealed class RunDocumentSchemaTests
         // The parser reads null as a field left out and trims text; the schema asks authors for the clean form.
         ["an optional field set to null"] = (false, true, null),
         ["a slug with spaces around it"] = (false, true, null),
+
+        // A setup entry names a framework of the document's results, once: a schema cannot look across arrays.
+        ["a setup for a framework without results"] = (true, false,
+            "$.run.setup[0].framework: framework \"pyramid\" has no result in this run"),
+        ["two setups for one framework"] = (true, false,
+            "$.run.setup[1].framework: framework \"fastapi\" already has a setup entry (at $.run.setup[0])"),
     };
 
     private static readonly string SchemaText = File.ReadAllText(SiteRoot.Locate(null).Combine(SchemaPath));
@@ -187,8 +193,59 @@ public sealed class RunDocumentSchemaTests
         yield return ("empty samples", d => d["results"]![0]!["samples"] = new JsonArray());
         yield return ("a period that ends before it starts", d =>
             d["run"]!["period"] = new JsonObject { ["start"] = "2026-02-01", ["end"] = "2026-01-01" });
+        yield return ("a setup entry", d => d["run"]!["setup"] = new JsonArray(Setup("fastapi")));
+        yield return ("a setup entry with helpers and a note", d => d["run"]!["setup"] =
+            new JsonArray(Setup("fastapi", ("helpers", "resource tracker"), ("note", "Older."))));
+        yield return ("a setup with no workers", d => d["run"]!["setup"] =
+            new JsonArray(Setup("fastapi", ("workers", 0))));
+        yield return ("a setup with workers as text", d => d["run"]!["setup"] =
+            new JsonArray(Setup("fastapi", ("workers", "2"))));
+        yield return ("a setup without a server", d => d["run"]!["setup"] =
+            new JsonArray(Setup("fastapi", ("server", null))));
+        yield return ("a setup with an unknown field", d => d["run"]!["setup"] =
+            new JsonArray(Setup("fastapi", ("threads", 1))));
+        yield return ("a setup with a blank note", d => d["run"]!["setup"] =
+            new JsonArray(Setup("fastapi", ("note", " "))));
+        yield return ("a setup for a framework without results", d => d["run"]!["setup"] =
+            new JsonArray(Setup("pyramid")));
+        yield return ("two setups for one framework", d => d["run"]!["setup"] =
+            new JsonArray(Setup("fastapi"), Setup("fastapi")));
+        yield return ("a scenario family and concurrency", d =>
+        {
+            d["scenarios"]![0]!["family"] = "user-lookup";
+            d["scenarios"]![0]!["concurrency"] = 64;
+        }
+        );
+        yield return ("a scenario family \"User lookup\"", d => d["scenarios"]![0]!["family"] = "User lookup");
+        yield return ("a scenario concurrency of zero", d => d["scenarios"]![0]!["concurrency"] = 0);
+        yield return ("a scenario concurrency of 1.5", d => d["scenarios"]![0]!["concurrency"] = 1.5);
         yield return ("an optional field set to null", d => d["run"]!["sourceUrl"] = null);
         yield return ("a slug with spaces around it", d => d["suite"] = " python-web-frameworks ");
+    }
+
+    /// <summary>A whole setup entry for <paramref name="framework"/>, with fields replaced (null: left out).</summary>
+    private static JsonObject Setup(string framework, params (string Field, object? Value)[] changes)
+    {
+        var entry = new JsonObject
+        {
+            ["framework"] = framework,
+            ["software"] = "FastAPI 0.92.0",
+            ["server"] = "Uvicorn 0.17.6",
+            ["workers"] = 2,
+            ["workerClass"] = "Uvicorn worker",
+            ["databaseConnections"] = "1 per worker",
+            ["keepAlive"] = "yes",
+        };
+        foreach (var (field, value) in changes)
+        {
+            entry.Remove(field);
+            if (value is not null)
+            {
+                entry[field] = JsonValue.Create(value);
+            }
+        }
+
+        return entry;
     }
 
     private static void SamplesInsteadOfValue(JsonNode document)

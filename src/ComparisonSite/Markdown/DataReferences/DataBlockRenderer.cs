@@ -46,6 +46,10 @@ public sealed class DataBlockRenderer : HtmlObjectRenderer<DataBlock>
                 var horizontal = reference.Flags.Contains("horizontal");
                 ChartWriter.Write(figure, runs, reference.Series, reference.Frameworks, horizontal);
                 break;
+            case DataReferenceKind.Scaling:
+                ScalingWriter.Write(
+                    figure, runs[0], reference.Arguments[0], reference.Arguments[1], reference.Frameworks);
+                break;
             default:
                 EnvironmentWriter.Write(figure, runs[0]);
                 break;

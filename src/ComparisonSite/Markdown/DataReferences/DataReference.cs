@@ -18,6 +18,7 @@ public enum DataReferenceKind
     Agreement,
     Table,
     Chart,
+    Scaling,
     Environment,
     Calculator,
     CalculatorValue,
@@ -36,8 +37,11 @@ public sealed record DataReference
     public required IReadOnlySet<string> Flags { get; init; }
     public required string Source { get; init; }
 
-    public bool IsBlock => Kind is DataReferenceKind.Table or DataReferenceKind.Chart or DataReferenceKind.Environment
-        or DataReferenceKind.Calculator;
+    public bool IsBlock => Kind is DataReferenceKind.Table or DataReferenceKind.Chart or DataReferenceKind.Scaling
+        or DataReferenceKind.Environment or DataReferenceKind.Calculator;
+
+    /// <summary>A figure drawn as a chart (bars or lines), which the page loads the chart script for.</summary>
+    public bool IsChart => Kind is DataReferenceKind.Chart or DataReferenceKind.Scaling;
 
     /// <summary>A run pinned with <c>run=ID</c>, or null for the suite's latest run.</summary>
     public string? RunId => Options.GetValueOrDefault("run");
@@ -115,6 +119,9 @@ public sealed record DataReference
             ["chart"] = (
                 DataReferenceKind.Chart, 1, MaxChartSeries, ["frameworks", "origins", .. RunOptions], ["horizontal"],
                 "{{chart SCENARIO:METRIC… [horizontal] [frameworks=a,b] [origins=reported,measured]" + RunUsage),
+            ["scaling"] = (
+                DataReferenceKind.Scaling, 2, 2, ["frameworks", .. RunOptions], [],
+                "{{scaling FAMILY METRIC [frameworks=a,b]" + RunUsage),
             ["environment"] = (
                 DataReferenceKind.Environment, 0, 0, RunOptions, [], "{{environment" + RunUsage),
             ["calculator"] = (
@@ -131,7 +138,7 @@ public sealed record DataReference
         };
 
     public static bool IsBlockKind(string source) =>
-        FirstWord(source) is "table" or "chart" or "environment" or "calculator";
+        FirstWord(source) is "table" or "chart" or "scaling" or "environment" or "calculator";
 
     /// <summary>
     /// Parses the text between the braces; on failure returns null and a message that shows the expected form.

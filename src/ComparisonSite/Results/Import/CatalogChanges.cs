@@ -29,6 +29,8 @@ internal static class CatalogChanges
     [
         new("name", stored.Name, declared.Name),
         new("description", stored.Description, declared.Description),
+        new("family", stored.Family, declared.Family),
+        new("concurrency", Number(stored.Concurrency), Number(declared.Concurrency)),
     ];
 
     private static Field[] MetricFields(Metric stored, Metric declared) =>
@@ -76,6 +78,8 @@ internal static class CatalogChanges
     private static string Direction(Better better) => better == Better.Higher ? "higher" : "lower";
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>One field of a catalog entry: its name in the run document, as stored and as declared.</summary>
     private sealed record Field(string Name, string? Old, string? New);

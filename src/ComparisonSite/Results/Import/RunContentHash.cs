@@ -23,6 +23,14 @@ public static class RunContentHash
                 .ThenBy(r => r.Metric, StringComparer.Ordinal)
                 .Select(r => new { r.Framework, r.Scenario, r.Metric, r.Value, r.Samples }),
         };
-        return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(content)));
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(content);
+        // The setup counts only when given, so a run imported before setups existed keeps its hash (and the date
+        // its pages carry) when it is imported again.
+        if (document.Run.Setup.Count > 0)
+        {
+            bytes = [.. bytes, .. JsonSerializer.SerializeToUtf8Bytes(document.Run.Setup)];
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 }

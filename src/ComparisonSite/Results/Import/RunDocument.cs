@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ComparisonSite.Results.Import;
 
 /// <summary>
@@ -38,7 +40,31 @@ public sealed record RunInfo
     public string? Duration { get; init; }
     public string? Notes { get; init; }
     public IReadOnlyList<string> Caveats { get; init; } = [];
+
+    /// <summary>
+    /// What each framework ran (versions, server, workers, connections, keep-alive), one entry per framework, in
+    /// the document's order; empty when the document gives none. The store keeps it in a table of its own
+    /// (<c>run_setups</c>), so it is left out of the run's own fields when they are serialized.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<RunSetup> Setup { get; init; } = [];
 }
+
+/// <summary>
+/// One framework's versions and configuration in a run (<c>run.setup[]</c>): what its own run ran, whatever the
+/// shared catalog says of the framework's usual server. <paramref name="Helpers"/> names processes measured apart
+/// (a resource tracker); <paramref name="Note"/> is shown beside the entry as written ("older than the source's").
+/// </summary>
+public sealed record RunSetup(
+    string Framework,
+    string Software,
+    string Server,
+    int Workers,
+    string WorkerClass,
+    string DatabaseConnections,
+    string KeepAlive,
+    string? Helpers,
+    string? Note);
 
 /// <summary>One measurement in an import, with where it came from in the file for error messages.</summary>
 public sealed record ResultRow(

@@ -142,9 +142,11 @@ public static partial class RunDocumentParser
         load?.RejectUnknownKeys();
         var notes = run.Text("notes", required: false, multiline: true);
         var caveats = run.TextList("caveats");
+        var setup = run.Objects("setup", required: false).Select(ReadSetup).ToList();
         run.RejectUnknownKeys();
 
-        if (id is null || title is null || date is null || source is null || origin is null)
+        if (id is null || title is null || date is null || source is null || origin is null
+            || setup.Any(s => s is null))
         {
             return null;
         }
@@ -169,7 +171,33 @@ public static partial class RunDocumentParser
             Duration = duration,
             Notes = notes,
             Caveats = caveats,
+            Setup = [.. setup.OfType<RunSetup>()],
         };
+    }
+
+    /// <summary>One framework's versions and configuration: every field required but helpers and note.</summary>
+    private static RunSetup? ReadSetup(JsonObjectReader entry)
+    {
+        var framework = entry.Slug("framework", required: true);
+        var software = entry.Text("software", required: true);
+        var server = entry.Text("server", required: true);
+        var workers = entry.WholeNumber("workers", 1);
+        if (!entry.Has("workers"))
+        {
+            entry.Reject("workers", "required field is missing: the number of worker processes, 1 or more");
+        }
+
+        var workerClass = entry.Text("workerClass", required: true);
+        var connections = entry.Text("databaseConnections", required: true);
+        var keepAlive = entry.Text("keepAlive", required: true);
+        var helpers = entry.Text("helpers", required: false);
+        var note = entry.Text("note", required: false);
+        entry.RejectUnknownKeys();
+        return framework is null || software is null || server is null || workers is null || workerClass is null
+            || connections is null || keepAlive is null
+            ? null
+            : new RunSetup(
+                framework, software, server, workers.Value, workerClass, connections, keepAlive, helpers, note);
     }
 
     private static Framework? ReadFramework(JsonObjectReader entry, List<string> declared)
@@ -192,8 +220,11 @@ public static partial class RunDocumentParser
         var slug = Declare(entry, declared);
         var name = entry.Text("name", required: true);
         var description = entry.Text("description", required: false);
+        var family = entry.Slug("family", required: false);
+        var concurrency = entry.WholeNumber("concurrency", 1);
         entry.RejectUnknownKeys();
-        return slug is null || name is null ? null : new Scenario(slug, name, description);
+        // A wrong family or concurrency is a problem of its own (recorded above); the entry is still declared.
+        return slug is null || name is null ? null : new Scenario(slug, name, description, family, concurrency);
     }
 
     private static Metric? ReadMetric(JsonObjectReader entry, List<string> declared)

@@ -23,6 +23,11 @@ internal static class RunDocumentRules
                 + $"(first given at {places[0]})");
         }
 
+        foreach (var problem in SetupProblems(document))
+        {
+            yield return problem;
+        }
+
         foreach (var problem in DuplicateSlugs("frameworks", document.Frameworks.Select(f => f.Slug))
             .Concat(DuplicateSlugs("scenarios", document.Scenarios.Select(s => s.Slug)))
             .Concat(DuplicateSlugs("metrics", document.Metrics.Select(m => m.Slug))))
@@ -37,6 +42,33 @@ internal static class RunDocumentRules
         var sorted = samples.Order().ToArray();
         var middle = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /// <summary>
+    /// A setup entry describes a framework the run measured, once: one that names another (a typo, a framework
+    /// left out of the results) would put a row on the page about something the run has no figure for.
+    /// </summary>
+    private static IEnumerable<ImportProblem> SetupProblems(RunDocument document)
+    {
+        var measured = document.Results.Select(r => r.Framework).ToHashSet(StringComparer.Ordinal);
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < document.Run.Setup.Count; i++)
+        {
+            var framework = document.Run.Setup[i].Framework;
+            if (!measured.Contains(framework))
+            {
+                yield return new ImportProblem(
+                    $"$.run.setup[{i}].framework",
+                    $"framework \"{framework}\" has no result in this run; a setup entry describes a framework the "
+                    + "run measured");
+            }
+            else if (!first.TryAdd(framework, i))
+            {
+                yield return new ImportProblem(
+                    $"$.run.setup[{i}].framework",
+                    $"framework \"{framework}\" already has a setup entry (at $.run.setup[{first[framework]}])");
+            }
+        }
     }
 
     private static IEnumerable<ImportProblem> DuplicateSlugs(string field, IEnumerable<string> slugs) =>

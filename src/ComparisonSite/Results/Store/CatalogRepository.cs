@@ -28,8 +28,10 @@ public sealed class CatalogRepository
                 server = excluded.server, version = excluded.version, url = excluded.url
             """;
         const string scenarioSql = """
-            insert into scenarios (slug, name, description) values (@Slug, @Name, @Description)
-            on conflict (slug) do update set name = excluded.name, description = excluded.description
+            insert into scenarios (slug, name, description, family, concurrency)
+            values (@Slug, @Name, @Description, @Family, @Concurrency)
+            on conflict (slug) do update set name = excluded.name, description = excluded.description,
+                family = excluded.family, concurrency = excluded.concurrency
             """;
         const string metricSql = """
             insert into metrics (slug, name, unit, better, decimals, kind, higher_word, lower_word)
@@ -68,7 +70,8 @@ public sealed class CatalogRepository
         NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
         const string frameworksSql = "select slug, name, language, server, version, url from frameworks order by slug";
-        const string scenariosSql = "select slug, name, description from scenarios order by slug";
+        const string scenariosSql =
+            "select slug, name, description, family, concurrency from scenarios order by slug";
         const string metricsSql = """
             select slug, name, unit, better, decimals, kind, higher_word as HigherWord, lower_word as LowerWord
             from metrics order by slug

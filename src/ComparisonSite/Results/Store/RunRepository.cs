@@ -37,6 +37,12 @@ public sealed class RunRepository
             insert into measurements (run_id, framework, scenario, metric, value, samples)
             values (@RunId, @Framework, @Scenario, @Metric, @Value, @Samples)
             """;
+        const string insertSetupSql = """
+            insert into run_setups (run_id, position, framework, software, server, workers, worker_class,
+                                    database_connections, keep_alive, helpers, note)
+            values (@RunId, @Position, @Framework, @Software, @Server, @Workers, @WorkerClass,
+                    @DatabaseConnections, @KeepAlive, @Helpers, @Note)
+            """;
 
         var run = document.Run;
         var unchangedSince = await connection.QuerySingleOrDefaultAsync<DateTime?>(new CommandDefinition(
@@ -66,6 +72,22 @@ public sealed class RunRepository
         });
         await connection.ExecuteAsync(new CommandDefinition(
             insertMeasurementsSql, measurements, transaction, cancellationToken: cancellationToken));
+        var setup = run.Setup.Select((s, i) => new
+        {
+            RunId = run.Id,
+            Position = i,
+            s.Framework,
+            s.Software,
+            s.Server,
+            s.Workers,
+            s.WorkerClass,
+            s.DatabaseConnections,
+            s.KeepAlive,
+            s.Helpers,
+            s.Note,
+        });
+        await connection.ExecuteAsync(new CommandDefinition(
+            insertSetupSql, setup, transaction, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<RunSummary>> ListAsync(
@@ -104,10 +126,21 @@ public sealed class RunRepository
         const string measurementsSql = """
             select run_id as RunId, framework, scenario, metric, value, samples from measurements
             """;
+        const string setupSql = """
+            select run_id as RunId, framework, software, server, workers, worker_class as WorkerClass,
+                   database_connections as DatabaseConnections, keep_alive as KeepAlive, helpers, note
+            from run_setups order by run_id, position
+            """;
 
+        var setups = (await connection.QueryAsync<SetupRow>(
+                new CommandDefinition(setupSql, cancellationToken: cancellationToken)))
+            .ToLookup(s => s.RunId, s => s.ToSetup());
         var runs = (await connection.QueryAsync<RunInfo, RunStamp, StoredRun>(
             new CommandDefinition(runsSql, cancellationToken: cancellationToken),
-            (info, stamp) => new StoredRun(stamp.Suite, info, WholeSeconds(stamp.ImportedAt))
+            (info, stamp) => new StoredRun(
+                stamp.Suite,
+                setups.Contains(info.Id) ? info with { Setup = [.. setups[info.Id]] } : info,
+                WholeSeconds(stamp.ImportedAt))
             {
                 ChangedAt = WholeSeconds(stamp.ChangedAt),
             },
@@ -198,6 +231,23 @@ public sealed class RunRepository
         public string Suite { get; init; } = "";
         public string Title { get; init; } = "";
         public DateTime RemovedAt { get; init; }
+    }
+
+    private sealed class SetupRow
+    {
+        public string RunId { get; init; } = "";
+        public string Framework { get; init; } = "";
+        public string Software { get; init; } = "";
+        public string Server { get; init; } = "";
+        public int Workers { get; init; }
+        public string WorkerClass { get; init; } = "";
+        public string DatabaseConnections { get; init; } = "";
+        public string KeepAlive { get; init; } = "";
+        public string? Helpers { get; init; }
+        public string? Note { get; init; }
+
+        public RunSetup ToSetup() => new(
+            Framework, Software, Server, Workers, WorkerClass, DatabaseConnections, KeepAlive, Helpers, Note);
     }
 
     private sealed class MeasurementRow
