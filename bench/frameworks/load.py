@@ -90,10 +90,10 @@ def throughput(cell: Cell, phase: str, port: int, token: str, seconds: int, pin:
         raise InvalidRun(cell.framework, cell.scenario, phase,
                          f"{result['bad']} of {result['requests']} responses failed the {cell.test_type} check "
                          f"(spec.md); the first: {result['example'].strip()}")
-    # Each of wrk's connections was opened once, and again after every answer that closed it.
-    opened = cell.connections + result["closed"]
+    # wrk opens each of its connections once, then again after every answer that closed it: those reopenings
+    # are the connections the server made the client open per request (0 with keep-alive, 1 without).
     return Throughput(requests=result["requests"], rps=result["requests"] / (result["duration_us"] / 1e6),
-                      connections_per_request=opened / result["requests"])
+                      connections_per_request=result["closed"] / result["requests"])
 
 
 def check_arguments(test_type: str) -> list[str]:

@@ -22,6 +22,6 @@ internal static class HarnessProcess
         return ToolProcess.RunAsync(start, Limit);
     }
 
-    /// <summary>The environment that makes one app misbehave (the apps' test hook; see bench/frameworks/spec.md).</summary>
+    /// <summary>The environment that makes one app misbehave (the apps' test hook, bench/frameworks/spec.md).</summary>
     public static Dictionary<string, string> Fault(string fault) => new() { ["FRAMEWORKS_BENCH_FAULT"] = fault };
 }
