@@ -102,10 +102,24 @@ public static class Bootstrap
         return new Interval(statistics[Tail], statistics[^(Tail + 1)]);
     }
 
-    /// <summary>The median, as imports compute it (the mean of the middle two for an even count); sorts.</summary>
+    /// <summary>
+    /// The median, as imports compute it (the mean of the middle two for an even count); sorts the values. An
+    /// insertion sort: runs have a handful of rounds, where it beats <see cref="Array.Sort(Array)"/>'s set-up, and
+    /// this runs 2,000 times per interval.
+    /// </summary>
     private static double MedianInPlace(double[] values)
     {
-        Array.Sort(values);
+        for (var i = 1; i < values.Length; i++)
+        {
+            var (value, j) = (values[i], i - 1);
+            for (; j >= 0 && values[j] > value; j--)
+            {
+                values[j + 1] = values[j];
+            }
+
+            values[j + 1] = value;
+        }
+
         var middle = values.Length / 2;
         return values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
