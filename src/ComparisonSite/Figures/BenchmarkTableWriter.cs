@@ -32,8 +32,10 @@ internal static class BenchmarkTableWriter
         var provenance = string.Join("; ", runs.Select(r => context.Provenance(r.Run)));
         var values = lines.SelectMany(l => shown.Select(f => l.Find(f))).OfType<Measurement>().ToList();
         var spread = SpreadWriter.Caption(values);
+        // ★ promises a clear best only where intervals can say so; values without one compare as single values.
+        var bestNote = values.Any(NoiseRule.HasInterval) ? NoisyBestNote(runs.Count) : BestNote(runs.Count);
         var caption = $"{string.Join(", ", metricNames)}: {provenance}. "
-            + (spread is null ? BestNote(runs.Count) : $"{spread} {NoisyBestNote(runs.Count)}");
+            + (spread is null ? bestNote : $"{spread} {bestNote}");
         var headers = frameworksAsColumns
             ? shown.Select(context.FrameworkName)
             : lines.Select(l => Label(context, l, runs.Count));
@@ -108,8 +110,8 @@ internal static class BenchmarkTableWriter
     }
 
     /// <summary>
-    /// The cells of a row marked best: the best value and any equal to it (★), or, when the best is within noise
-    /// of another value, every value the noise rule cannot tell from it ("≈ best").
+    /// The cells of a row marked best: the best value and any equal to it (★), or, when there is no clear difference
+    /// between the best and another value, every value the noise rule cannot tell from it ("≈ best").
     /// </summary>
     private sealed record BestCells(IReadOnlySet<string> Frameworks, bool WithinNoise);
 
@@ -119,7 +121,8 @@ internal static class BenchmarkTableWriter
     /// <summary>The caption's note with spreads: ★ promises a clear best, ≈ says there is none.</summary>
     private static string NoisyBestNote(int runCount) =>
         (runCount == 1 ? "★ marks a clear best value" : "★ marks a clear best value of each run")
-        + ", beyond the range of every other; ≈ best marks values within noise of the best.";
+        + " (the 95% interval of its ratio to every other excludes 1); ≈ best marks values with no clear difference "
+        + "from the best.";
 
     /// <summary>
     /// <c> data-framework="django"</c> on a framework's row, or on each cell of its column, so that the framework
@@ -177,7 +180,7 @@ internal static class BenchmarkTableWriter
         figure.Reading.Cell(shown, !isBest ? BestMark.None : tied ? BestMark.WithinNoise : BestMark.Best);
         if (tied)
         {
-            html.Write(" <span class=\"best-mark\" role=\"img\" aria-label=\"within noise of the best\">")
+            html.Write(" <span class=\"best-mark\" role=\"img\" aria-label=\"no clear difference from the best\">")
                 .Write("≈ best</span>");
         }
         else if (isBest)

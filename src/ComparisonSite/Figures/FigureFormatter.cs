@@ -46,8 +46,38 @@ public sealed class FigureFormatter(CultureInfo culture)
         return $"{ratio.ToString("N1", Culture)}x {Word(a, b, metric)}";
     }
 
-    /// <summary>What <c>ratio</c>, <c>percent</c> and <c>diff</c> say when two results are within noise.</summary>
-    public const string AboutTheSame = "about the same as";
+    /// <summary>
+    /// "2.6x faster (95% interval 2.4x–2.8x)", or, when the interval of A/B (<paramref name="interval"/>) contains
+    /// 1, "not clearly faster (1.04x, 95% interval 0.95x–1.12x)": words that still read in "A is … than B". The
+    /// ratio and its interval face the same way as the words (the larger over the smaller).
+    /// </summary>
+    public string Ratio(double a, double b, Metric metric, Interval interval)
+    {
+        var (ratio, shown) = a >= b ? (a / b, interval) : (b / a, interval.Reciprocal());
+        // One decimal, as plain ratios have, for a clear difference, unless that would blur it: ends shown alike, or
+        // one shown as "1.0x" (above 1 or not?). Two when there is no clear difference: the ratio is then near 1,
+        // where "1.0x" says nothing.
+        var (low, high, one) = (shown.Low.ToString("N1", Culture), shown.High.ToString("N1", Culture),
+            1.0.ToString("N1", Culture));
+        var format = interval.Contains(1) || low == high || low == one || high == one ? "N2" : "N1";
+        string Times(double x) => x.ToString(format, Culture) + "x";
+        var bounds = $"95% interval {Times(shown.Low)}\u2013{Times(shown.High)}";
+        var number = Times(ratio);
+        return interval.Contains(1)
+            ? $"{NotClearly(a, b, metric)} ({number}, {bounds})"
+            : $"{number} {Word(a, b, metric)} ({bounds})";
+    }
+
+    /// <summary>
+    /// What <c>percent</c> and <c>diff</c> say when there is no clear difference: "not clearly faster (4%)",
+    /// "not clearly faster (6 req/s)", with the figure they would have given.
+    /// </summary>
+    public static string NoClearDifference(string figure, double a, double b, Metric metric) =>
+        $"{NotClearly(a, b, metric)} ({figure})";
+
+    /// <summary>"not clearly faster"; "not clearly different" for equal values.</summary>
+    private static string NotClearly(double a, double b, Metric metric) =>
+        a == b ? "not clearly different" : $"not clearly {Word(a, b, metric)}";
 
     /// <summary>"289% faster": the difference relative to B, with the direction word.</summary>
     public string Percent(double a, double b, Metric metric) =>

@@ -40,7 +40,7 @@ public enum BestAlong
     Columns,
 }
 
-/// <summary>★ for a clear best, "≈ best" for values within noise of it.</summary>
+/// <summary>★ for a clear best, "≈ best" for values with no clear difference from it.</summary>
 public enum BestMark
 {
     None,

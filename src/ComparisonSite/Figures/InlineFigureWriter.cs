@@ -42,19 +42,32 @@ internal static class InlineFigureWriter
         var metric = figure.Context.Snapshot.Metrics[metricSlug];
         var formatter = figure.Context.Formatter;
         var (x, y) = (first.Value, second.Value);
+        // Both from this run: paired over rounds when their round counts match.
+        var interval = NoiseRule.RatioInterval(first, second, sameRun: true);
+        var unclear = interval is { } i && i.Contains(1);
+        var ratio = interval is { } r ? formatter.Ratio(x, y, metric, r) : formatter.Ratio(x, y, metric);
         var (text, value) = comparison switch
         {
-            FigureComparison.Ratio => (formatter.Ratio(x, y, metric), Math.Max(x, y) / Math.Min(x, y)),
-            FigureComparison.Percent => (formatter.Percent(x, y, metric), Math.Abs(x - y) / y * 100),
-            _ => (formatter.Difference(x, y, metric), Math.Abs(x - y)),
+            FigureComparison.Ratio => (ratio, Math.Max(x, y) / Math.Min(x, y)),
+            FigureComparison.Percent => (
+                unclear
+                    ? FigureFormatter.NoClearDifference(
+                        (Math.Abs(x - y) / y * 100).ToString("N0", formatter.Culture) + "%", x, y, metric)
+                    : formatter.Percent(x, y, metric),
+                Math.Abs(x - y) / y * 100),
+            _ => (
+                unclear
+                    ? FigureFormatter.NoClearDifference(formatter.Value(Math.Abs(x - y), metric), x, y, metric)
+                    : formatter.Difference(x, y, metric),
+                Math.Abs(x - y)),
         };
-        // Within noise the words stop claiming a winner; the <data> value keeps the real ratio for machines.
-        figure.WriteFigure(run.Run, NoiseRule.Overlaps(first, second) ? FigureFormatter.AboutTheSame : text, value);
+        // The <data> value keeps the real figure for machines, whatever the words say.
+        figure.WriteFigure(run.Run, text, value);
     }
 
     /// <summary>
     /// "FastAPI": the framework (or frameworks, on a tie) with the best value; "no clear winner (FastAPI and
-    /// Flask)" when others are within noise of it.
+    /// Flask)" when there is no clear difference between it and others (<see cref="NoiseRule"/>).
     /// </summary>
     public static void WriteBest(
         FigureWriter figure, RunResults run, string scenario, string metricSlug, IReadOnlyList<string>? frameworks)

@@ -3,21 +3,56 @@ using ComparisonSite.Results.Store;
 namespace ComparisonSite.Figures;
 
 /// <summary>
-/// When a difference between two results is only noise. A result has a spread when it carries two or more
-/// samples (rounds); its range is the smallest to the largest sample. Two results are within noise of each other
-/// when both have a spread and their ranges overlap, touching ends included. A result without a spread is
-/// compared as a single value, so pages keep their plain wording for it.
+/// When the page cannot tell two results apart. A result with <see cref="MinimumSamples"/> or more samples (rounds)
+/// has a 95% interval for its median, and two such results a 95% interval for the ratio of their medians, both by
+/// percentile bootstrap (<see cref="Bootstrap"/>, 2,000 resamples). Two results of the same run with the same
+/// number of rounds are paired: the bootstrap resamples round indices, so drift between rounds (every framework
+/// slower in a busy round) cancels out; otherwise each result is resampled on its own. When the ratio's interval
+/// contains 1 there is <b>no clear difference</b>. A result with fewer samples is compared as a single value, so
+/// pages keep their plain wording for it; its min–max range (two or more samples) is still shown.
 /// </summary>
 public static class NoiseRule
 {
-    /// <summary>True when the result carries at least two samples.</summary>
+    /// <summary>
+    /// The fewest samples a result needs for an interval. With 3 the median's interval is the min–max range
+    /// (each end is the resampled median in about a quarter of the resamples); with 2 a median's resamples are
+    /// only the two samples and their mean, which says nothing.
+    /// </summary>
+    public const int MinimumSamples = 3;
+
+    /// <summary>True when the result carries at least two samples: a min–max range to show.</summary>
     public static bool HasSpread(Measurement result) => result.Samples is { Count: >= 2 };
 
     /// <summary>The smallest and largest sample, or null without a spread.</summary>
     public static (double Min, double Max)? Range(Measurement result) =>
         HasSpread(result) ? (result.Samples!.Min(), result.Samples!.Max()) : null;
 
-    /// <summary>True when both results have a spread and their ranges overlap (touching counts).</summary>
-    public static bool Overlaps(Measurement a, Measurement b) =>
-        Range(a) is { } x && Range(b) is { } y && x.Min <= y.Max && y.Min <= x.Max;
+    /// <summary>True when the result has enough samples, all above zero, for intervals.</summary>
+    public static bool HasInterval(Measurement result) =>
+        result.Samples is { Count: >= MinimumSamples } samples && samples.All(s => s > 0);
+
+    /// <summary>The 95% interval of the result's median, or null without enough samples.</summary>
+    public static Interval? MedianInterval(Measurement result) =>
+        HasInterval(result) ? Bootstrap.Median(result.Samples!) : null;
+
+    /// <summary>
+    /// The 95% interval of <paramref name="a"/>'s median over <paramref name="b"/>'s, or null unless both have
+    /// intervals. <paramref name="sameRun"/> says both come from one run, whose rounds measured every framework:
+    /// with equal sample counts, sample i of each is round i, and the bootstrap pairs them.
+    /// </summary>
+    public static Interval? RatioInterval(Measurement a, Measurement b, bool sameRun) =>
+        HasInterval(a) && HasInterval(b)
+            ? Bootstrap.Ratio(a.Samples!, b.Samples!, paired: IsPaired(a, b, sameRun))
+            : null;
+
+    /// <summary>True when the two results' samples are paired round by round.</summary>
+    public static bool IsPaired(Measurement a, Measurement b, bool sameRun) =>
+        sameRun && a.Samples?.Count == b.Samples?.Count;
+
+    /// <summary>
+    /// True when both results have intervals and the ratio's interval contains 1: no clear difference. Results
+    /// without one are never lumped together this way; equal values are a plain tie instead.
+    /// </summary>
+    public static bool NoClearDifference(Measurement a, Measurement b, bool sameRun) =>
+        RatioInterval(a, b, sameRun) is { } interval && interval.Contains(1);
 }

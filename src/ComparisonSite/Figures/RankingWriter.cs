@@ -10,8 +10,8 @@ namespace ComparisonSite.Figures;
 internal static class RankingWriter
 {
     /// <summary>
-    /// "FastAPI, then Flask and Django (tied)": best first, equal values tied, values within noise of each other
-    /// grouped ("FastAPI and Flask (within noise)").
+    /// "FastAPI, then Flask and Django (tied)": best first, equal values tied, values with no clear difference
+    /// grouped ("FastAPI and Flask (no clear difference)").
     /// </summary>
     public static void WriteRanking(
         FigureWriter figure, RunResults run, string scenario, string metric, IReadOnlyList<string>? frameworks)
@@ -35,9 +35,9 @@ internal static class RankingWriter
 
     /// <summary>
     /// Over the frameworks both runs have values for: "matches Bytepulse's (FastAPI, then Flask, then Django)" when
-    /// the orders are the same; "is consistent with Bytepulse's (…): we measured …" when ours only ties, within
-    /// noise, what the source ordered; else "differs from Bytepulse's: Bytepulse ranks …; we measured …", since
-    /// some framework the source put ahead of another came out clearly behind it.
+    /// the orders are the same; "is consistent with Bytepulse's (…): we measured …" when ours only ties, with no
+    /// clear difference, what the source ordered; else "differs from Bytepulse's: Bytepulse ranks …; we measured …",
+    /// since some framework the source put ahead of another came out clearly behind it.
     /// </summary>
     public static void WriteAgreement(
         FigureWriter figure, RunResults reported, RunResults measured, string scenario, string metric,
@@ -94,8 +94,8 @@ internal static class RankingWriter
             .ToDictionary(p => p.Framework, p => p.place, StringComparer.Ordinal);
 
     /// <summary>
-    /// The frameworks with values, best group first: equal values are tied, and so are values within noise of
-    /// each other (<see cref="NoiseRanking"/>).
+    /// The frameworks with values, best group first: equal values are tied, and so are values with no clear
+    /// difference (<see cref="NoiseRanking"/>).
     /// </summary>
     private static IReadOnlyList<NoiseGroup> Rank(
         FigureContext context, RunResults run, IEnumerable<string> frameworks, string scenario, string metricSlug) =>
@@ -103,14 +103,16 @@ internal static class RankingWriter
             frameworks.Select(f => run.Find(f, scenario, metricSlug)).OfType<Measurement>(),
             context.Snapshot.Metrics[metricSlug]);
 
-    /// <summary>"FastAPI, then Flask and Django (tied)", or "FastAPI and Flask (within noise), then Django".</summary>
+    /// <summary>
+    /// "FastAPI, then Flask and Django (tied)", or "FastAPI and Flask (no clear difference), then Django".
+    /// </summary>
     private static string Words(FigureContext context, IReadOnlyList<NoiseGroup> ranking) =>
         string.Join(", then ", ranking.Select(group => group switch
         {
             { Members.Count: 1 } => context.FrameworkName(group.Members[0].Framework),
             { WithinNoise: true } =>
                 $"{InlineFigureWriter.NameList(group.Members.Select(m => context.FrameworkName(m.Framework)))} "
-                + "(within noise)",
+                + "(no clear difference)",
             _ => $"{string.Join(" and ", group.Members.Select(m => context.FrameworkName(m.Framework)))} (tied)",
         }));
 

@@ -7,7 +7,7 @@ namespace ComparisonSite.Runs;
 /// <summary>
 /// Everything that changed from one run of a suite to another, worked out from the snapshot and worded for the
 /// page: per scenario and metric each framework's two values, the change in % with the metric's direction word,
-/// whether it is beyond the runs' own spread (<see cref="NoiseRule"/>), and how the ranking moved; frameworks,
+/// whether the change is clear (<see cref="NoiseRule"/>), and how the ranking moved; frameworks,
 /// scenarios and metrics that only one run has. <see cref="Scenarios"/> holds one part of the page
 /// (<see cref="PageParts"/>): at most the page budget of framework rows.
 /// </summary>
@@ -165,17 +165,20 @@ public enum ChangeDirection
     NotComparable,
 }
 
-/// <summary>Whether a change is larger than the runs' own spread (<see cref="NoiseRule"/>).</summary>
+/// <summary>
+/// Whether a change is clear (<see cref="NoiseRule"/>): the 95% interval of later / earlier, by bootstrap with each
+/// run resampled on its own (two runs' rounds are not paired), does or does not contain 1.
+/// </summary>
 public enum NoiseVerdict
 {
-    /// <summary>Both results have a spread and the ranges do not overlap.</summary>
-    BeyondNoise,
+    /// <summary>Both results have intervals and the ratio's excludes 1.</summary>
+    ClearDifference,
 
-    /// <summary>Both results have a spread and the ranges overlap (touching ends included).</summary>
-    WithinNoise,
+    /// <summary>Both results have intervals and the ratio's contains 1 (an end at 1 included).</summary>
+    NoClearDifference,
 
-    /// <summary>One result or both is a single value: no spread to compare.</summary>
-    NoSpread,
+    /// <summary>One result or both has fewer samples than <see cref="NoiseRule.MinimumSamples"/>.</summary>
+    TooFewSamples,
 
     /// <summary>Only one run measured the framework here.</summary>
     OneRunOnly,
@@ -196,9 +199,9 @@ public sealed record FrameworkDifference(
     /// <summary>The verdict in the page's words.</summary>
     public string NoiseText => Noise switch
     {
-        NoiseVerdict.BeyondNoise => "beyond noise",
-        NoiseVerdict.WithinNoise => "within noise",
-        NoiseVerdict.NoSpread => "no spread to compare",
+        NoiseVerdict.ClearDifference => "clear difference",
+        NoiseVerdict.NoClearDifference => "no clear difference",
+        NoiseVerdict.TooFewSamples => "too few samples to compare",
         _ => "—",
     };
 
@@ -218,9 +221,12 @@ public sealed record FrameworkDifference(
                 NoiseVerdict.OneRunOnly);
         }
 
-        var noise = !NoiseRule.HasSpread(earlier) || !NoiseRule.HasSpread(later) ? NoiseVerdict.NoSpread
-            : NoiseRule.Overlaps(earlier, later) ? NoiseVerdict.WithinNoise
-            : NoiseVerdict.BeyondNoise;
+        var noise = NoiseRule.RatioInterval(later, earlier, sameRun: false) switch
+        {
+            null => NoiseVerdict.TooFewSamples,
+            { } interval when interval.Contains(1) => NoiseVerdict.NoClearDifference,
+            _ => NoiseVerdict.ClearDifference,
+        };
         // A change from zero has no percentage; it is shown as the two values alone.
         var (text, direction) = earlier.Value == later.Value ? ("unchanged", ChangeDirection.Unchanged)
             : earlier.Value == 0 ? ("from zero", ChangeDirection.NotComparable)

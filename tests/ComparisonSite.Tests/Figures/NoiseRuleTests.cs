@@ -4,7 +4,7 @@ using ComparisonSite.Results.Store;
 namespace ComparisonSite.Tests.Figures;
 
 /// <summary>
-/// The edges of the one rule for "only noise" (Figures/NoiseRule.cs), which both the spread wording and the
+/// The edges of the one rule for "no clear difference" (Figures/NoiseRule.cs), which the figures' wording and the
 /// difference between two runs use: samples are written as "1,2,3", no samples as "" and a value alone as "-".
 /// </summary>
 public sealed class NoiseRuleTests
@@ -35,35 +35,51 @@ public sealed class NoiseRuleTests
     }
 
     [Theory]
-    // Disjoint ranges, either order: beyond noise.
-    [InlineData("1,2", "3,4", false)]
-    [InlineData("3,4", "1,2", false)]
-    // Just apart: still beyond noise.
-    [InlineData("1,2", "2.0001,3", false)]
-    // Touching ends count as overlap, from either side.
-    [InlineData("1,2", "2,3", true)]
-    [InlineData("2,3", "1,2", true)]
-    // Partly overlapping, one inside the other, identical.
-    [InlineData("1,3", "2,4", true)]
-    [InlineData("1,10", "4,5", true)]
-    [InlineData("4,5", "1,10", true)]
-    [InlineData("1,2", "1,2", true)]
-    // A zero-width spread (equal samples) inside and outside the other range.
-    [InlineData("5,5", "4,6", true)]
-    [InlineData("5,5", "5,5", true)]
-    [InlineData("5,5", "6,6", false)]
-    // Without a spread on either side there is nothing to compare: never "within noise".
-    [InlineData("-", "1,2", false)]
-    [InlineData("1,2", "-", false)]
-    [InlineData("1.5", "1,2", false)]
-    [InlineData("", "1,2", false)]
-    [InlineData("-", "-", false)]
-    public void Two_results_are_within_noise_only_when_both_have_spreads_that_overlap(
-        string a, string b, bool expected)
+    [InlineData("-", false)]
+    [InlineData("", false)]
+    [InlineData("5", false)]
+    [InlineData("4,6", false)]
+    [InlineData("4,5,6", true)]
+    [InlineData("0,5,6", false)]
+    [InlineData("1,2,3,4,5", true)]
+    public void A_result_has_intervals_with_three_or_more_samples_above_zero(string samples, bool expected)
     {
-        Assert.Equal(expected, NoiseRule.Overlaps(Result(a), Result(b)));
-        Assert.Equal(expected, NoiseRule.Overlaps(Result(b), Result(a)));
+        Assert.Equal(expected, NoiseRule.HasInterval(Result(samples)));
+        Assert.Equal(expected, NoiseRule.MedianInterval(Result(samples)) is not null);
     }
+
+    [Theory]
+    // Ratios per round 2.0, 1.0, 0.5 (or about): the interval contains 1.
+    [InlineData("2,4,6", "1,4,12", true, true)]
+    // Every round 1.25x: paired, exactly [1.25, 1.25]; unpaired, the drift over rounds hides it.
+    [InlineData("125,162.5,200", "100,130,160", true, false)]
+    [InlineData("125,162.5,200", "100,130,160", false, true)]
+    // Far apart either way.
+    [InlineData("10,20,30", "1,2,3", true, false)]
+    [InlineData("10,20,30", "1,2,3", false, false)]
+    // The interval's end at exactly 1 counts as containing it (touching).
+    [InlineData("105,110,115", "105,100,95", true, true)]
+    // Identical results: the ratio is 1 in every resample.
+    [InlineData("4,5,6", "4,5,6", true, true)]
+    // Too few samples on either side: never "no clear difference"; a plain comparison instead.
+    [InlineData("-", "1,2,3", true, false)]
+    [InlineData("1,2,3", "1.5,2", true, false)]
+    [InlineData("1.5", "1,2,3", false, false)]
+    [InlineData("-", "-", true, false)]
+    public void There_is_no_clear_difference_only_when_the_ratios_interval_contains_one(
+        string a, string b, bool sameRun, bool expected)
+    {
+        Assert.Equal(expected, NoiseRule.NoClearDifference(Result(a), Result(b), sameRun));
+        Assert.Equal(expected, NoiseRule.NoClearDifference(Result(b), Result(a), sameRun));
+    }
+
+    [Theory]
+    [InlineData("1,2,3", "4,5,6", true, true)]
+    [InlineData("1,2,3", "4,5,6", false, false)]
+    [InlineData("1,2,3", "4,5,6,7", true, false)]
+    public void Results_are_paired_only_from_one_run_with_the_same_number_of_rounds(
+        string a, string b, bool sameRun, bool expected) =>
+        Assert.Equal(expected, NoiseRule.IsPaired(Result(a), Result(b), sameRun));
 
     private static Measurement Result(string samples)
     {

@@ -5,8 +5,10 @@ namespace ComparisonSite.Tests.Figures;
 
 /// <summary>
 /// The words and marks built on the noise rule, at its edges: Fixtures/noise holds a measured run with one scenario
-/// per edge (ranges apart, touching, one sample, no samples, equal values with ranges apart, one side without
-/// samples, overlaps that do not chain, all within noise) and a reported run without samples beside it.
+/// per edge (clearly apart, a ratio interval with an end at 1, one sample, no samples, equal values with ranges
+/// apart, one side without samples, unclear differences that do not chain, no clear difference between any) and a
+/// reported run without samples beside it. Samples are in round order and paired; the intervals were worked out by
+/// hand from the per-round ratios and checked with a separate Python version of the bootstrap.
 /// </summary>
 public sealed class NoiseWordingTests
 {
@@ -18,10 +20,12 @@ public sealed class NoiseWordingTests
 
     public static TheoryData<Edge> Cases =>
     [
-        new("apart", "1.1x faster", "FastAPI", "FastAPI, then Django, then Flask", "★ - -"),
         new(
-            "touching", "about the same as", "no clear winner (FastAPI and Django)",
-            "FastAPI and Django (within noise), then Flask", "≈ ≈ -"),
+            "apart", "1.10x faster (95% interval 1.10x–1.11x)", "FastAPI", "FastAPI, then Django, then Flask",
+            "★ - -"),
+        new(
+            "touching", "not clearly faster (1.10x, 95% interval 1.00x–1.21x)", "no clear winner (FastAPI and Django)",
+            "FastAPI and Django (no clear difference), then Flask", "≈ ≈ -"),
         new("one-sample", "1.1x faster", "FastAPI", "FastAPI, then Django, then Flask", "★ - -"),
         new("no-samples", "the same as", "FastAPI and Django", "FastAPI and Django (tied), then Flask", "★ ★ -"),
         new(
@@ -29,11 +33,12 @@ public sealed class NoiseWordingTests
             "★ ★ -"),
         new("mixed", "1.1x faster", "FastAPI", "FastAPI, then Django, then Flask", "★ - -"),
         new(
-            "chain", "about the same as", "no clear winner (FastAPI and Django)",
-            "FastAPI and Django (within noise), then Flask", "≈ ≈ -"),
+            "chain", "not clearly faster (1.11x, 95% interval 0.99x–1.24x)", "no clear winner (FastAPI and Django)",
+            "FastAPI and Django (no clear difference), then Flask", "≈ ≈ -"),
         new(
-            "all-within", "about the same as", "no clear winner (FastAPI, Django and Flask)",
-            "FastAPI, Django and Flask (within noise)", "≈ ≈ ≈"),
+            "all-within", "not clearly faster (1.02x, 95% interval 0.83x–1.25x)",
+            "no clear winner (FastAPI, Django and Flask)", "FastAPI, Django and Flask (no clear difference)",
+            "≈ ≈ ≈"),
     ];
 
     [Theory]
@@ -58,20 +63,24 @@ public sealed class NoiseWordingTests
         Assert.All(cells.Where(c => Mark(c) == "≈"), c =>
         {
             Assert.Equal("best-tied", c.ClassName);
-            Assert.Equal("within noise of the best", c.QuerySelector(".best-mark")!.GetAttribute("aria-label"));
+            Assert.Equal(
+                "no clear difference from the best", c.QuerySelector(".best-mark")!.GetAttribute("aria-label"));
         });
         Assert.All(cells.Where(c => Mark(c) == "★"), c => Assert.Equal("best", c.ClassName));
     }
 
     [Fact]
-    public void Percent_and_difference_within_noise_are_about_the_same_and_keep_the_real_figure()
+    public void Percent_and_difference_without_a_clear_difference_say_so_and_keep_the_real_figure()
     {
         var html = Render(
             "{{percent fastapi django touching rps}}; {{diff fastapi django touching rps}}; "
             + "{{ratio fastapi django touching rps}}");
 
         var figures = html.QuerySelectorAll("a.figure");
-        Assert.All(figures, f => Assert.Equal("about the same as", f.TextContent));
+        Assert.Equal(
+            ["not clearly faster (10%)", "not clearly faster (10\u00a0req/s)",
+                "not clearly faster (1.10x, 95% interval 1.00x–1.21x)"],
+            figures.Select(f => f.TextContent));
         Assert.Equal(
             ["10", "10", "1.1"],
             figures.Select(f => f.QuerySelector("data")!.GetAttribute("value")!)
@@ -88,12 +97,17 @@ public sealed class NoiseWordingTests
 
         var table = html.QuerySelector("table.benchmark")!;
         Assert.Contains(
-            "Values with a range are medians of 3 rounds; the range is min–max. ★ marks a clear best value",
+            "Values with a range are medians of 3 rounds; the range is min–max. Each range's label gives the 95% "
+            + "interval of the median (bootstrap over rounds). ★ marks a clear best value",
             table.QuerySelector("caption")!.TextContent,
             StringComparison.Ordinal);
         var spreads = table.QuerySelectorAll(".spread");
         Assert.Equal(["(105–115)", "(95–105)", "(48–52)", "(100–120)"], spreads.Select(s => s.TextContent));
-        Assert.Equal("range of 3 rounds: 105 to 115", spreads[0].GetAttribute("aria-label"));
+        // With 3 samples the median's interval is the range itself (see BootstrapTests).
+        Assert.Equal(
+            "range of 3 rounds: 105 to 115; 95% interval of the median: 105 to 115",
+            spreads[0].GetAttribute("aria-label"));
+        Assert.Equal(spreads[0].GetAttribute("aria-label"), spreads[0].GetAttribute("title"));
         Assert.Equal("img", spreads[0].GetAttribute("role"));
     }
 
@@ -138,8 +152,8 @@ public sealed class NoiseWordingTests
     [InlineData(
         "touching",
         "is consistent with Example Lab's (FastAPI, then Django, then Flask): "
-        + "we measured FastAPI and Django (within noise), then Flask")]
-    public void Agreement_groups_our_frameworks_within_noise(string scenario, string expected)
+        + "we measured FastAPI and Django (no clear difference), then Flask")]
+    public void Agreement_groups_our_frameworks_with_no_clear_difference(string scenario, string expected)
     {
         var html = Render($"{{{{agreement {scenario} rps}}}}");
 

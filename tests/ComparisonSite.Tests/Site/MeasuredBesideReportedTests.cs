@@ -143,8 +143,8 @@ public sealed class MeasuredBesideReportedTests(PostgresFixture postgres) : Site
 
     /// <summary>
     /// What the agreement sentence must say, worked out here from the two documents themselves with the noise rule:
-    /// best first; the best remaining value leads a group that every remaining framework equal to it or within noise
-    /// of it joins ("(tied)" for equal values only, else "(within noise)").
+    /// best first; the best remaining value leads a group that every remaining framework equal to it or with no clear
+    /// difference from it joins ("(tied)" for equal values only, else "(no clear difference)").
     /// </summary>
     private static string ExpectedAgreement(
         RunDocument reported, RunDocument measured, string scenario, string metric, bool higherIsBetter)
@@ -161,7 +161,9 @@ public sealed class MeasuredBesideReportedTests(PostgresFixture postgres) : Site
             while (remaining.Count > 0)
             {
                 var leader = remaining[0];
-                var group = remaining.Where(m => m.Value == leader.Value || NoiseRule.Overlaps(leader, m)).ToList();
+                var group = remaining
+                    .Where(m => m.Value == leader.Value || NoiseRule.NoClearDifference(leader, m, sameRun: true))
+                    .ToList();
                 groups.Add([.. group.Select(m => m.Framework)]);
                 remaining.RemoveAll(group.Contains);
             }
@@ -173,7 +175,7 @@ public sealed class MeasuredBesideReportedTests(PostgresFixture postgres) : Site
             g.Count == 1 ? Name(g[0])
             : g.All(f => Value(document, f, scenario, metric) == Value(document, g[0], scenario, metric))
                 ? $"{string.Join(" and ", g.Select(Name))} (tied)"
-            : $"{string.Join(", ", g[..^1].Select(Name))} and {Name(g[^1])} (within noise)"));
+            : $"{string.Join(", ", g[..^1].Select(Name))} and {Name(g[^1])} (no clear difference)"));
 
         var (theirGroups, ourGroups) = (Order(reported), Order(measured));
         var (theirs, ours) = (Words(reported, theirGroups), Words(measured, ourGroups));
