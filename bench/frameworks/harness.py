@@ -52,7 +52,7 @@ def options(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--connections", type=int, help="wrk connections for the other types (default 64)")
     parser.add_argument("--duration", type=int, help="seconds per load cell a round (default 4)")
     parser.add_argument("--rounds", type=int, help="rounds, each a sample of every cell (default 6)")
-    parser.add_argument("--warmup", type=int, help="warm-up seconds per cell, also sets the fixed rates (default 2)")
+    parser.add_argument("--warmup", type=int, help="warm-up seconds per cell (default 2)")
     parser.add_argument("--probe", type=int, help="seconds of the drift probe before and after a round (default 2)")
     parser.add_argument("--drift", type=float,
                         help="largest share the drift probe may move from its reference (default 0.15; 0.9 with "
@@ -201,16 +201,11 @@ class Run:
         return testtypes.throughput_cells(slug, s.types, s.levels, s.connections)
 
     def warm_up(self) -> None:
-        """Every cell once; its throughput is the peak whose half the fixed-rate cells send."""
+        """Every cell once, unmeasured: a server's, a driver's and PostgreSQL's caches fill in the first seconds."""
         say(f"Warm-up ({self.settings.warmup} s per cell)...")
         for slug in self.settings.frameworks:
             for cell in self.cells(slug):
-                sample = self.throughput(cell, "warm-up", self.settings.warmup)
-                self.note_peak(cell, sample.rps)
-
-    def note_peak(self, cell: load.Cell, rps: float) -> None:
-        key = (cell.framework, cell.test_type)
-        self.peaks[key] = max(self.peaks.get(key, 0.0), rps)
+                self.throughput(cell, "warm-up", self.settings.warmup)
 
     def probe(self, phase: str) -> float:
         """Plaintext on the first framework: the same small job each time, so a change is the machine's."""
@@ -254,10 +249,17 @@ class Run:
         # A different order each round, repeatable from the round's number, so no framework is always first
         # after a pause or always measured as the machine warms.
         random.Random(number).shuffle(order)
+        # The fixed rates are half of each framework's peak on the type (its best level) in the first round, kept
+        # for every later round so that all of a cell's latency samples are taken at one rate. A repeated first
+        # round sets them again.
+        calibrating = number == 1
+        if calibrating:
+            self.peaks.clear()
         for cell in order:
             sample = self.throughput(cell, f"round {number}", self.settings.duration)
-            if not self.peaks.get((cell.framework, cell.test_type)):
-                self.note_peak(cell, sample.rps)  # no warm-up: the first round sets the fixed rates
+            if calibrating:
+                key = (cell.framework, cell.test_type)
+                self.peaks[key] = max(self.peaks.get(key, 0.0), sample.rps)
             say(f"  round {number}: {cell.framework:<12} {cell.scenario:<20} {sample.rps:>9.1f} req/s")
         fixed = [cell for slug in self.settings.frameworks
                  for cell in testtypes.latency_cells(slug, self.settings.types)]

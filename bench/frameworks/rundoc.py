@@ -131,10 +131,11 @@ def caveats(m: Measured) -> list[str]:
         f"round; a round whose probe moved more than {s.drift:.0%} from the first probe was measured again.",
         "CPU steal (time the hypervisor gave to other guests) per round: "
         + ", ".join(percent(share) for share in m.steal) + ".",
-        "Latency (P50, P99) is measured at a fixed rate, half of each framework's own peak, so the frameworks are "
-        "not at the same rate: each is at the same share of what it can do. Each of h2load's 16 clients sends its "
-        "next request only after the last answer, so an answer slower than the client's interval still delays "
-        "the next request (a remaining coordinated omission, small at half the peak).",
+        "Latency (P50, P99) is measured at a fixed rate, half of each framework's own peak on the test type in the "
+        "first round, so the frameworks are not at the same rate: each is at the same share of what it can do. "
+        "Each of h2load's 16 clients sends its next request only after the last answer, so an answer slower than "
+        "the client's interval still delays the next request (a remaining coordinated omission, small at half "
+        "the peak).",
     ]
     if virtual_machine():
         found.insert(1, "Measured on a virtual machine: its CPU time is shared with other guests.")
@@ -155,8 +156,8 @@ def notes(m: Measured) -> str:
         "it sends per request (pg_stat_statements). "
         f"Throughput: wrk, closed loop, {s.connections} connections; serialization and single query at "
         f"{levels} connections; every response's status and body checked during the load (check.lua), and a "
-        f"cell with one failed or wrong response refuses the run. A {s.warmup} s warm-up per cell sets the fixed "
-        f"rates. {count(s.rounds, 'round')}: each a sample of every cell, in a different order each round; the "
+        f"cell with one failed or wrong response refuses the run, after a {s.warmup} s warm-up per cell. "
+        f"{count(s.rounds, 'round')}: each a sample of every cell, in a different order each round; the "
         "value is the median. Intervals on the site are paired over rounds. Round trips per request: statements "
         "PostgreSQL ran during the cell (pg_stat_statements) divided by the requests answered. New connections "
         "per request: the answers that closed their connection (so the client had to open a new one), divided "
