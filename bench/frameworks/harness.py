@@ -37,8 +37,11 @@ MODULES = {"fastapi": "python3-fastapi", "uvicorn": "uvicorn", "uvloop": "python
 # A smoke run shares the machine with a test suite, so its drift limit only catches the absurd.
 SMOKE = {"connections": 4, "levels": "2,4", "duration": 1, "rounds": 1, "warmup": 0, "cold_starts": 1,
          "probe": 1, "drift": 0.9}
-FULL = {"connections": 64, "levels": "16,64,256", "duration": 4, "rounds": 6, "warmup": 2, "cold_starts": 5,
+FULL = {"connections": 64, "levels": "16,64,256", "duration": 3, "rounds": 6, "warmup": 2, "cold_starts": 5,
         "probe": 2, "drift": 0.15}
+# Before a drifting round is measured again: long enough for a passing burst of other work on the machine (or on
+# the host of a virtual machine, which shows as no CPU steal here) to end.
+PAUSE_BEFORE_REPEAT_S = 30
 
 
 def options(argv: list[str]) -> argparse.Namespace:
@@ -50,14 +53,14 @@ def options(argv: list[str]) -> argparse.Namespace:
                         help="comma-separated, of: " + ", ".join(FRAMEWORKS))
     parser.add_argument("--levels", help="concurrency levels of serialization and single-query (default 16,64,256)")
     parser.add_argument("--connections", type=int, help="wrk connections for the other types (default 64)")
-    parser.add_argument("--duration", type=int, help="seconds per load cell a round (default 4)")
+    parser.add_argument("--duration", type=int, help="seconds per load cell a round (default 3)")
     parser.add_argument("--rounds", type=int, help="rounds, each a sample of every cell (default 6)")
     parser.add_argument("--warmup", type=int, help="warm-up seconds per cell (default 2)")
     parser.add_argument("--probe", type=int, help="seconds of the drift probe before and after a round (default 2)")
     parser.add_argument("--drift", type=float,
                         help="largest share the drift probe may move from its reference (default 0.15; 0.9 with "
                              "--smoke)")
-    parser.add_argument("--repeats", type=int, default=2, help="times a drifting round is repeated (default 2)")
+    parser.add_argument("--repeats", type=int, default=3, help="times a drifting round is repeated (default 3)")
     parser.add_argument("--workers", type=int, default=2, help="worker processes per server (default 2)")
     parser.add_argument("--cold-starts", type=int, dest="cold_starts", help="cold-start samples (default 5)")
     parser.add_argument("--no-pin", dest="pin", action="store_false",
@@ -136,6 +139,7 @@ class Run:
         self.reference = 0.0
         self.history: list[str] = []  # what happened to each round, for the document's notes
         self.steal: list[float] = []
+        self.pause_before_repeat = 0 if settings.smoke else PAUSE_BEFORE_REPEAT_S
 
     def add(self, framework: str, scenario: str, metric: str, value: float) -> None:
         self.samples.setdefault((framework, scenario, metric), []).append(value)
@@ -234,7 +238,8 @@ class Run:
                                      f"{what} in {attempt + 1} attempts; the machine is too unsteady to measure "
                                      "on. The run is refused")
                 self.history.append(f"{what}; repeated")
-                say(f"  {what}; repeating it")
+                say(f"  {what}; repeating it in {self.pause_before_repeat} s")
+                time.sleep(self.pause_before_repeat)
 
     def round(self, number: int) -> float | None:
         """One sample of every cell, in an order of its own; the drift probe's move if it was too large."""
