@@ -128,7 +128,8 @@ def caveats(m: Measured) -> list[str]:
         "frameworks rather than this machine's disk.",
         f"{count(s.rounds, 'round')} of {s.duration} s per cell: short, so other work on the machine during a "
         "round widens the intervals. A drift probe (plaintext on one framework) runs before and after every "
-        f"round; a round whose probe moved more than {s.drift:.0%} from the first probe was measured again.",
+        f"round; a round during which it moved more than {s.drift:.0%} was measured again. A machine slower in one "
+        "round than in another moves every framework alike, which the intervals, paired over rounds, cancel.",
         "CPU steal (time the hypervisor gave to other guests) per round: "
         + ", ".join(percent(share) for share in m.steal) + ".",
         "Latency (P50, P99) is measured at a fixed rate, half of each framework's own peak on the test type in the "

@@ -83,7 +83,7 @@ public sealed class HarnessRefusalTests : IDisposable
 
         var text = run.Output + run.Error;
         Assert.True(run.ExitCode == 1, $"expected the run refused:\n{text}");
-        Assert.Matches(@"round 1: the drift probe moved [+-]\d+% from its reference \(limit ±0%\); repeating it", text);
+        Assert.Matches(@"round 1: the drift probe moved [+-]\d+% during the round \(limit ±0%\); repeating it", text);
         Assert.Contains("in 2 attempts; the machine is too unsteady", text, StringComparison.Ordinal);
         Assert.False(File.Exists(output));
     }
