@@ -56,7 +56,7 @@ public sealed class CheckCommandTests(PostgresFixture postgres) : IClassFixture<
         Assert.Equal(
         [
             $"{prefix}/pinned-figures/01-speed.md:6: warning: run=measured-fixture (2026-11-20) is not the newest "
-                + "measured run of python-web-frameworks: measured-2026-12-07 (2026-12-07) is newer; cite it, or "
+                + "measured run of python-web-frameworks: measured-2026-11-27 (2026-11-27) is newer; cite it, or "
                 + "name origin=measured to follow the newest",
             $"{prefix}/stale-figures/index.md:12: warning: run bytepulse-2026-03 of python-web-frameworks is dated "
                 + $"2026-03-31, {age} days ago, older than the 180 days maxDataAge allows; import a newer run or "

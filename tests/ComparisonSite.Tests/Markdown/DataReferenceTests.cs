@@ -101,7 +101,7 @@ public sealed class DataReferenceTests
     [InlineData(
         "vaule fastapi json rps",
         "unknown data reference '{{vaule fastapi json rps}}': "
-        + "it must start with one of value, ratio, percent, diff, best, ranking, agreement, table, chart, "
+        + "it must start with one of value, ratio, percent, diff, best, ranking, agreement, table, chart, scaling, "
         + "environment, calculator, calculator-value")]
     [InlineData(
         "value fastapi json",

@@ -28,7 +28,7 @@ public sealed class MigrationRunnerTests(PostgresFixture postgres) : IDisposable
 
         Assert.Equal(["0001", "0002", "0003", "0004"], first);
         Assert.Empty(second);
-        Assert.Equal(3, await store.CountAsync("schema_migrations"));
+        Assert.Equal(4, await store.CountAsync("schema_migrations"));
         Assert.Equal(0, await store.CountAsync("measurements"));
     }
 
@@ -44,7 +44,7 @@ public sealed class MigrationRunnerTests(PostgresFixture postgres) : IDisposable
             b.Get<MigrationRunner>().MigrateAsync(CancellationToken.None));
 
         Assert.Equal(["0001", "0002", "0003", "0004"], results.SelectMany(r => r));
-        Assert.Equal(3, await a.CountAsync("schema_migrations"));
+        Assert.Equal(4, await a.CountAsync("schema_migrations"));
     }
 
     [Fact]
