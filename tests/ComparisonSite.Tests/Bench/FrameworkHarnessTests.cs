@@ -30,8 +30,14 @@ public sealed partial class FrameworkHarnessTests(PostgresFixture postgres)
     // What spec.md asks of every app: the statements each test type sends per request.
     private static readonly Dictionary<string, double> Statements = new()
     {
-        ["plaintext"] = 0, ["serialization-c4"] = 0, ["single-query-c4"] = 1, ["multiple-queries"] = 20,
-        ["fortunes"] = 1, ["updates"] = 40, ["json"] = 1, ["db"] = 1,
+        ["plaintext"] = 0,
+        ["serialization-c4"] = 0,
+        ["single-query-c4"] = 1,
+        ["multiple-queries"] = 20,
+        ["fortunes"] = 1,
+        ["updates"] = 40,
+        ["json"] = 1,
+        ["db"] = 1,
     };
 
     private readonly string _folder = Directory.CreateTempSubdirectory("frameworks-bench-test.").FullName;
