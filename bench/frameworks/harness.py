@@ -133,7 +133,6 @@ class Run:
         self.running: dict[str, servers.Server] = {}
         self.samples: dict[tuple[str, str, str], list[float]] = {}
         self.helpers: dict[str, dict[str, list[float]]] = {}
-        self.verified: dict[str, dict[str, float]] = {}
         self.peaks: dict[tuple[str, str], float] = {}
         self.token = ""
         self.history: list[str] = []  # what happened to each round, for the document's notes
@@ -175,8 +174,8 @@ class Run:
             server = self.spawn(slug, "measured")
             self.running[slug] = server
             server.wait_ready()
-            self.verified[slug] = verify.verify(slug, server.port, self.token, self.cluster.statements, say=say)
-            checked = ", ".join(f"{t} {n:g}" for t, n in self.verified[slug].items())
+            statements = verify.verify(slug, server.port, self.token, self.cluster.statements, say=say)
+            checked = ", ".join(f"{t} {n:g}" for t, n in statements.items())
             say(f"  {slug} on port {server.port} answers every test type as spec.md asks; statements per "
                 f"request: {checked}")
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from errors import HarnessError
 from frameworks import Framework
 
-PYTHON = "/usr/bin/python3"
 START_TIMEOUT = 60.0
 # The path a cold start waits for: a database read, so opening the worker's connection (on first use, in every
 # app) is part of the time, the same for all.
