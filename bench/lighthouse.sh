@@ -26,8 +26,8 @@ if [ -z "${PAGES:-}" ]; then
   # Every kind of page with a figure, the home and tag pages, a search and the calculator's page; the embed page
   # of the article's first figure when the site has embed pages.
   PAGES="/ /tags /tags/python /search?q=django+admin /$SLUG /$SLUG/cost?requests=50000000&peak=2&headroom=0.8"
-  PAGES="$PAGES /$SLUG/data /$SLUG/runs/measured-2026-11-27 /$SLUG/runs/bytepulse-2026-03"
-  PAGES="$PAGES /$SLUG/runs/bytepulse-2026-03/vs/measured-2026-11-27"
+  PAGES="$PAGES /$SLUG/data /$SLUG/runs/measured-2026-12-07 /$SLUG/runs/bytepulse-2026-03"
+  PAGES="$PAGES /$SLUG/runs/bytepulse-2026-03/vs/measured-2026-12-07"
   first=$(curl -s "$site_url/$SLUG" | grep -o '<figure class="chart[^"]*" id="[^"]*"' | head -n 1 \
     | sed 's/.*id="//; s/"$//')
   if [ -n "$first" ] && curl -fs -o /dev/null "$site_url/$SLUG/figures/$first"; then

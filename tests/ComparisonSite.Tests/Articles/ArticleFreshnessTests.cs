@@ -52,23 +52,23 @@ public sealed class ArticleFreshnessTests
         var article = await LoadAsync("pinned-figures");
         var snapshot = TestSnapshots.From(
             TestSnapshots.SeedDocument(), TestSnapshots.MeasuredFixture(), TestSnapshots.MeasuredSeedDocument());
-        var today = new DateOnly(2026, 11, 27);
+        var today = new DateOnly(2026, 12, 7);
 
         var notices = ArticleFreshness.Notices(article, snapshot, today, Formatter);
         var warnings = ArticleFreshness.Warnings(article, snapshot, today);
 
         var only = Assert.Single(notices);
         Assert.Equal(
-            "A newer run (measured-2026-11-27, November 27, 2026) exists than the one cited in Speed "
+            "A newer run (measured-2026-12-07, December 7, 2026) exists than the one cited in Speed "
             + "(measured-fixture, November 20, 2026); those figures stay as cited.",
             only.Text);
         Assert.Equal(new DateOnly(2026, 11, 20), only.DatedFrom);
         Assert.Equal(
             "pinned-figures/01-speed.md:6: warning: run=measured-fixture (2026-11-20) is not the newest measured run "
-            + "of python-web-frameworks: measured-2026-11-27 (2026-11-27) is newer; cite it, or name origin=measured "
+            + "of python-web-frameworks: measured-2026-12-07 (2026-12-07) is newer; cite it, or name origin=measured "
             + "to follow the newest",
             Assert.Single(warnings).ToString());
-        Assert.Equal("measured-2026-11-27", ArticleFreshness.OvertakingVersion(article, snapshot));
+        Assert.Equal("measured-2026-12-07", ArticleFreshness.OvertakingVersion(article, snapshot));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class ArticleFreshnessTests
         var article = await LoadAsync("current-pin");
         var snapshot = TestSnapshots.From(
             TestSnapshots.SeedDocument(), TestSnapshots.MeasuredFixture(), TestSnapshots.MeasuredSeedDocument());
-        var today = new DateOnly(2026, 11, 27);
+        var today = new DateOnly(2026, 12, 7);
 
         Assert.Empty(ArticleFreshness.Notices(article, snapshot, today, Formatter));
         Assert.Empty(ArticleFreshness.Warnings(article, snapshot, today));
@@ -101,7 +101,7 @@ public sealed class ArticleFreshnessTests
             TestSnapshots.MeasuredFixture(), TestSnapshots.SeedDocument(), TestSnapshots.MeasuredSeedDocument());
 
         Assert.Equal(
-            ["measured-2026-11-27", "measured-fixture", "bytepulse-2026-03"],
+            ["measured-2026-12-07", "measured-fixture", "bytepulse-2026-03"],
             snapshot.RunsOf("python-web-frameworks").Select(r => r.Run.Id));
         Assert.Empty(snapshot.RunsOf("no-such-suite"));
     }

@@ -37,7 +37,7 @@ public sealed class HistoryPagesBrowserTests(HistoryBrowserFixture browser) : IC
             })
             """);
 
-        Assert.Equal(2, trends.GetArrayLength());
+        Assert.Equal(SeedTrends, trends.GetArrayLength());
         foreach (var trend in trends.EnumerateArray())
         {
             Assert.Equal("line", trend.GetProperty("type").GetString());

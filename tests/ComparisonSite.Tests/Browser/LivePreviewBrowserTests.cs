@@ -99,7 +99,12 @@ public sealed class LivePreviewBrowserTests : IAsyncLifetime
         var shown = await page.EvaluateAsync<string[]>(
             "() => [...document.querySelectorAll('tr.catalogue-snippet')].filter(r => !r.hidden)"
             + ".map(r => r.querySelector('code.snippet').textContent)");
-        Assert.Equal(["{{ranking db p99}}", "{{ranking json p99}}"], shown);
+        Assert.Equal(
+            [
+                "{{ranking db p99}}", "{{ranking json p99}}", "{{ranking serialization-c16 p99}}",
+                "{{ranking single-query-c16 p99}}",
+            ],
+            shown);
         Assert.True(all > 50, $"only {all} snippets listed");
         Assert.True(await page.IsVisibleAsync("tr.catalogue-snippet:not([hidden]) button.copy >> nth=0"));
         Assert.Empty(errors);

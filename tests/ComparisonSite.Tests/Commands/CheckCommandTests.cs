@@ -30,7 +30,7 @@ public sealed class CheckCommandTests(PostgresFixture postgres) : IClassFixture<
             $"{prefix}:5: warning: '$200/month' looks like a benchmark figure typed by hand; "
                 + $"take it from the store with {{{{value fastapi traffic-10m server-cost}}}}",
             $"{prefix}:7: error: {{{{value django json throughput}}}}: unknown metric 'throughput' "
-                + "(known: cold-start, memory, p50, p99, rps, score, server-cost)",
+                + "(known: cold-start, connections, memory, p50, p99, round-trips, rps, score, server-cost)",
             $"{prefix}:7: error: link to '#nowhere' has no matching anchor on the page "
                 + "(anchors: #speed, or a heading's id)",
             $"{prefix}:7: error: link to '/no-such-page' does not resolve to a page or file on this site",
@@ -56,7 +56,7 @@ public sealed class CheckCommandTests(PostgresFixture postgres) : IClassFixture<
         Assert.Equal(
         [
             $"{prefix}/pinned-figures/01-speed.md:6: warning: run=measured-fixture (2026-11-20) is not the newest "
-                + "measured run of python-web-frameworks: measured-2026-11-27 (2026-11-27) is newer; cite it, or "
+                + "measured run of python-web-frameworks: measured-2026-12-07 (2026-12-07) is newer; cite it, or "
                 + "name origin=measured to follow the newest",
             $"{prefix}/stale-figures/index.md:12: warning: run bytepulse-2026-03 of python-web-frameworks is dated "
                 + $"2026-03-31, {age} days ago, older than the 180 days maxDataAge allows; import a newer run or "

@@ -21,14 +21,15 @@ public sealed class SiteCommandsTests(PostgresFixture postgres) : IClassFixture<
         var lines = runs.Output.Trim().Split('\n');
         Assert.Equal("python-web-frameworks", lines[0]);
         Assert.Matches(
-            @"^  \* rerun-2026-06 +2026-11-28  measured +3 measurements  imported "
+            @"^  \* rerun-2026-06 +2026-12-08  measured +3 measurements  imported "
             + @"\d{4}-\d\d-\d\d \d\d:\d\d UTC  Re-run on the same hardware$",
             lines[1]);
-        Assert.Matches(@"^    measured-2026-11-27 +2026-11-27  measured +32 measurements  imported ", lines[2]);
+        Assert.Matches(@"^    measured-2026-12-07 +2026-12-07  measured +\d+ measurements  imported ", lines[2]);
+        Assert.Matches(@"^    measured-2026-11-27 +2026-11-27  measured +32 measurements  imported ", lines[3]);
         Assert.Matches(
             @"^  \* bytepulse-2026-03 +2026-03-31  reported +21 measurements  imported "
             + @".* UTC  Bytepulse 30-day production benchmark$",
-            lines[3]);
+            lines[4]);
     }
 
     [Fact]

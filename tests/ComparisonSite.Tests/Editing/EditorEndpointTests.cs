@@ -150,11 +150,11 @@ public sealed class EditorEndpointTests(PostgresFixture postgres) : IClassFixtur
         var suite = Assert.Single(catalogue.QuerySelectorAll("section.catalogue-suite"));
         Assert.Equal("python-web-frameworks", suite.GetAttribute("data-suite"));
         Assert.Equal(
-            ["cold-start", "memory", "p50", "p99", "rps", "score", "server-cost"],
+            ["cold-start", "connections", "memory", "p50", "p99", "round-trips", "rps", "score", "server-cost"],
             suite.QuerySelectorAll(".catalogue-metric code").Select(c => c.TextContent));
         Assert.Contains("bytepulse-2026-03", suite.QuerySelectorAll(".catalogue-runs code").Select(c => c.TextContent));
         Assert.Equal(
-            ["environment", "value", "ratio", "percent", "diff", "best", "ranking", "table", "chart"],
+            ["environment", "value", "ratio", "percent", "diff", "best", "ranking", "table", "chart", "scaling"],
             suite.QuerySelectorAll(".catalogue-snippet").Select(r => r.GetAttribute("data-kind")!).Distinct()
                 .OrderBy(k => k == "environment" ? 0 : 1));
 

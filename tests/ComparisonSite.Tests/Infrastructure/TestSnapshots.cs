@@ -14,14 +14,17 @@ internal static class TestSnapshots
         File.ReadAllBytes(SiteRoot.Locate(null).Combine("migrations/seed/bytepulse-2026-03.json"))).Document!;
 
     /// <summary>
-    /// The measured run committed beside the seed (migrations/seed/): the harness's first full run on the
-    /// project's machine, which a fresh site shows beside the source's figures.
+    /// The current measured run committed beside the seed (migrations/seed/): the latest of the harness's full
+    /// runs on the project's machine, which a fresh site shows beside the source's figures.
     /// </summary>
-    public static RunDocument MeasuredSeedDocument() =>
-        Directory.EnumerateFiles(SiteRoot.Locate(null).Combine("migrations/seed"), "*.json")
-            .Order(StringComparer.Ordinal)
+    public static RunDocument MeasuredSeedDocument() => MeasuredSeedDocuments()[^1];
+
+    /// <summary>Every measured run committed beside the seed, oldest first: the current one and its history.</summary>
+    public static IReadOnlyList<RunDocument> MeasuredSeedDocuments() =>
+        [.. Directory.EnumerateFiles(SiteRoot.Locate(null).Combine("migrations/seed"), "*.json")
             .Select(f => RunDocumentParser.Parse(File.ReadAllBytes(f)).Document!)
-            .Single(d => d.Run.Origin == RunOrigin.Measured);
+            .Where(d => d.Run.Origin == RunOrigin.Measured)
+            .OrderBy(d => d.Run.Date)];
 
     /// <summary>A measured run of the seed's suite (tests/…/Fixtures/imports/measured-fixture.json).</summary>
     public static RunDocument MeasuredFixture() => RunDocumentParser.Parse(

@@ -23,7 +23,7 @@ public sealed class ResultsSyncTests(PostgresFixture postgres) : IClassFixture<P
         var reader = site.CreateReader();
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(Article)).StatusCode);
         var store = site.Get<ResultsStore>();
-        Assert.Equal("measured-2026-11-27", store.Current!.RunFor("python-web-frameworks")!.Run.Id);
+        Assert.Equal("measured-2026-12-07", store.Current!.RunFor("python-web-frameworks")!.Run.Id);
 
         var import = await SiteProcess.RunVerbAsync(
             database, "import", Path.Combine(FixturePaths.Root, "imports", "second-run.json"));

@@ -13,7 +13,7 @@ public sealed class RunChangeDateTests(PostgresFixture postgres) : IClassFixture
     private const string Article = "/fastapi-vs-django-vs-flask";
 
     // The article's front-matter updated date is later than the seed run's date (2026-03-31).
-    private static readonly DateTimeOffset ArticleUpdated = new(2026, 11, 27, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset ArticleUpdated = new(2026, 12, 7, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task A_freshly_seeded_site_dates_its_pages_by_the_article_and_the_seed_not_by_the_seeding()

@@ -79,7 +79,7 @@ public sealed class RunImporterTests(PostgresFixture postgres) : IClassFixture<P
         var problem = Assert.Single(outcome.Problems);
         Assert.Equal(
             "$.results[1].metric: unknown metric \"throughput\": declare it in \"metrics\" "
-            + "or use a known one (cold-start, memory, p50, p99, rps, score, server-cost)",
+            + "or use a known one (cold-start, connections, memory, p50, p99, round-trips, rps, score, server-cost)",
             problem.ToString());
         Assert.Equal(before, await store.DumpAsync());
     }

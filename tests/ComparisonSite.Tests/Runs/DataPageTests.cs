@@ -10,15 +10,16 @@ namespace ComparisonSite.Tests.Runs;
 public sealed class DataPageTests(PostgresFixture postgres) : SiteTestBase(postgres)
 {
     [Fact]
-    public async Task A_fresh_site_lists_both_seeded_runs_newest_first_and_draws_no_trend()
+    public async Task A_fresh_site_lists_the_seeded_runs_newest_first_with_a_trend_for_what_both_measured_runs_share()
     {
         using var response = await Site.CreateReader().GetAsync($"{Slug}/data");
         var page = await SiteFactory.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal([Measured, Reported], RunIds(page));
+        Assert.Equal([Measured, Earlier, Reported], RunIds(page));
         Assert.Equal(
-            ["measured", "reported"], page.QuerySelectorAll(".run-entry h3 .origin").Select(e => e.TextContent));
+            ["measured", "measured", "reported"],
+            page.QuerySelectorAll(".run-entry h3 .origin").Select(e => e.TextContent));
         Assert.Equal(
             $"http://localhost:5000{Slug}/data", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         Assert.StartsWith("Benchmark runs behind ", page.Title, StringComparison.Ordinal);
@@ -32,8 +33,15 @@ public sealed class DataPageTests(PostgresFixture postgres) : SiteTestBase(postg
         var measured = page.GetElementById($"run-{Measured}")!;
         Assert.NotNull(measured.QuerySelector($"a[href='{Slug}/runs/{Measured}/results.json']"));
         Assert.Contains("2 cores", Fact(measured, "Environment"), StringComparison.Ordinal);
-        Assert.Empty(page.QuerySelectorAll("figure.trend"));
-        Assert.Empty(page.QuerySelectorAll("script[src*='chart']"));
+        Assert.Equal(
+            $"{Slug}/runs/{Earlier}/vs/{Measured}", measured.QuerySelector("a.run-difference")!.GetAttribute("href"));
+
+        // A trend for each scenario and metric both measured runs have; the reported run stands alone.
+        var trends = page.QuerySelectorAll("figure.trend");
+        Assert.Equal(SeedTrends, trends.Length);
+        Assert.All(trends, t => Assert.Contains(
+            "measured runs of python-web-frameworks", t.QuerySelector("figcaption")!.TextContent,
+            StringComparison.Ordinal));
     }
 
     [Fact]
@@ -43,33 +51,36 @@ public sealed class DataPageTests(PostgresFixture postgres) : SiteTestBase(postg
         var reader = Site.CreateReader();
         var page = await SiteFactory.ParseAsync(await reader.GetAsync($"{Slug}/data"));
 
-        Assert.Equal([Measured, October, September, Reported], RunIds(page));
+        Assert.Equal([Measured, Earlier, October, September, Reported], RunIds(page));
         Assert.Equal(
-            $"{Slug}/runs/{October}/vs/{Measured}",
-            page.GetElementById($"run-{Measured}")!.QuerySelector("a.run-difference")!.GetAttribute("href"));
+            $"{Slug}/runs/{October}/vs/{Earlier}",
+            page.GetElementById($"run-{Earlier}")!.QuerySelector("a.run-difference")!.GetAttribute("href"));
         Assert.Equal(
             $"{Slug}/runs/{September}/vs/{October}",
             page.GetElementById($"run-{October}")!.QuerySelector("a.run-difference")!.GetAttribute("href"));
         Assert.Equal("First measured run", Fact(page.GetElementById($"run-{September}")!, "Changes"));
 
-        // json:rps and db:rps were measured by all three; p99 and the rest by the latest measured run alone.
+        // json:rps and db:rps were measured by all four; p99 and the rest by the two seeded runs: the same trends
+        // as on a fresh site, two of them longer.
         var trends = page.QuerySelectorAll("figure.trend");
         var captions = trends.Select(t => t.QuerySelector("figcaption")!.TextContent).ToList();
-        Assert.Equal(2, trends.Length);
+        Assert.Equal(SeedTrends, trends.Length);
         Assert.Contains(captions, c => c.StartsWith("Requests per second, JSON endpoint", StringComparison.Ordinal));
         Assert.All(captions, c =>
             Assert.Contains("measured runs of python-web-frameworks", c, StringComparison.Ordinal));
-        var json = trends.Single(t => t.QuerySelector("figcaption")!.TextContent.Contains("JSON endpoint"));
+        var json = trends.Single(t => t.QuerySelector("figcaption")!.TextContent.StartsWith(
+            "Requests per second, JSON endpoint", StringComparison.Ordinal));
         var data = JsonDocument.Parse(json.QuerySelector("script[type='application/json']")!.TextContent).RootElement;
         Assert.Equal("line", data.GetProperty("type").GetString());
-        Assert.Equal(["2026-09-01", "2026-10-01", "2026-11-27"], data.GetProperty("labels").EnumerateArray()
+        Assert.Equal(
+            ["2026-09-01", "2026-10-01", "2026-11-27", "2026-12-07"], data.GetProperty("labels").EnumerateArray()
             .Select(l => l.GetString()));
         var fastapi = data.GetProperty("series").EnumerateArray()
             .Single(s => s.GetProperty("framework").GetString() == "fastapi");
         Assert.Equal(1400, fastapi.GetProperty("values")[0].GetDouble());
         Assert.Equal(1450, fastapi.GetProperty("values")[1].GetDouble());
         var rows = json.QuerySelectorAll("table.trend-table tbody tr");
-        Assert.Equal(3, rows.Length);
+        Assert.Equal(4, rows.Length);
         Assert.Equal($"{Slug}/runs/{September}", rows[0].QuerySelector("th a")!.GetAttribute("href"));
         Assert.Equal("1,400", rows[0].QuerySelectorAll("td")[0].TextContent);
         Assert.NotEmpty(page.QuerySelectorAll("script[src*='/js/chart-loader.js'][data-charts*='/js/charts.js']"));
@@ -91,7 +102,8 @@ public sealed class DataPageTests(PostgresFixture postgres) : SiteTestBase(postg
     public async Task The_cached_data_page_changes_when_a_run_of_the_suite_is_imported_or_removed()
     {
         var reader = Site.CreateReader();
-        Assert.Equal([Measured, Reported], RunIds(await SiteFactory.ParseAsync(await reader.GetAsync($"{Slug}/data"))));
+        Assert.Equal(
+            [Measured, Earlier, Reported], RunIds(await SiteFactory.ParseAsync(await reader.GetAsync($"{Slug}/data"))));
         using (var cached = await reader.GetAsync($"{Slug}/data"))
         {
             Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
@@ -99,14 +111,15 @@ public sealed class DataPageTests(PostgresFixture postgres) : SiteTestBase(postg
 
         await ImportAsync(Site, September);
         Assert.Equal(
-            [Measured, September, Reported],
+            [Measured, Earlier, September, Reported],
             RunIds(await SiteFactory.ParseAsync(await reader.GetAsync($"{Slug}/data"))));
 
         var remove = await SiteProcess.RunVerbAsync(Site.Database, "runs", "remove", September);
         Assert.True(remove.ExitCode == 0, remove.Error);
         var store = Site.Get<ComparisonSite.Results.Store.ResultsStore>();
         await Eventually.TrueAsync(() => !store.Current!.RunsById.ContainsKey(September));
-        Assert.Equal([Measured, Reported], RunIds(await SiteFactory.ParseAsync(await reader.GetAsync($"{Slug}/data"))));
+        Assert.Equal(
+            [Measured, Earlier, Reported], RunIds(await SiteFactory.ParseAsync(await reader.GetAsync($"{Slug}/data"))));
     }
 
     [Fact]

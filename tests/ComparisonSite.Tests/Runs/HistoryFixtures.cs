@@ -5,17 +5,28 @@ namespace ComparisonSite.Tests.Runs;
 
 /// <summary>
 /// Fixture runs for the data and run pages (Fixtures/runs/): two measured runs of the seed's suite older than the
-/// seeded measured one, and a run of another suite.
+/// seeded measured ones, and a run of another suite. The seed holds two measured runs: the current one and, as
+/// history, the first (before the harness measured equal work).
 /// </summary>
 internal static class HistoryFixtures
 {
     public const string Slug = "/fastapi-vs-django-vs-flask";
     public const string Suite = "python-web-frameworks";
     public const string Reported = "bytepulse-2026-03";
-    public const string Measured = "measured-2026-11-27";
+    public const string Measured = "measured-2026-12-07";
+    public const string Earlier = "measured-2026-11-27";
     public const string September = "measured-2026-09-01";
     public const string October = "measured-2026-10-01";
     public const string OtherSuite = "other-suite-2026-10-01";
+
+    /// <summary>
+    /// The scenario and metric pairs every seeded measured run has: each is a trend on a fresh site, and the fixture
+    /// runs (json and db throughput) only lengthen two of them.
+    /// </summary>
+    public static int SeedTrends => TestSnapshots.MeasuredSeedDocuments()
+        .Select(r => r.Results.Select(m => (m.Scenario, m.Metric)).ToHashSet())
+        .Aggregate((a, b) => [.. a.Intersect(b)])
+        .Count;
 
     public static string File(string id) => Path.Combine(FixturePaths.Root, "runs", id + ".json");
 

@@ -38,7 +38,8 @@ public sealed class RunCitationTests
     }
 
     private static StoredRun Run(string title, string source, RunOrigin origin) =>
-        new("python-web-frameworks", TestSnapshots.MeasuredSeedDocument().Run with
+        new("python-web-frameworks", TestSnapshots.MeasuredSeedDocuments()
+            .Single(d => d.Run.Id == "measured-2026-11-27").Run with
         {
             Title = title,
             Source = source,

@@ -202,7 +202,7 @@ public sealed class SeoTests(PostgresFixture postgres) : IAsyncLifetime, IClassF
         Assert.Equal(BaseUrl + Article, entries[0].Element(atom + "id")!.Value);
         var runs = entries.Skip(1).ToList();
         Assert.Equal(
-            ["measured-2026-11-27", "bytepulse-2026-03"],
+            ["measured-2026-12-07", "bytepulse-2026-03"],
             runs.Select(e => new Uri(e.Element(atom + "id")!.Value).AbsolutePath.Split('/')[^1]));
         foreach (var (entry, run) in runs.Zip(runs.Select(e =>
             store.RunsById[new Uri(e.Element(atom + "id")!.Value).AbsolutePath.Split('/')[^1]].Run)))

@@ -44,8 +44,8 @@ public sealed class FreshnessTests(PostgresFixture postgres)
 
         Assert.Null(before.QuerySelector("#freshness"));
         Assert.Equal(
-            "A newer run (rerun-2026-06, November 28, 2026) exists than the one cited in Speed "
-            + "(measured-2026-11-27, November 27, 2026); those figures stay as cited.",
+            "A newer run (rerun-2026-06, December 8, 2026) exists than the one cited in Speed "
+            + "(measured-2026-12-07, December 7, 2026); those figures stay as cited.",
             after.QuerySelector("#freshness p")!.TextContent);
         Assert.Empty(after.QuerySelectorAll(".figure-missing"));
     }
@@ -75,7 +75,7 @@ public sealed class FreshnessTests(PostgresFixture postgres)
         var standing = fresh.QuerySelector("article > section.data-updates")!;
         Assert.Equal("Data updates", standing.QuerySelector("h2")!.TextContent);
         Assert.Equal(
-            ["/fresh-figures/runs/measured-2026-11-27", "/fresh-figures/runs/bytepulse-2026-03"],
+            ["/fresh-figures/runs/measured-2026-12-07", "/fresh-figures/runs/bytepulse-2026-03"],
             standing.QuerySelectorAll("li > a").Select(a => a.GetAttribute("href")));
         Assert.Contains(
             "our own measurements, ComparisonSite",

@@ -23,7 +23,7 @@ public sealed class SurrogateKeyTests(PostgresFixture postgres) : IClassFixture<
         string[] expected =
         [
             "comparison:fastapi-vs-django-vs-flask", "run:python-web-frameworks:bytepulse-2026-03",
-            "run:python-web-frameworks:measured-2026-11-27", "site", "suite:python-web-frameworks",
+            "run:python-web-frameworks:measured-2026-12-07", "site", "suite:python-web-frameworks",
         ];
         Assert.Equal(expected, keys.Split(' ').Order(StringComparer.Ordinal));
         Assert.Equal("site listing", home.Headers.GetValues("Surrogate-Key").Single());
