@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ComparisonSite.Articles;
+using ComparisonSite.Checks.Claims;
 using ComparisonSite.Content;
 using ComparisonSite.Files;
 using ComparisonSite.Markdown;
@@ -33,7 +34,9 @@ public sealed partial class ContentChecker(ArticlePageRenderer renderer, TimePro
             var (_, problems) = renderer.Build(article, results, showErrors: false);
             findings.AddRange(problems.Select(p => ContentDiagnostic.Error(p.File, p.Line, p.Message)));
             findings.AddRange(CheckLinks(article, content, wwwroot));
-            findings.AddRange(FindTypedFigures(article, results, contentRoot));
+            var files = ReadFiles(article, contentRoot, findings);
+            findings.AddRange(FindTypedFigures(article, results, files));
+            findings.AddRange(UnattributedClaims.Find(article, results, files));
             findings.AddRange(ArticleFreshness.Warnings(article, results, ArticlePageRenderer.Today(clock)));
         }
 
@@ -107,10 +110,37 @@ public sealed partial class ContentChecker(ArticlePageRenderer renderer, TimePro
             && File.Exists(Path.Combine(wwwroot, path.TrimStart('/')));
     }
 
+    /// <summary>
+    /// The article's Markdown files as lines (line numbers as the editor counts them), read the way the site reads:
+    /// a file swapped for a FIFO or a link out of content/ since the load must neither hang the check nor be read,
+    /// and is reported instead.
+    /// </summary>
+    private static List<ArticleFile> ReadFiles(
+        ComparisonArticle article, string contentRoot, List<ContentDiagnostic> findings)
+    {
+        var files = new List<ArticleFile>();
+        var folder = Path.Combine(contentRoot, article.Folder);
+        foreach (var file in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
+        {
+            var relative = Path.GetRelativePath(contentRoot, file).Replace('\\', '/');
+            var (content, problem) = InputFiles.ReadText(
+                InputRoot.Content(contentRoot), file, ContentOptions.LargestMaxFileBytes);
+            if (content is null)
+            {
+                findings.Add(ContentDiagnostic.Error(relative, 0, problem!));
+                continue;
+            }
+
+            files.Add(new ArticleFile(relative, Lines(content)));
+        }
+
+        return files;
+    }
+
     private static IEnumerable<ContentDiagnostic> FindTypedFigures(
         ComparisonArticle article,
         ResultsSnapshot results,
-        string contentRoot)
+        List<ArticleFile> files)
     {
         var units = results.Metrics.Values
             .Select(m => m.Unit)
@@ -139,21 +169,8 @@ public sealed partial class ContentChecker(ArticlePageRenderer renderer, TimePro
             RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         var run = ArticleRuns.Default(article, results);
 
-        var folder = Path.Combine(contentRoot, article.Folder);
-        foreach (var file in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
+        foreach (var (relative, lines) in files)
         {
-            var relative = Path.GetRelativePath(contentRoot, file).Replace('\\', '/');
-            // Read the way the site reads: a file swapped for a FIFO or a link out of content/ since the load
-            // must neither hang the check nor be read.
-            var (content, problem) = InputFiles.ReadText(
-                InputRoot.Content(contentRoot), file, ContentOptions.LargestMaxFileBytes);
-            if (content is null)
-            {
-                yield return ContentDiagnostic.Error(relative, 0, problem!);
-                continue;
-            }
-
-            var lines = Lines(content);
             for (var i = 0; i < lines.Count; i++)
             {
                 var text = DataReferenceSpan().Replace(lines[i], " ");
@@ -196,5 +213,8 @@ public sealed partial class ContentChecker(ArticlePageRenderer renderer, TimePro
     }
 
     [GeneratedRegex(@"\{\{.*?\}\}")]
-    private static partial Regex DataReferenceSpan();
+    internal static partial Regex DataReferenceSpan();
 }
+
+/// <summary>One Markdown file of an article: its path under content/ and its lines.</summary>
+internal sealed record ArticleFile(string Path, IReadOnlyList<string> Lines);

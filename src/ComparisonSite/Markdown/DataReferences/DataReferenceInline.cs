@@ -12,4 +12,11 @@ public sealed class DataReferenceInline : LeafInline
     public DataReference? Reference { get; init; }
 
     public string? Error { get; init; }
+
+    /// <summary>
+    /// The reason of a <c>{{reviewed: REASON}}</c> mark, which renders nothing: an editor's word that the
+    /// sentence's performance claim was read and may stand without a data reference or an attribution (see
+    /// <c>Checks/UnattributedClaims</c>). Null for every other reference.
+    /// </summary>
+    public string? ReviewedReason { get; init; }
 }

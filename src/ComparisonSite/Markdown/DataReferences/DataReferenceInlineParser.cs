@@ -36,6 +36,24 @@ public sealed class DataReferenceInlineParser : InlineParser
             return false;
         }
 
+        if (source.StartsWith(ReviewedMark.Prefix, StringComparison.Ordinal))
+        {
+            var reason = source[ReviewedMark.Prefix.Length..].Trim();
+            processor.Inline = new DataReferenceInline
+            {
+                Source = source,
+                ReviewedReason = reason,
+                Error = reason.Length == 0 ? ReviewedMark.MissingReason : null,
+                Span = new SourceSpan(
+                    processor.GetSourcePosition(start, out var markLine, out var markColumn),
+                    processor.GetSourcePosition(close + 1)),
+                Line = markLine,
+                Column = markColumn,
+            };
+            slice.Start = close + 2;
+            return true;
+        }
+
         var reference = DataReference.Parse(source, out var error);
         if (reference is { IsBlock: true })
         {

@@ -12,6 +12,11 @@ public sealed class DataReferenceInlineRenderer : HtmlObjectRenderer<DataReferen
 {
     protected override void Write(HtmlRenderer renderer, DataReferenceInline obj)
     {
+        if (obj.ReviewedReason is not null)
+        {
+            return;
+        }
+
         if (renderer is not FigureHtmlRenderer { Context: { } context })
         {
             DataReferencePlaceholder.Write(renderer, obj.Source);
