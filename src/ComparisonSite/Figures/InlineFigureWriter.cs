@@ -21,22 +21,28 @@ internal static class InlineFigureWriter
         figure.WriteFigure(run.Run, text, measurement.Value);
     }
 
-    /// <summary>"7.8x faster": framework <paramref name="a"/> compared with framework <paramref name="b"/>.</summary>
-    public static void WriteComparison(
+    /// <summary>
+    /// "7.8x faster": framework <paramref name="a"/> compared with framework <paramref name="b"/>. Returns the word
+    /// that joins it to the second framework's name when the text's "than" is the reference's own
+    /// (<see cref="Markdown.DataReferences.OwnedConnectives"/>): " than", or nothing after "the same as", or " from"
+    /// after "not clearly different".
+    /// </summary>
+    public static string WriteComparison(
         FigureWriter figure, RunResults run, FigureComparison comparison, string a, string b, string scenario,
         string metricSlug)
     {
+        const string Than = " than";
         var first = Find(figure, run, a, scenario, metricSlug);
         var second = first is null ? null : Find(figure, run, b, scenario, metricSlug);
         if (first is null || second is null)
         {
-            return;
+            return Than;
         }
 
         if (first.Value <= 0 || second.Value <= 0)
         {
             figure.WriteUnresolved("cannot compare with a value of zero", block: false);
-            return;
+            return Than;
         }
 
         var metric = figure.Context.Snapshot.Metrics[metricSlug];
@@ -63,6 +69,7 @@ internal static class InlineFigureWriter
         };
         // The <data> value keeps the real figure for machines, whatever the words say.
         figure.WriteFigure(run.Run, text, value);
+        return x != y ? Than : unclear ? " from" : string.Empty;
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace ComparisonSite.Tests.Bench;
 /// PostgreSQL, wrk and h2load. The document must be complete, import beside the seed, and show equal work: the
 /// statements and connections each app needed per request, measured under load.
 /// </summary>
-[LongRunning(seconds: 200)]
+[LongRunning(seconds: 300)]
 public sealed partial class FrameworkHarnessTests(PostgresFixture postgres)
     : IDisposable, IClassFixture<PostgresFixture>
 {

@@ -70,6 +70,28 @@ public sealed class NoiseWordingTests
     }
 
     [Fact]
+    public void A_comparison_followed_by_than_writes_the_connective_its_outcome_reads_right_with()
+    {
+        var html = Render(
+            "FastAPI was {{ratio fastapi django no-samples rps}} than Django. "
+            + "FastAPI was {{percent fastapi django equal-disjoint rps}} than Django. "
+            + "FastAPI was {{ratio fastapi django apart rps}} than Django. "
+            + "FastAPI was {{diff fastapi django touching rps}} than Django. "
+            + "FastAPI was {{ratio fastapi django touching rps}} thank-you-free than Django.");
+
+        Assert.Equal(
+            "FastAPI was the same as Django. FastAPI was the same as Django. "
+            + "FastAPI was 1.10x faster (95% interval 1.10x–1.11x) than Django. "
+            + "FastAPI was not clearly faster (10\u00a0req/s) than Django. "
+            + "FastAPI was not clearly faster (1.10x, 95% interval 1.00x–1.21x) thank-you-free than Django.",
+            html.Body!.TextContent.Trim());
+        Assert.DoesNotContain("as than", html.Body.TextContent, StringComparison.Ordinal);
+        // The connective is text, not part of the figure's link.
+        Assert.All(html.QuerySelectorAll("a.figure"), a => Assert.DoesNotContain(" than", a.TextContent,
+            StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Percent_and_difference_without_a_clear_difference_say_so_and_keep_the_real_figure()
     {
         var html = Render(

@@ -21,6 +21,9 @@ public sealed class DataReferenceExtension : IMarkdownExtension
         {
             pipeline.BlockParsers.Insert(0, new DataBlockParser());
         }
+
+        pipeline.DocumentProcessed -= OwnedConnectives.Apply;
+        pipeline.DocumentProcessed += OwnedConnectives.Apply;
     }
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)

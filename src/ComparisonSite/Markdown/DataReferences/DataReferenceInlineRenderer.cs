@@ -20,6 +20,11 @@ public sealed class DataReferenceInlineRenderer : HtmlObjectRenderer<DataReferen
         if (renderer is not FigureHtmlRenderer { Context: { } context })
         {
             DataReferencePlaceholder.Write(renderer, obj.Source);
+            if (obj.OwnsThan)
+            {
+                renderer.WriteEscape(" than");
+            }
+
             return;
         }
 
@@ -32,6 +37,12 @@ public sealed class DataReferenceInlineRenderer : HtmlObjectRenderer<DataReferen
 
         if (ResolvedReference.Of(figure, obj.Reference, obj.Error, block: false) is not var (reference, runs))
         {
+            // An unresolved comparison shows "n/a"; the sentence keeps its "than".
+            if (obj.OwnsThan)
+            {
+                renderer.WriteEscape(" than");
+            }
+
             return;
         }
 
@@ -45,8 +56,13 @@ public sealed class DataReferenceInlineRenderer : HtmlObjectRenderer<DataReferen
                     figure, run, args[0], args[1], args[2], withUnit: !reference.WithoutUnit, reference.RoundTo);
                 break;
             case DataReferenceKind.Ratio or DataReferenceKind.Percent or DataReferenceKind.Diff:
-                InlineFigureWriter.WriteComparison(
+                var connective = InlineFigureWriter.WriteComparison(
                     figure, run, ComparisonOf(reference.Kind), args[0], args[1], args[2], args[3]);
+                if (obj.OwnsThan)
+                {
+                    renderer.WriteEscape(connective);
+                }
+
                 break;
             case DataReferenceKind.Best:
                 InlineFigureWriter.WriteBest(figure, run, args[0], args[1], reference.Frameworks);
