@@ -9,11 +9,11 @@ namespace ComparisonSite.Checks.Claims;
 
 /// <summary>
 /// The check's rule for prose: a sentence that names a framework of its article (or follows one that does in its
-/// paragraph) and makes a performance claim
-/// (<see cref="ClaimVocabulary.ClaimWords"/>) either takes its figures from the store (a data reference in the
-/// same sentence), says whose claim it is (<see cref="ClaimVocabulary.Attributions"/>, or the name of a source of
-/// the suite's reported runs), or carries an editor's <c>{{reviewed: REASON}}</c> mark. Anything else is a
-/// warning (an error under <c>--strict</c>) at its file and line, naming the words that made it a claim.
+/// paragraph) and makes a performance claim (<see cref="ClaimVocabulary.ClaimWords"/>) either takes its figures
+/// from the store (a data reference in the same sentence), says whose claim it is
+/// (<see cref="ClaimVocabulary.Attributions"/>, or the name of a source of the suite's reported runs), or carries
+/// an editor's <c>{{reviewed: REASON}}</c> mark. A question claims nothing. Anything else is a warning (an error
+/// under <c>--strict</c>) at its file and line, naming the words that made it a claim.
 /// </summary>
 internal static partial class UnattributedClaims
 {
@@ -92,7 +92,8 @@ internal static partial class UnattributedClaims
         }
     }
 
-    // A sentence ends at . ! or ? followed by a space; "e.g. x" and "1.5x" do not end one.
+    // A sentence ends at . ! or ? after a word (or a reference) and before a capital, a quote or a reference;
+    // "1.5x" and "e.g. the" do not end one.
     [GeneratedRegex(@"(?<=[a-z)\]""'\u27E7][.!?])\s+(?=[A-Z*""(\[\u27E6])", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceEnd();
 }
