@@ -36,35 +36,30 @@ public sealed class DataReferenceInlineParser : InlineParser
             return false;
         }
 
+        // A reviewed mark is not a reference: it carries a reason, and renders nothing.
+        DataReference? reference = null;
+        string? reason = null;
+        string? error;
         if (source.StartsWith(ReviewedMark.Prefix, StringComparison.Ordinal))
         {
-            var reason = source[ReviewedMark.Prefix.Length..].Trim();
-            processor.Inline = new DataReferenceInline
-            {
-                Source = source,
-                ReviewedReason = reason,
-                Error = reason.Length == 0 ? ReviewedMark.MissingReason : null,
-                Span = new SourceSpan(
-                    processor.GetSourcePosition(start, out var markLine, out var markColumn),
-                    processor.GetSourcePosition(close + 1)),
-                Line = markLine,
-                Column = markColumn,
-            };
-            slice.Start = close + 2;
-            return true;
+            reason = source[ReviewedMark.Prefix.Length..].Trim();
+            error = reason.Length == 0 ? ReviewedMark.MissingReason : null;
         }
-
-        var reference = DataReference.Parse(source, out var error);
-        if (reference is { IsBlock: true })
+        else
         {
-            (reference, error) =
-                (null, $"{{{{{source.Split(' ')[0]} …}}}} must stand alone on its own line, not inside text");
+            reference = DataReference.Parse(source, out error);
+            if (reference is { IsBlock: true })
+            {
+                (reference, error) =
+                    (null, $"{{{{{source.Split(' ')[0]} …}}}} must stand alone on its own line, not inside text");
+            }
         }
 
         processor.Inline = new DataReferenceInline
         {
             Source = source,
             Reference = reference,
+            ReviewedReason = reason,
             Error = error,
             Span = new SourceSpan(
                 processor.GetSourcePosition(start, out var line, out var column),
