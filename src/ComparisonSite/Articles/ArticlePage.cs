@@ -1,5 +1,6 @@
 using ComparisonSite.Content;
 using ComparisonSite.Figures;
+using ComparisonSite.Figures.Claims;
 using ComparisonSite.Results.Store;
 
 namespace ComparisonSite.Articles;
@@ -43,6 +44,12 @@ public sealed record ArticlePage(
     /// prose's; null when the article has none.
     /// </summary>
     public string? HeadlineHtml { get; init; }
+
+    /// <summary>
+    /// The source's claims checked against our measured run, when the page shows the check (<c>{{claims}}</c>):
+    /// what the home page's summary line and the <c>ClaimReview</c> structured data say.
+    /// </summary>
+    public ClaimCheck? Claims { get; init; }
 
     /// <summary>Only pages with a cost calculator load calculator.js.</summary>
     public bool HasCalculator { get; init; }

@@ -73,6 +73,8 @@ public sealed class ArticlePageRenderer(
             .ToList();
         var headline = article.Headline is null ? null : RenderHeadline(article, results, showErrors, context);
         var faq = article.Sections.Where(s => s.IsFaq).SelectMany(s => FaqEntries(s, context)).ToList();
+        // Worked out even where no block shows it, so a claim naming an unknown framework is reported either way.
+        var claims = context.Claims;
         var page = new ArticlePage(
             article, summary, sections, ArticleRuns.Default(article, results), faq,
             ArticleRuns.DataChangedAt(article, results))
@@ -82,6 +84,7 @@ public sealed class ArticlePageRenderer(
             Figures = [.. context.Figures],
             HeadlineHtml = headline,
             HasCalculator = ArticleCalculator.Find(article) is not null,
+            Claims = ShowsClaims(article) ? claims : null,
         };
         return (page, context.Problems);
     }
@@ -163,6 +166,11 @@ public sealed class ArticlePageRenderer(
     }
 
     private const string DataUpdatesSection = "methodology";
+
+    /// <summary>True when a section shows the claim check (<c>{{claims}}</c>).</summary>
+    public static bool ShowsClaims(ComparisonArticle article) =>
+        article.Sections.Select(s => s.Body).Prepend(article.Summary)
+            .Any(d => DataReferencePolicy.References(d).Any(r => r.Kind == DataReferenceKind.Claims));
 
     private static bool HasCharts(MarkdownDocument document) =>
         DataReferencePolicy.References(document).Any(r => r.IsChart);

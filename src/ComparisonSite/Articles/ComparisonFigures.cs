@@ -14,7 +14,9 @@ public static class ComparisonFigures
 {
     /// <summary>What figures need to know about the comparison they appear in.</summary>
     public static FigureArticle Article(ComparisonArticle article) =>
-        new(article.Slug, article.Meta.Suite, article.Meta.Frameworks, article.Meta.Origin, article.Meta.ServerPrice);
+        new(
+            article.Slug, article.Meta.Suite, article.Meta.Frameworks, article.Meta.Origin, article.Meta.ServerPrice,
+            article.Meta.Claims, article.Folder + "/" + ComparisonLoader.IndexFile);
 
     /// <summary>A fresh context for one render of the comparison's figures against <paramref name="snapshot"/>.
     /// </summary>

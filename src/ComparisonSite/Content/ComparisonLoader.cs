@@ -154,6 +154,7 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         var verdict = fields.Text("verdict", required: false);
         var headline = fields.Text("headline", required: false);
         var serverPrice = ServerPriceFrontMatter.Read(fields);
+        var claims = ClaimsFrontMatter.Read(fields);
         var maxDataAge = fields.WholeNumberMap(
             "maxDataAge", 1, DataAgeLimit.LongestDays, $"{{ {suite ?? "python-web-frameworks"}: 365 }}");
         fields.RejectUnknownKeys();
@@ -253,6 +254,7 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
             Aliases = aliases,
             Image = image,
             ServerPrice = serverPrice,
+            Claims = claims,
             MaxDataAge = [.. maxDataAge.Select(m => new DataAgeLimit(m.Name, m.Value, m.Line))],
             Tags = tags,
             Related = related,

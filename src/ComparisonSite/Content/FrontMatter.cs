@@ -1,4 +1,5 @@
 using ComparisonSite.Figures.Calculator;
+using ComparisonSite.Figures.Claims;
 using ComparisonSite.Results.Import;
 
 namespace ComparisonSite.Content;
@@ -69,6 +70,12 @@ public sealed record ArticleFrontMatter
 
     /// <summary>The price per server of the cost calculator (<c>serverPrice:</c>), with its source and date.</summary>
     public ServerPrice? ServerPrice { get; init; }
+
+    /// <summary>
+    /// The source's performance claims written as data (<c>claims:</c>), which the claim check sets against our
+    /// measured run; empty when the article lists none.
+    /// </summary>
+    public IReadOnlyList<SourceClaim> Claims { get; init; } = [];
 }
 
 /// <summary>The front matter of one section file of a comparison.</summary>

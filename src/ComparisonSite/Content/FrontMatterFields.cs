@@ -14,13 +14,22 @@ internal sealed class FrontMatterFields : FieldReader<YamlNode, YamlNode>
     private readonly YamlMappingNode _map;
     private readonly string _file;
     private readonly ICollection<ContentDiagnostic> _diagnostics;
+    private readonly (int Line, string Name) _whole;
     private int _errors;
 
-    public FrontMatterFields(YamlMappingNode map, string file, ICollection<ContentDiagnostic> diagnostics)
+    /// <param name="map">The fields.</param>
+    /// <param name="file">The file, for problem locations.</param>
+    /// <param name="diagnostics">Where problems go.</param>
+    /// <param name="whole">Where a missing key is reported and what it is missing from: the front matter, or one
+    /// entry of a list.</param>
+    public FrontMatterFields(
+        YamlMappingNode map, string file, ICollection<ContentDiagnostic> diagnostics,
+        (int Line, string Name)? whole = null)
     {
         _map = map;
         _file = file;
         _diagnostics = diagnostics;
+        _whole = whole ?? (1, "the front matter");
     }
 
     public bool HasErrors => _errors > 0;
@@ -210,6 +219,37 @@ internal sealed class FrontMatterFields : FieldReader<YamlNode, YamlNode>
         return null;
     }
 
+    /// <summary>
+    /// A list of field sets (<c>key:</c> then <c>- a: …</c> entries), each read with typed accessors of its own and
+    /// paired with the line its entry starts on; an empty list when the key is absent or not such a list.
+    /// </summary>
+    public IReadOnlyList<(FrontMatterFields Fields, int Line)> MappingList(string key, string example)
+    {
+        if (!TryGet(key, required: false, out var node))
+        {
+            return [];
+        }
+
+        if (node is not YamlSequenceNode { Children.Count: > 0 } sequence
+            || sequence.Children.Any(c => c is not YamlMappingNode))
+        {
+            FailKey(key, $"'{key}' must be a list of entries, each a set of 'name: value' fields, e.g. {example}");
+            return [];
+        }
+
+        var max = FrontMatterLimits.ListCount(key);
+        if (sequence.Children.Count > max)
+        {
+            FailKey(key, $"'{key}' has {sequence.Children.Count:N0} entries; at most {max:N0} are allowed");
+            return [];
+        }
+
+        return [.. sequence.Children.Select((c, i) => (
+            new FrontMatterFields(
+                (YamlMappingNode)c, _file, _diagnostics, (LineOf(c), $"'{key}' entry {i + 1}")),
+            LineOf(c)))];
+    }
+
     public override void Reject(string key, string message)
     {
         if (TryGet(key, required: false, out _))
@@ -231,7 +271,8 @@ internal sealed class FrontMatterFields : FieldReader<YamlNode, YamlNode>
     protected override void ReportMissing(string key)
     {
         _errors++;
-        _diagnostics.Add(ContentDiagnostic.Error(_file, 1, $"required key '{key}' is missing from the front matter"));
+        _diagnostics.Add(
+            ContentDiagnostic.Error(_file, _whole.Line, $"required key '{key}' is missing from {_whole.Name}"));
     }
 
     protected override void ReportUnknown(YamlNode key, string expected) =>

@@ -27,6 +27,8 @@ internal static class FrontMatterLimits
         ["headline"] = 500,
         ["server"] = 300,
         ["url"] = 2_000,
+        ["says"] = 300,
+        ["by"] = 20,
     };
 
     /// <summary>List keys allowed more (or fewer) entries than <see cref="DefaultListCount"/>.</summary>
@@ -34,6 +36,7 @@ internal static class FrontMatterLimits
     {
         ["tags"] = 20,
         ["related"] = 20,
+        ["claims"] = 30,
     };
 
     /// <summary>The most characters the text key <paramref name="key"/> may hold.</summary>

@@ -1,4 +1,5 @@
 using ComparisonSite.Figures.Calculator;
+using ComparisonSite.Figures.Claims;
 using ComparisonSite.Results.Import;
 
 namespace ComparisonSite.Figures;
@@ -12,6 +13,8 @@ namespace ComparisonSite.Figures;
 /// <c>origin:</c>); null for the suite's latest run of any origin.
 /// </param>
 /// <param name="ServerPrice">The price per server the cost calculator uses (front matter <c>serverPrice:</c>).</param>
+/// <param name="Claims">The source's claims written as data (front matter <c>claims:</c>), for the claim check.</param>
+/// <param name="IndexFile">The article's index.md as problems name it, where its claims are written.</param>
 public sealed record FigureArticle(
     string Slug, string Suite, IReadOnlyList<string> Frameworks, RunOrigin? Origin = null,
-    ServerPrice? ServerPrice = null);
+    ServerPrice? ServerPrice = null, IReadOnlyList<SourceClaim>? Claims = null, string IndexFile = "index.md");

@@ -1,3 +1,4 @@
+using ComparisonSite.Figures.Claims;
 using ComparisonSite.Results;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
@@ -20,6 +21,7 @@ public sealed class FigureContext
     private readonly FigureIds _ids = new();
     private readonly List<RenderedFigure> _figures = [];
     private readonly List<FigureReading> _readings = [];
+    private readonly Lazy<ClaimCheck?> _claims;
 
     public FigureContext(ResultsSnapshot snapshot, FigureArticle article, FigureFormatter formatter, bool showErrors)
     {
@@ -29,7 +31,14 @@ public sealed class FigureContext
         ShowErrors = showErrors;
         var others = snapshot.Frameworks.Keys.Order(StringComparer.Ordinal).Except(article.Frameworks);
         _colourOrder = [.. article.Frameworks.Concat(others)];
+        _claims = new(() => ClaimChecker.Of(this), LazyThreadSafetyMode.None);
     }
+
+    /// <summary>
+    /// The source's claims checked against our latest measured run, worked out once per render (its problems are
+    /// recorded then); null when the article and the source's run make no claim.
+    /// </summary>
+    public ClaimCheck? Claims => _claims.Value;
 
     public ResultsSnapshot Snapshot { get; }
 

@@ -1,15 +1,21 @@
 using ComparisonSite.Content;
+using ComparisonSite.Figures.Claims;
 using ComparisonSite.Results.Store;
 
 namespace ComparisonSite.Front;
 
 /// <summary>
 /// One comparison as the home and tag pages show it: title link, verdict line, headline figure (computed from
-/// the store like the article's prose) and its last data update (the cited run whose data changed last).
+/// the store like the article's prose), the claim check's summary when the article shows one, and its last data
+/// update (the cited run whose data changed last).
 /// </summary>
-public sealed record ComparisonEntry(ComparisonArticle Article, string? HeadlineHtml, StoredRun? LastDataUpdate)
+public sealed record ComparisonEntry(
+    ComparisonArticle Article, string? HeadlineHtml, StoredRun? LastDataUpdate, ClaimCheck? Claims = null)
 {
     public string Path => SiteAddresses.Comparison(Article.Slug);
+
+    /// <summary>The article's claim check, which the summary line links to.</summary>
+    public string ClaimCheckPath => SiteAddresses.InArticle(Article.Slug, ClaimCheckWriter.Anchor);
 
     /// <summary>The data page, where every run the comparison shows is listed.</summary>
     public string DataPath => SiteAddresses.Data(Article.Slug);

@@ -69,6 +69,6 @@ public sealed class FrontPages(ContentLibrary library, ResultsStore results, Art
 
         var page = renderer.Render(article, snapshot);
         var lastUpdate = page.DataUpdates.Count > 0 ? page.DataUpdates[0].Run : null;
-        return new ComparisonEntry(article, page.HeadlineHtml, lastUpdate);
+        return new ComparisonEntry(article, page.HeadlineHtml, lastUpdate, page.Claims);
     }
 }

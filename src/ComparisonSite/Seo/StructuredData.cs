@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ComparisonSite.Articles;
+using ComparisonSite.Figures.Claims;
 using ComparisonSite.Results;
 using ComparisonSite.Results.Store;
 using ComparisonSite.Runs;
@@ -68,6 +69,13 @@ public static class StructuredData
             documents.Add(Dataset(page, run, results, urls, canonical));
         }
 
+        if (page.Claims is { Measured: { } measured } claims)
+        {
+            documents.AddRange(claims.Claims
+                .Where(c => c.Verdict != ClaimVerdict.NotMeasured)
+                .Select(c => ClaimReview(c, claims, measured, urls, siteName, canonical)));
+        }
+
         return [.. documents.Select(d => JsonSerializer.Serialize(d, StructuredDataJson.Default.Object))];
     }
 
@@ -83,6 +91,58 @@ public static class StructuredData
             ["publisher"] = Publisher(urls, siteName),
         };
         return JsonSerializer.Serialize(website, StructuredDataJson.Default.DictionaryStringObject);
+    }
+
+    /// <summary>
+    /// A claim of the source and our verdict on it, rated on a three-point scale (1 does not hold, 2 no clear
+    /// difference, 3 holds) whose words are the page's; claims our run did not measure are not reviewed.
+    /// </summary>
+    private static Dictionary<string, object?> ClaimReview(
+        CheckedClaim claim, ClaimCheck check, StoredRun measured, SiteUrls urls, string siteName, string canonical)
+    {
+        var itemReviewed = new Dictionary<string, object?>
+        {
+            ["@type"] = "Claim",
+            ["author"] = Organization(check.Source),
+        };
+        if (check.Reported is { } reported)
+        {
+            itemReviewed["datePublished"] = SiteDates.Iso(reported.Info.Date);
+            if (reported.Info.SourceUrl is { } sourceUrl)
+            {
+                itemReviewed["appearance"] = new Dictionary<string, object?>
+                {
+                    ["@type"] = "CreativeWork",
+                    ["url"] = sourceUrl,
+                };
+            }
+        }
+
+        return new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "ClaimReview",
+            ["url"] = canonical + "#" + claim.Anchor,
+            ["claimReviewed"] = claim.Claim.Says,
+            ["itemReviewed"] = itemReviewed,
+            ["author"] = Publisher(urls, siteName),
+            ["datePublished"] = SiteDates.Iso(measured.Info.Date),
+            ["reviewBody"] = $"{check.Source}: {claim.SourceFigures}. Our run: {claim.OurFigures}.",
+            ["reviewRating"] = new Dictionary<string, object?>
+            {
+                ["@type"] = "Rating",
+                ["ratingValue"] = claim.Verdict switch
+                {
+                    ClaimVerdict.Holds => 3,
+                    ClaimVerdict.NoClearDifference => 2,
+                    _ => 1,
+                },
+                ["worstRating"] = 1,
+                ["bestRating"] = 3,
+                ["alternateName"] = ClaimCheck.Words(claim.Verdict),
+            },
+            ["isPartOf"] = new Dictionary<string, object?> { ["@type"] = "Article", ["url"] = canonical },
+        };
     }
 
     private static Dictionary<string, object?> Dataset(

@@ -41,6 +41,29 @@ public sealed class ClaimCheckTests(PostgresFixture postgres) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task A_claim_the_store_cannot_check_is_an_error_at_its_line_of_index_md()
+    {
+        var content = Path.Combine(FixturePaths.Root, "claim-errors-site", "content");
+        var database = await postgres.CreateSeededDatabaseAsync();
+
+        var check = await SiteProcess.RunVerbAsync(database, "check", "--content", content);
+
+        var file = Path.GetRelativePath(SiteRoot.Locate(null).Path, content).Replace('\\', '/')
+            + "/unknown-claims/index.md";
+        Assert.Equal(
+        [
+            $"{file}:12: error: claim 'Pyramid leads the JSON endpoint': unknown framework 'pyramid' "
+                + "(known: django, django-asgi, fastapi, flask)",
+            $"{file}:15: error: claim 'FastAPI has the least jitter': unknown metric 'jitter' "
+                + "(known: cold-start, connections, memory, p50, p99, round-trips, rps, score, server-cost)",
+            $"{file}:18: error: claim 'The source rates FastAPI highest': 'score' is not a measurement but a rating: "
+                + "a performance claim is checked against measurements",
+            "1 comparisons checked: 3 errors, 0 warnings.",
+        ], check.Output.Trim().Split('\n'));
+        Assert.Equal(1, check.ExitCode);
+    }
+
+    [Fact]
     public void A_reviewed_mark_renders_nothing_and_needs_a_reason()
     {
         var diagnostics = new List<ContentDiagnostic>();

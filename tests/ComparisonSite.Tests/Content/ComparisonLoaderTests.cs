@@ -36,9 +36,9 @@ public sealed class ComparisonLoaderTests
         Assert.Null(result.Article);
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(
-            "unknown-key/index.md:10: error: unknown key 'tilte' (expected one of: aliases, author, description, "
-            + "draft, frameworks, headline, image, maxDataAge, origin, published, related, serverPrice, slug, suite, "
-            + "tags, title, updated, verdict, withdrawn)",
+            "unknown-key/index.md:10: error: unknown key 'tilte' (expected one of: aliases, author, claims, "
+            + "description, draft, frameworks, headline, image, maxDataAge, origin, published, related, serverPrice, "
+            + "slug, suite, tags, title, updated, verdict, withdrawn)",
             error.ToString());
     }
 
@@ -116,6 +116,27 @@ public sealed class ComparisonLoaderTests
                 + "from 1 to 3650, not 'forever'",
             "bad-max-data-age/index.md:13: error: maxDataAge names suite 'embedded-databases', but the article "
                 + "cites only 'python-web-frameworks' (its 'suite' key)",
+        ], result.Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public async Task Claims_with_a_wrong_shape_are_errors_on_their_lines()
+    {
+        var result = await LoadBroken("bad-claims");
+
+        Assert.Null(result.Article);
+        Assert.Equal(
+        [
+            "bad-claims/index.md:12: error: 'measure' must be SCENARIO:METRIC such as json:rps, not 'json'",
+            "bad-claims/index.md:16: error: a claim gives either 'best: FRAMEWORK' (it leads the article's "
+                + "frameworks) or 'ahead: A' and 'behind: B' (A is better than B)",
+            "bad-claims/index.md:23: error: 'by' must be a ratio above 1 such as 3 or a range such as 7-8, not '0.5'",
+            "bad-claims/index.md:27: error: 'behind' must be a framework slug (lower-case letters, digits and "
+                + "hyphens, at most 100 characters), not 'Django'",
+            "bad-claims/index.md:28: error: 'by' range '8-7' must run from the smaller ratio to the larger",
+            "bad-claims/index.md:29: error: required key 'says' is missing from 'claims' entry 5",
+            "bad-claims/index.md:31: error: unknown key 'colour' (expected one of: ahead, behind, best, by, measure, "
+                + "says)",
         ], result.Diagnostics.Select(d => d.ToString()));
     }
 

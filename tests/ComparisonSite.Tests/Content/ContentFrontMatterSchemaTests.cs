@@ -88,6 +88,16 @@ public sealed partial class ContentFrontMatterSchemaTests
         { "index", "author: Probe Editor", "author: Probe Editor\ntags: []" },
         { "index", "author: Probe Editor", $"author: Probe Editor\nverdict: \"{new string('v', 501)}\"" },
         { "index", "author: Probe Editor", $"author: Probe Editor\ntags: [{string.Join(", ", TwentyOneTags)}]" },
+        { "index", "author: Probe Editor", "author: Probe Editor\nclaims: [{ says: Fast, measure: json }]" },
+        {
+            "index", "author: Probe Editor",
+            "author: Probe Editor\nclaims: [{ says: Fast, measure: json:rps, best: a, ahead: a, behind: b }]"
+        },
+        { "index", "author: Probe Editor", "author: Probe Editor\nclaims: [{ says: Fast, measure: json:rps }]" },
+        {
+            "index", "author: Probe Editor",
+            "author: Probe Editor\nclaims: [{ says: Much, measure: json:rps, ahead: a, behind: b, by: lots }]"
+        },
         { "section", "order: 1", "order: first" },
         { "section", "order: 1", "" },
         { "section", "anchor: speed", "anchor: 1-speed" },
@@ -106,11 +116,17 @@ public sealed partial class ContentFrontMatterSchemaTests
             defs["index"]!["properties"]!.AsObject(),
             defs["section"]!["properties"]!.AsObject(),
             defs["index"]!["properties"]!["serverPrice"]!["properties"]!.AsObject(),
+            defs["claim"]!["properties"]!.AsObject(),
         }.SelectMany(p => p).ToList();
 
         foreach (var (key, property) in properties)
         {
-            if (property!["type"]?.GetValue<string>() == "array")
+            if (property!["items"]?["$ref"]?.GetValue<string>() == "#/$defs/claim")
+            {
+                // A list of entries: each entry's keys are bounded among the properties checked here.
+                Assert.Equal(FrontMatterLimits.ListCount(key), property["maxItems"]?.GetValue<int>());
+            }
+            else if (property["type"]?.GetValue<string>() == "array")
             {
                 Assert.Equal(FrontMatterLimits.ListCount(key), property["maxItems"]?.GetValue<int>());
                 var entry = property["items"]!["maxLength"]?.GetValue<int>()

@@ -102,7 +102,7 @@ public sealed class DataReferenceTests
         "vaule fastapi json rps",
         "unknown data reference '{{vaule fastapi json rps}}': "
         + "it must start with one of value, ratio, percent, diff, best, ranking, agreement, table, chart, scaling, "
-        + "environment, calculator, calculator-value")]
+        + "environment, calculator, claims, calculator-value")]
     [InlineData(
         "value fastapi json",
         "value takes 3 arguments, found 2; "

@@ -100,6 +100,37 @@ public sealed class SeoTests(PostgresFixture postgres) : IAsyncLifetime, IClassF
     }
 
     [Fact]
+    public async Task Each_checked_claim_is_a_claim_review_with_the_fields_search_engines_require()
+    {
+        var page = await SiteFactory.ParseAsync(await _site.CreateReader().GetAsync(Article));
+        var reviews = JsonLd(page).Where(b => b.GetProperty("@type").GetString() == "ClaimReview").ToList();
+        var claims = page.QuerySelectorAll("#claim-check .claim")
+            .Where(c => c.QuerySelector(".claim-verdict")!.TextContent != "Not measured here")
+            .ToList();
+
+        Assert.NotEmpty(reviews);
+        Assert.Equal(claims.Count, reviews.Count);
+        foreach (var (review, claim) in reviews.Zip(claims))
+        {
+            var verdict = claim.QuerySelector(".claim-verdict")!.TextContent;
+            Assert.Equal(BaseUrl + Article + "#" + claim.Id, review.GetProperty("url").GetString());
+            Assert.Equal(
+                $"{verdict} {review.GetProperty("claimReviewed").GetString()}",
+                claim.QuerySelector(".claim-says")!.TextContent);
+            Assert.Equal("Bytepulse", review.GetProperty("itemReviewed").GetProperty("author").GetProperty("name")
+                .GetString());
+            Assert.Equal("ComparisonSite", review.GetProperty("author").GetProperty("name").GetString());
+            Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", review.GetProperty("datePublished").GetString());
+            var rating = review.GetProperty("reviewRating");
+            Assert.Equal(verdict, rating.GetProperty("alternateName").GetString());
+            Assert.InRange(
+                rating.GetProperty("ratingValue").GetInt32(),
+                rating.GetProperty("worstRating").GetInt32(),
+                rating.GetProperty("bestRating").GetInt32());
+        }
+    }
+
+    [Fact]
     public async Task Structured_data_and_head_tags_survive_any_character_in_content()
     {
         var page = await SiteFactory.ParseAsync(await _fixtures.CreateReader().GetAsync("/tricky-characters"));

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ComparisonSite.Articles;
 using ComparisonSite.Content;
 using ComparisonSite.Figures;
+using ComparisonSite.Figures.Claims;
 using ComparisonSite.Markdown;
 using ComparisonSite.Markdown.DataReferences;
 using ComparisonSite.Results.Store;
@@ -26,6 +27,7 @@ internal static partial class ReferenceTexts
             .Prepend((article.Summary, article.Folder + "/" + ComparisonLoader.IndexFile, article.SummaryFirstLine));
         var facts = new List<ReferenceFact>();
         var paragraphs = 0;
+        (string File, int Line)? claimCheck = null;
         foreach (var (body, file, firstLine) in parts)
         {
             context.File = file;
@@ -33,7 +35,11 @@ internal static partial class ReferenceTexts
             var path = $"{contentPrefix}/{file}";
             foreach (var block in body.Descendants<Block>())
             {
-                if (block is DataBlock data)
+                if (block is DataBlock { Reference.Kind: DataReferenceKind.Claims } claims)
+                {
+                    claimCheck ??= (path, firstLine + claims.Line);
+                }
+                else if (block is DataBlock data)
                 {
                     facts.AddRange(BlockFacts(data, context, path, firstLine + data.Line));
                 }
@@ -46,7 +52,29 @@ internal static partial class ReferenceTexts
             }
         }
 
+        if (claimCheck is { } at && context.Claims is { } check)
+        {
+            facts.AddRange(ClaimFacts(check, at, $"{contentPrefix}/{context.Article.IndexFile}"));
+        }
+
         return facts;
+    }
+
+    /// <summary>
+    /// The claim check: its summary (also the home page's line) and each claim's verdict, at the claim's line of
+    /// index.md, or at the block for a claim read from the source's run.
+    /// </summary>
+    private static IEnumerable<ReferenceFact> ClaimFacts(ClaimCheck check, (string File, int Line) block, string index)
+    {
+        yield return new ReferenceFact(
+            block.File, block.Line, "claims:summary", "claim check (and the home page)", check.Sentence);
+        foreach (var claim in check.Claims)
+        {
+            var (file, line) = claim.FromRun ? block : (index, claim.Claim.Line);
+            yield return new ReferenceFact(
+                file, line, $"claims:{claim.Anchor}", $"claim \"{claim.Claim.Says}\"",
+                ClaimCheck.Words(claim.Verdict));
+        }
     }
 
     /// <summary>The sentences of a paragraph (or heading, or cell) that hold a reference's output.</summary>

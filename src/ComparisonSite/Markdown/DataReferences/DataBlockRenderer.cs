@@ -1,5 +1,6 @@
 using ComparisonSite.Figures;
 using ComparisonSite.Figures.Calculator;
+using ComparisonSite.Figures.Claims;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 
@@ -28,6 +29,12 @@ public sealed class DataBlockRenderer : HtmlObjectRenderer<DataBlock>
         if (obj.Reference is { Kind: DataReferenceKind.Calculator } calculator)
         {
             WriteCalculator(figure, calculator);
+            return;
+        }
+
+        if (obj.Reference is { Kind: DataReferenceKind.Claims })
+        {
+            ClaimCheckWriter.Write(figure);
             return;
         }
 

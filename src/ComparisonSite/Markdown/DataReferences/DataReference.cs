@@ -22,6 +22,7 @@ public enum DataReferenceKind
     Environment,
     Calculator,
     CalculatorValue,
+    Claims,
 }
 
 /// <summary>
@@ -38,7 +39,7 @@ public sealed record DataReference
     public required string Source { get; init; }
 
     public bool IsBlock => Kind is DataReferenceKind.Table or DataReferenceKind.Chart or DataReferenceKind.Scaling
-        or DataReferenceKind.Environment or DataReferenceKind.Calculator;
+        or DataReferenceKind.Environment or DataReferenceKind.Calculator or DataReferenceKind.Claims;
 
     /// <summary>A figure drawn as a chart (bars or lines), which the page loads the chart script for.</summary>
     public bool IsChart => Kind is DataReferenceKind.Chart or DataReferenceKind.Scaling;
@@ -49,12 +50,13 @@ public sealed record DataReference
     /// <summary>
     /// The runs the reference reads, in order: one for most references (<c>run=</c>, <c>origin=</c> or the
     /// article's default), one per origin for <c>origins=a,b</c>, and the latest reported and measured runs for
-    /// <c>agreement</c>.
+    /// <c>agreement</c> and <c>claims</c>.
     /// </summary>
     public IReadOnlyList<RunSelector> Selectors =>
         // A calculator's value reads the calculator's run, which that block's own reference names.
         Kind == DataReferenceKind.CalculatorValue ? []
-        : Kind == DataReferenceKind.Agreement ? [new(Origin: RunOrigin.Reported), new(Origin: RunOrigin.Measured)]
+        : Kind is DataReferenceKind.Agreement or DataReferenceKind.Claims
+            ? [new(Origin: RunOrigin.Reported), new(Origin: RunOrigin.Measured)]
         : Options.TryGetValue("origins", out var origins)
             ? [.. origins.Split(',').Select(o => new RunSelector(Origin: RunOriginText.Parse(o)))]
         : [new(RunId, RunOriginText.Parse(Options.GetValueOrDefault("origin")))];
@@ -132,13 +134,14 @@ public sealed record DataReference
                 ],
                 [],
                 "{{calculator SCENARIO:METRIC requests=N [peak=F] [headroom=H] [frameworks=a,b]" + RunUsage),
+            ["claims"] = (DataReferenceKind.Claims, 0, 0, [], [], "{{claims}}"),
             ["calculator-value"] = (
                 DataReferenceKind.CalculatorValue, 2, 2, [], [],
                 "{{calculator-value FRAMEWORK servers|monthly-cost|throughput}}"),
         };
 
     public static bool IsBlockKind(string source) =>
-        FirstWord(source) is "table" or "chart" or "scaling" or "environment" or "calculator";
+        FirstWord(source) is "table" or "chart" or "scaling" or "environment" or "calculator" or "claims";
 
     /// <summary>
     /// Parses the text between the braces; on failure returns null and a message that shows the expected form.
