@@ -38,7 +38,8 @@ internal static class ClaimCheckWriter
         html.EnsureLine();
         // A block of its own, not a <figure>: the article's figures are its data, each with a CSV and an embed page.
         html.Write("<div class=\"claim-check\" id=\"").Write(Anchor).WriteLine("\">");
-        html.Write("<p class=\"claim-check-summary\"><strong>Claim check.</strong> ").WriteEscape(check.Sentence).Write(' ');
+        html.Write("<p class=\"claim-check-summary\"><strong>Claim check.</strong> ")
+            .WriteEscape(check.Sentence).Write(' ');
         if (check.Measured is { } run)
         {
             html.Write("Each verdict sets the claim against our latest measured run (")
