@@ -31,6 +31,8 @@ public sealed class ClaimCheckSiteTests(PostgresFixture postgres) : IClassFixtur
         Assert.Equal($"Of Bytepulse's 8 performance claims, our measurement supports {holds}.", before.HomeLine);
         Assert.Equal(before.Verdicts.Where(v => v.Value != "Not measured here"), before.Reviews);
         Assert.Equal("Holds", before.Verdicts[JsonLeader]);
+        // Comparisons write their own connective, so no sentence reads "the same as than" (NoiseWordingTests).
+        Assert.DoesNotMatch(@"\b(as|than|from) than\b", before.Text);
 
         // The dry run names the claim's line of index.md and the block's line, and writes nothing.
         var slower = await SeedVariants.SlowerFastApiAsync();
@@ -67,6 +69,7 @@ public sealed class ClaimCheckSiteTests(PostgresFixture postgres) : IClassFixtur
         Assert.Equal(after.Verdicts.Where(v => v.Value != "Not measured here"), after.Reviews);
         Assert.Contains(new KeyValuePair<string, int>(JsonLeader, 1), after.Ratings);
         Assert.Contains(new KeyValuePair<string, int>(JsonLeader, 3), before.Ratings);
+        Assert.DoesNotMatch(@"\b(as|than|from) than\b", after.Text);
     }
 
     /// <summary>The article's verdicts by claim anchor, the home line, and the ClaimReviews by their url's anchor.
@@ -79,6 +82,7 @@ public sealed class ClaimCheckSiteTests(PostgresFixture postgres) : IClassFixtur
             .ToDictionary(c => c.Id!, c => c.QuerySelector(".claim-verdict")!.TextContent);
         var reviews = Reviews(article).ToList();
         return new Shown(
+            article.Body!.TextContent,
             verdicts,
             home.QuerySelector(".entry-claims")!.TextContent.Trim(),
             reviews.ToDictionary(r => r.Anchor, r => r.Verdict),
@@ -100,6 +104,6 @@ public sealed class ClaimCheckSiteTests(PostgresFixture postgres) : IClassFixtur
         + 1;
 
     private sealed record Shown(
-        Dictionary<string, string> Verdicts, string HomeLine, Dictionary<string, string> Reviews,
+        string Text, Dictionary<string, string> Verdicts, string HomeLine, Dictionary<string, string> Reviews,
         Dictionary<string, int> Ratings);
 }
