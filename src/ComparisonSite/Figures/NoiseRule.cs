@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using ComparisonSite.Results.Store;
 
 namespace ComparisonSite.Figures;
@@ -33,17 +35,36 @@ public static class NoiseRule
 
     /// <summary>The 95% interval of the result's median, or null without enough samples.</summary>
     public static Interval? MedianInterval(Measurement result) =>
-        HasInterval(result) ? Bootstrap.Median(result.Samples!) : null;
+        HasInterval(result)
+            ? Medians.GetValue(result, r => new StrongBox<Interval>(Bootstrap.Median(r.Samples!))).Value
+            : null;
+
+    // Drawn once per measurement, like the ratios below.
+    private static readonly ConditionalWeakTable<Measurement, StrongBox<Interval>> Medians = [];
 
     /// <summary>
     /// The 95% interval of <paramref name="a"/>'s median over <paramref name="b"/>'s, or null unless both have
     /// intervals. <paramref name="sameRun"/> says both come from one run, whose rounds measured every framework:
     /// with equal sample counts, sample i of each is round i, and the bootstrap pairs them.
     /// </summary>
-    public static Interval? RatioInterval(Measurement a, Measurement b, bool sameRun) =>
-        HasInterval(a) && HasInterval(b)
-            ? Bootstrap.Ratio(a.Samples!, b.Samples!, paired: IsPaired(a, b, sameRun))
-            : null;
+    public static Interval? RatioInterval(Measurement a, Measurement b, bool sameRun)
+    {
+        if (!HasInterval(a) || !HasInterval(b))
+        {
+            return null;
+        }
+
+        // A page compares the same pairs many times (tables, rankings, the claim check), and every page of a results
+        // snapshot shares its measurements: each pair is drawn once, and forgotten with either measurement (weak
+        // keys both ways, so a pair across two runs keeps neither alive).
+        var paired = IsPaired(a, b, sameRun);
+        return Ratios.GetValue(a, _ => new()).GetValue(b, _ => new())
+            .GetOrAdd(paired, p => Bootstrap.Ratio(a.Samples!, b.Samples!, p));
+    }
+
+    private static readonly
+        ConditionalWeakTable<Measurement, ConditionalWeakTable<Measurement, ConcurrentDictionary<bool, Interval>>>
+        Ratios = [];
 
     /// <summary>True when the two results' samples are paired round by round.</summary>
     public static bool IsPaired(Measurement a, Measurement b, bool sameRun) =>

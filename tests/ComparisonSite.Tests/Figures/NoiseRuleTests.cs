@@ -81,6 +81,23 @@ public sealed class NoiseRuleTests
         string a, string b, bool sameRun, bool expected) =>
         Assert.Equal(expected, NoiseRule.IsPaired(Result(a), Result(b), sameRun));
 
+    [Fact]
+    public void An_interval_drawn_once_is_the_same_as_drawing_it_again_and_pairing_is_part_of_the_question()
+    {
+        // Rounds that moved together: paired, the ratio is about 1.1 every round; unpaired, the spread is wider.
+        var (a, b) = (Result("110,90,130,100,120"), Result("100,82,118,91,109"));
+
+        var paired = NoiseRule.RatioInterval(a, b, sameRun: true);
+        var unpaired = NoiseRule.RatioInterval(a, b, sameRun: false);
+
+        Assert.Equal(Bootstrap.Ratio(a.Samples!, b.Samples!, paired: true), paired);
+        Assert.Equal(paired, NoiseRule.RatioInterval(a, b, sameRun: true));
+        Assert.Equal(Bootstrap.Ratio(a.Samples!, b.Samples!, paired: false), unpaired);
+        Assert.NotEqual(paired, unpaired);
+        Assert.Equal(Bootstrap.Median(a.Samples!), NoiseRule.MedianInterval(a));
+        Assert.Equal(NoiseRule.MedianInterval(a), NoiseRule.MedianInterval(a));
+    }
+
     private static Measurement Result(string samples)
     {
         IReadOnlyList<double>? parsed = samples == "-" ? null
