@@ -45,7 +45,7 @@ public sealed class FrontPages(ContentLibrary library, ResultsStore results, Art
             .SelectMany(a => ArticleRuns.All(a, snapshot).Select(r => new SiteDataUpdate(
                 r.Run, SiteAddresses.Run(a.Slug, r.Run.Id), a)))
             .DistinctBy(u => u.Run.Id, StringComparer.Ordinal)
-            .OrderByDescending(u => u.Run.ImportedAt)
+            .OrderByDescending(u => u.Run.ImportStamp)
             .ThenBy(u => u.Run.Id, StringComparer.Ordinal)
             .Take(LatestUpdateCount)];
     }

@@ -20,7 +20,7 @@ public sealed record ResultsSnapshot
     {
         // Latest by date, then by import: a re-import of an older run's data does not make it the current one.
         static IOrderedEnumerable<RunResults> Newest(IEnumerable<RunResults> group) =>
-            group.OrderByDescending(r => r.Run.Info.Date).ThenByDescending(r => r.Run.ImportedAt)
+            group.OrderByDescending(r => r.Run.Info.Date).ThenByDescending(r => r.Run.ImportStamp)
                 .ThenBy(r => r.Run.Id, StringComparer.Ordinal);
 
         return new ResultsSnapshot
@@ -62,8 +62,10 @@ public sealed record ResultsSnapshot
     public required DateTimeOffset LoadedAt { get; init; }
 
     /// <summary>
-    /// A version for a run: its id and import time, plus the catalog entries (names, units, direction words)
-    /// its measurements use. Changes exactly when what a page citing the run shows could change.
+    /// A version for a run: its id and precise import time, plus the catalog entries (names, units, direction
+    /// words) its measurements use. Changes exactly when what a page citing the run shows could change: two imports
+    /// within one second included, which the whole-second <see cref="StoredRun.ImportedAt"/> could not tell apart
+    /// (the page cache then kept the first import's pages).
     /// </summary>
     public string RunVersion(RunResults run) => _runVersions.GetOrAdd(run.Run.Id, _ => ComputeRunVersion(run));
 
@@ -76,7 +78,7 @@ public sealed record ResultsSnapshot
             Hash(Used(run, m => m.Scenario).Select(s => Scenarios.GetValueOrDefault(s)?.ToString())),
             Hash(Used(run, m => m.Metric).Select(m => Metrics.GetValueOrDefault(m)?.ToString())));
         return string.Create(CultureInfo.InvariantCulture,
-            $"{run.Run.Id}.{run.Run.ImportedAt.Ticks}.{catalog}");
+            $"{run.Run.Id}.{run.Run.ImportStamp}.{catalog}");
     }
 
     /// <summary>The slugs of one catalog a run's measurements use, in order.</summary>

@@ -143,6 +143,7 @@ public sealed class RunRepository
                 WholeSeconds(stamp.ImportedAt))
             {
                 ChangedAt = WholeSeconds(stamp.ChangedAt),
+                ImportStamp = stamp.ImportedAt.Ticks,
             },
             splitOn: "suite")).ToList();
         var measurements = (await connection.QueryAsync<MeasurementRow>(

@@ -11,6 +11,13 @@ public sealed record StoredRun(string Suite, RunInfo Info, DateTimeOffset Import
     /// </summary>
     public DateTimeOffset ChangedAt { get; init; } = ImportedAt;
 
+    /// <summary>
+    /// The import time as precisely as the store keeps it (microseconds), where <see cref="ImportedAt"/> is cut to
+    /// the whole seconds pages and HTTP dates show: what tells two imports of one run apart when they land within
+    /// the same second, so each moves the run's version (<see cref="ResultsSnapshot.RunVersion"/>).
+    /// </summary>
+    public long ImportStamp { get; init; } = ImportedAt.UtcTicks;
+
     public string Id => Info.Id;
 
     public bool IsReported => Info.Origin == RunOrigin.Reported;
