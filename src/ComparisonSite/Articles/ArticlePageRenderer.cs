@@ -73,8 +73,10 @@ public sealed class ArticlePageRenderer(
             .ToList();
         var headline = article.Headline is null ? null : RenderHeadline(article, results, showErrors, context);
         var faq = article.Sections.Where(s => s.IsFaq).SelectMany(s => FaqEntries(s, context)).ToList();
-        // Worked out even where no block shows it, so a claim naming an unknown framework is reported either way.
-        var claims = context.Claims;
+        // Worked out where a block shows it, and where the editor wrote claims but no block, so that a claim naming
+        // an unknown framework is reported either way. An article with neither skips the check's bootstraps.
+        var showsClaims = ShowsClaims(article);
+        var claims = showsClaims || article.Meta.Claims.Count > 0 ? context.Claims : null;
         var page = new ArticlePage(
             article, summary, sections, ArticleRuns.Default(article, results), faq,
             ArticleRuns.DataChangedAt(article, results))
@@ -84,7 +86,7 @@ public sealed class ArticlePageRenderer(
             Figures = [.. context.Figures],
             HeadlineHtml = headline,
             HasCalculator = ArticleCalculator.Find(article) is not null,
-            Claims = ShowsClaims(article) ? claims : null,
+            Claims = showsClaims ? claims : null,
         };
         return (page, context.Problems);
     }
