@@ -87,9 +87,10 @@ internal sealed class ClaimEvidence(FigureContext context, RunResults? reported,
 
         // How many times better, facing the claim's way: A/B for "higher is better", B/A for "lower is better".
         var better = metric.Better == Better.Higher;
+        var point = Math.Round(better ? a / b : b / a, 1);
         var advantage = ours.Interval is { } interval
             ? better ? interval : interval.Reciprocal()
-            : new Interval(Math.Round(better ? a / b : b / a, 1), Math.Round(better ? a / b : b / a, 1));
+            : new Interval(point, point);
         return by.Overlaps(advantage) ? ClaimVerdict.Holds : ClaimVerdict.DoesNotHold;
     }
 

@@ -59,10 +59,4 @@ public readonly record struct ClaimRange(double Low, double High)
 
     /// <summary>True when the interval of a measured ratio reaches into the claimed range.</summary>
     public bool Overlaps(Interval interval) => interval.Low <= High && Low <= interval.High;
-
-    /// <summary>"7–8x" or "3x".</summary>
-    public string Text(CultureInfo culture) =>
-        Low == High
-            ? $"{Low.ToString("0.##", culture)}x"
-            : $"{Low.ToString("0.##", culture)}\u2013{High.ToString("0.##", culture)}x";
 }
