@@ -42,4 +42,18 @@ public sealed class SiteOptions
     /// </summary>
     [Range(1, 20_000)]
     public int MeasurementsPerPage { get; set; } = 1_000;
+
+    /// <summary>
+    /// How many comparisons the home page and each tag page list; more are split over pages (<c>/page/2</c>, …),
+    /// so a listing costs the same to render however many comparisons there are.
+    /// </summary>
+    [Range(1, 500)]
+    public int ListingPageSize { get; set; } = 20;
+
+    /// <summary>
+    /// The most URLs /sitemap.xml lists itself. Beyond it, /sitemap.xml becomes a sitemap index naming files of
+    /// at most this many URLs each. 50,000 is the sitemap protocol's limit.
+    /// </summary>
+    [Range(1, 50_000)]
+    public int SitemapUrlsPerFile { get; set; } = 50_000;
 }

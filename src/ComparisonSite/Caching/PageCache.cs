@@ -40,11 +40,15 @@ internal sealed class PageCache(ILogger<PageCache> logger, long sizeLimit = Page
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Lock _evicting = new();
     private long _size;
+    private long _misses;
 
     public int Count => _entries.Count;
 
     /// <summary>What the entries hold, in bytes, as counted against the bound.</summary>
     public long Size => Interlocked.Read(ref _size);
+
+    /// <summary>How many lookups found no live entry: for tests and diagnostics.</summary>
+    public long Misses => Interlocked.Read(ref _misses);
 
     public bool TryGet(string key, [NotNullWhen(true)] out CachedPage? page)
     {
@@ -56,6 +60,7 @@ internal sealed class PageCache(ILogger<PageCache> logger, long sizeLimit = Page
             return true;
         }
 
+        Interlocked.Increment(ref _misses);
         page = null;
         return false;
     }

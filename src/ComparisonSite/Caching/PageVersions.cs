@@ -34,7 +34,7 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results, T
         if (!_versions.TryGetValue(article, out var known) || !ReferenceEquals(known.Snapshot, snapshot)
             || !ReferenceEquals(known.Content, contentSnapshot))
         {
-            var related = RelatedVersion(article, content.Published);
+            var related = RelatedVersion(RelatedComparisons.For(content, article));
             var version = string.Create(
                 CultureInfo.InvariantCulture,
                 $"{ArticleVersion(article)}|{DataVersion(article, snapshot)}|{related}");
@@ -73,8 +73,8 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results, T
     /// Changes when the comparisons listed at the article's end change: which they are, or any file of one of
     /// them (its title or verdict line, say).
     /// </summary>
-    public static string RelatedVersion(ComparisonArticle article, IEnumerable<ComparisonArticle> published) =>
-        string.Join('+', RelatedComparisons.For(article, published).Select(r => $"{r.Slug}.{ArticleVersion(r)}"));
+    public static string RelatedVersion(IEnumerable<ComparisonArticle> related) =>
+        string.Join('+', related.Select(r => $"{r.Slug}.{ArticleVersion(r)}"));
 
     /// <summary>
     /// Changes when a run the article cites changes (its default run, a run it reads by origin, or one it pins

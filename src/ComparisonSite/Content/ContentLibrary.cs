@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Content;
@@ -15,6 +17,9 @@ public sealed class ContentLibrary : IDisposable
     private readonly TaskCompletionSource _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ContentSnapshot _current = ContentSnapshot.Empty;
     private ContentFingerprint _loadedFingerprint = ContentFingerprint.None;
+
+    // Only read and written under _reloadGate.
+    private ImmutableDictionary<string, LoadedFolder> _folders = ImmutableDictionary<string, LoadedFolder>.Empty;
 
     public ContentLibrary(IOptions<ContentOptions> options, SiteRoot siteRoot, ILogger<ContentLibrary> logger)
     {
@@ -68,7 +73,11 @@ public sealed class ContentLibrary : IDisposable
     /// <summary>
     /// Comparisons readers can reach and listings show: not withdrawn, and not drafts unless configured.
     /// </summary>
-    public IEnumerable<ComparisonArticle> Published => Current.Comparisons.Values.Where(IsVisible);
+    public IEnumerable<ComparisonArticle> Published => PublishedIn(Current);
+
+    /// <summary>The comparisons of <paramref name="snapshot"/> that <see cref="Published"/> would list.</summary>
+    public IEnumerable<ComparisonArticle> PublishedIn(ContentSnapshot snapshot) =>
+        snapshot.Comparisons.Values.Where(IsVisible);
 
     private bool IsVisible(ComparisonArticle article) =>
         !article.Meta.Withdrawn && (!article.Meta.Draft || Options.ShowDrafts);
@@ -78,20 +87,29 @@ public sealed class ContentLibrary : IDisposable
 
     /// <summary>Loads the content from disk and swaps the new snapshot in.</summary>
     public Task ReloadAsync(CancellationToken cancellationToken) =>
-        ReloadAsync(onlyIfSettled: false, cancellationToken);
+        ReloadAsync(onlyIfSettled: false, changedFolders: null, cancellationToken);
 
     /// <summary>
-    /// Loads the content from disk and swaps the new snapshot in; with <paramref name="onlyIfSettled"/>, only if
-    /// no file changed while it was read (else returns false and keeps the live snapshot: a save was landing).
+    /// Reads the comparison folders whose files changed since the live snapshot's load and swaps the new snapshot
+    /// in; every other comparison stays the very object it was, so its cached pages and derived data stay valid.
+    /// <paramref name="changedFolders"/> names the top-level folders file events reported (null: look at every
+    /// folder's files). With <paramref name="onlyIfSettled"/>, the snapshot is kept only if no file changed while
+    /// it was read (else returns false and keeps the live snapshot: a save was landing).
     /// </summary>
-    internal async Task<bool> ReloadAsync(bool onlyIfSettled, CancellationToken cancellationToken)
+    internal async Task<bool> ReloadAsync(
+        bool onlyIfSettled, IReadOnlySet<string>? changedFolders, CancellationToken cancellationToken)
     {
         await _reloadGate.WaitAsync(cancellationToken);
         try
         {
-            var before = ContentFingerprint.Take(RootPath);
-            var next = await LoadAsync(Current, cancellationToken);
-            if (onlyIfSettled && !before.Equals(ContentFingerprint.Take(RootPath)))
+            var loaded = LoadedFingerprint;
+            ContentFingerprint Look() => changedFolders is null
+                ? ContentFingerprint.Take(RootPath)
+                : loaded.Retake(RootPath, changedFolders);
+            var started = Stopwatch.GetTimestamp();
+            var before = Look();
+            var (next, folders, read) = await LoadAsync(Current, before, cancellationToken);
+            if (onlyIfSettled && !before.Equals(Look()))
             {
                 _logger.LogDebug("Content changed while it was loading; waiting for it to settle");
                 return false;
@@ -99,9 +117,13 @@ public sealed class ContentLibrary : IDisposable
 
             Volatile.Write(ref _current, next);
             Volatile.Write(ref _loadedFingerprint, before);
+            _folders = folders;
             _logger.LogInformation(
-                "Content loaded from {ContentRoot}: {ComparisonCount} comparisons, {ErrorCount} errors",
-                RootPath, next.Comparisons.Count, next.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error));
+                "Content loaded from {ContentRoot}: {ComparisonCount} comparisons ({ReadCount} read), "
+                + "{ErrorCount} errors, in {ElapsedMs:F0} ms",
+                RootPath, next.Comparisons.Count, read,
+                next.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error),
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             Changed?.Invoke(next);
             _firstLoad.TrySetResult();
             return true;
@@ -117,7 +139,8 @@ public sealed class ContentLibrary : IDisposable
         }
     }
 
-    private async Task<ContentSnapshot> LoadAsync(ContentSnapshot previous, CancellationToken cancellationToken)
+    private async Task<(ContentSnapshot Snapshot, ImmutableDictionary<string, LoadedFolder> Folders, int Read)>
+        LoadAsync(ContentSnapshot previous, ContentFingerprint fingerprint, CancellationToken cancellationToken)
     {
         var diagnostics = new List<ContentDiagnostic>();
         var comparisons = ImmutableSortedDictionary.CreateBuilder<string, ComparisonArticle>(StringComparer.Ordinal);
@@ -127,43 +150,69 @@ public sealed class ContentLibrary : IDisposable
             diagnostics.Add(
                 ContentDiagnostic.Error(RootPath, 0, "the content folder does not exist; set Content:Path"));
             comparisons.AddRange(previous.Comparisons);
+            return (Snapshot(comparisons, diagnostics), _folders, 0);
         }
-        else
-        {
-            var folders = Directory.EnumerateDirectories(RootPath)
-                .Where(IsComparisonFolder)
-                .Order(StringComparer.Ordinal);
-            foreach (var folder in folders)
-            {
-                var result = await LoadFolderAsync(folder, cancellationToken);
-                diagnostics.AddRange(result.Diagnostics);
-                Report(result.Diagnostics);
 
-                var article = result.Article;
-                if (article is null && previous.Comparisons.TryGetValue(result.FolderName, out var lastGood))
+        var names = fingerprint.Folders.Keys.Where(IsComparisonFolder).ToList();
+        var unchanged = names
+            .Where(n => _folders.TryGetValue(n, out var f) && f.Stamp.Equals(fingerprint.Folders[n]))
+            .ToHashSet(StringComparer.Ordinal);
+        var read = new ConcurrentDictionary<string, ComparisonLoadResult>(StringComparer.Ordinal);
+        // Folders are independent: at start-up (or a deploy) they are read on every core.
+        await Parallel.ForEachAsync(
+            names.Where(n => !unchanged.Contains(n)),
+            new ParallelOptions { CancellationToken = cancellationToken },
+            async (name, token) => read[name] = await LoadFolderAsync(Path.Combine(RootPath, name), token));
+
+        var folders = ImmutableDictionary.CreateBuilder<string, LoadedFolder>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            var isNew = read.TryGetValue(name, out var result);
+            result ??= _folders[name].Result;
+            folders[name] = new LoadedFolder(fingerprint.Folders[name], result);
+            diagnostics.AddRange(result.Diagnostics);
+            if (isNew)
+            {
+                Report(result.Diagnostics);
+            }
+
+            var article = result.Article;
+            if (article is null && previous.Comparisons.TryGetValue(result.FolderName, out var lastGood))
+            {
+                if (isNew)
                 {
                     _logger.LogWarning(
                         "Keeping the last good version of {Slug} live until its files parse again", result.FolderName);
-                    article = lastGood;
                 }
 
-                if (article is not null)
-                {
-                    comparisons[article.Slug] = article;
-                }
+                article = lastGood;
+            }
+
+            if (article is not null)
+            {
+                comparisons[article.Slug] = article;
             }
         }
 
         var unknownRelated = UnknownRelated(comparisons);
         diagnostics.AddRange(unknownRelated);
-        Report(unknownRelated);
-        return new ContentSnapshot
+        if (!read.IsEmpty || names.Count != _folders.Count)
+        {
+            // Only a changed or removed folder can name a slug afresh: repeating the rest would flood the log.
+            Report(unknownRelated);
+        }
+
+        return (Snapshot(comparisons, diagnostics), folders.ToImmutable(), read.Count);
+    }
+
+    private static ContentSnapshot Snapshot(
+        ImmutableSortedDictionary<string, ComparisonArticle>.Builder comparisons, List<ContentDiagnostic> diagnostics) =>
+        new()
         {
             Comparisons = comparisons.ToImmutable(),
             Diagnostics = diagnostics,
             LoadedAt = DateTimeOffset.UtcNow,
         };
-    }
 
     // A file that trips the parser in a way nobody foresaw is still just a broken file: it must not take
     // the other comparisons (or the reload loop) down with it.
@@ -203,6 +252,8 @@ public sealed class ContentLibrary : IDisposable
     public void Dispose() => _reloadGate.Dispose();
 
     // Folders starting with '.' or '_' are editors' scratch space (and editors' tools' temp folders).
-    private static bool IsComparisonFolder(string folder) =>
-        Path.GetFileName(folder) is { Length: > 0 } name && name[0] is not ('.' or '_');
+    private static bool IsComparisonFolder(string name) => name.Length > 0 && name[0] is not ('.' or '_');
+
+    /// <summary>A folder as last read: its files' stamps then, and what the loader made of them.</summary>
+    private sealed record LoadedFolder(ContentFingerprint.FolderStamp Stamp, ComparisonLoadResult Result);
 }

@@ -30,6 +30,7 @@ internal sealed class ContentWatcher(ContentLibrary library, ILogger<ContentWatc
         Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     private readonly Lock _gate = new();
+    private readonly ChangedFolders _changed = new();
     private readonly TimeSpan _quiet = TimeSpan.FromMilliseconds(library.Options.QuietMilliseconds);
     private FileSystemWatcher? _root;
     private FileSystemWatcher? _parent;
@@ -131,12 +132,16 @@ internal sealed class ContentWatcher(ContentLibrary library, ILogger<ContentWatc
         }
     }
 
-    // True when done (reloaded, or failed with a retry queued); false when a file changed during the load.
+    // True when done (reloaded, or failed with a retry queued); false when a file changed during the load. The
+    // folders events named are taken for this reload and handed back when it does not land.
     private async Task<bool> TryReloadAsync(bool onlyIfSettled, CancellationToken stoppingToken)
     {
+        var folders = _changed.Take();
+        var landed = false;
         try
         {
-            return await library.ReloadAsync(onlyIfSettled, stoppingToken);
+            landed = await library.ReloadAsync(onlyIfSettled, folders, stoppingToken);
+            return landed;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -144,6 +149,13 @@ internal sealed class ContentWatcher(ContentLibrary library, ILogger<ContentWatc
             logger.LogWarning(ex, "Content reload failed; retrying shortly");
             Signal();
             return true;
+        }
+        finally
+        {
+            if (!landed)
+            {
+                _changed.GiveBack(folders);
+            }
         }
     }
 
@@ -199,6 +211,7 @@ internal sealed class ContentWatcher(ContentLibrary library, ILogger<ContentWatc
     private void RequestRearm()
     {
         _rearm = true;
+        _changed.EverythingChanged();
         Signal();
     }
 
@@ -250,11 +263,20 @@ internal sealed class ContentWatcher(ContentLibrary library, ILogger<ContentWatc
             watcher = filter is null
                 ? new FileSystemWatcher(folder) { IncludeSubdirectories = true, NotifyFilter = RootEvents }
                 : new FileSystemWatcher(folder, filter) { NotifyFilter = Names };
-            FileSystemEventHandler onChange = filter is null ? (_, _) => OnFileEvent() : (_, _) => RequestRearm();
+            FileSystemEventHandler onChange = filter is null
+                ? (_, e) => OnFileEvent(e.FullPath)
+                : (_, _) => RequestRearm();
             watcher.Changed += onChange;
             watcher.Created += onChange;
             watcher.Deleted += onChange;
-            watcher.Renamed += (sender, e) => onChange(sender, e);
+            watcher.Renamed += (sender, e) =>
+            {
+                onChange(sender, e);
+                if (filter is null)
+                {
+                    OnFileEvent(e.OldFullPath);
+                }
+            };
             watcher.Error += (_, e) =>
             {
                 logger.LogWarning(e.GetException(), "Content watcher lost events; re-arming and reloading everything");
@@ -272,12 +294,21 @@ internal sealed class ContentWatcher(ContentLibrary library, ILogger<ContentWatc
         }
     }
 
-    private void OnFileEvent()
+    private void OnFileEvent(string path)
     {
         if (!_ignoreEvents)
         {
+            _changed.Add(TopLevelFolder(path));
             Signal();
         }
+    }
+
+    // The name of the content folder's entry that holds path (the entry itself for a top-level one).
+    private string TopLevelFolder(string path)
+    {
+        var relative = Path.GetRelativePath(library.RootPath, path);
+        var separator = relative.IndexOf(Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        return separator < 0 ? relative : relative[..separator];
     }
 
     public override void Dispose()

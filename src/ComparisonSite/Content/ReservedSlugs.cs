@@ -11,6 +11,7 @@ internal static class ReservedSlugs
         ["tags"] = "the tag pages",
         ["search"] = "the search page",
         ["error"] = "the error page",
+        ["page"] = "the home page's further pages",
     };
 
     /// <summary>Why a comparison may not take the slug ("slug 'tags' is taken by the tag pages (/tags)"), or null.

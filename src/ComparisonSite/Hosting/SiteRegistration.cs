@@ -79,6 +79,9 @@ public static class SiteRegistration
             options.Conventions.AddPageRoute("/Run", "{slug:slug}/runs/{runId}" + SiteAddresses.PartTemplate);
             options.Conventions.AddPageRoute(
                 "/RunDifference", "{slug:slug}/runs/{a}/vs/{b}" + SiteAddresses.PartTemplate);
+            // A listing's further pages (Front/ListingPage): /page/N and /tags/TAG/page/N.
+            options.Conventions.AddPageRoute("/Index", Front.ListingPage.PageTemplate);
+            options.Conventions.AddPageRoute("/Tag", "tags/{tag:slug}/" + Front.ListingPage.PageTemplate);
         });
         services.SkipAntiforgery();
         return services;

@@ -26,7 +26,7 @@ public sealed class ComparisonModel(
     {
         var (article, snapshot) = HttpContext.Comparison();
         Article = renderer.Render(article, snapshot);
-        Related = RelatedComparisons.For(article, library.Published);
+        Related = RelatedComparisons.For(library, article);
         Response.GetTypedHeaders().LastModified = Article.Modified;
         ViewData[nameof(PageMetadata)] = new PageMetadata
         {

@@ -33,15 +33,22 @@ public sealed class SearchIndex
 
     /// <summary>Indexes each comparison with its text as a reader reads it (<see cref="ArticleText"/>).</summary>
     public static SearchIndex Build(IEnumerable<(ComparisonArticle Article, ArticleText Text)> comparisons) =>
-        new([.. comparisons.Select(c => new Entry(
-            c.Article.Slug,
-            FoldedText.Of(c.Article.Meta.Title),
-            FoldedText.Of(c.Article.Meta.Description),
+        Of(comparisons.Select(c => EntryOf(c.Article, c.Text)));
+
+    /// <summary>An index of entries made one by one (<see cref="EntryOf"/>), so a rebuild can reuse them.</summary>
+    internal static SearchIndex Of(IEnumerable<Entry> entries) => new([.. entries]);
+
+    /// <summary>One comparison's words, folded: what the index holds for it.</summary>
+    internal static Entry EntryOf(ComparisonArticle article, ArticleText text) =>
+        new(
+            article.Slug,
+            FoldedText.Of(article.Meta.Title),
+            FoldedText.Of(article.Meta.Description),
             [
-                new Section("summary", FoldedText.Of(SummaryHeading), FoldedText.Of(c.Text.Summary)),
-                .. c.Article.Sections.Zip(c.Text.Sections, (s, text) => new Section(
-                    s.Anchor, FoldedText.Of(s.Title), FoldedText.Of(text))),
-            ]))]);
+                new Section("summary", FoldedText.Of(SummaryHeading), FoldedText.Of(text.Summary)),
+                .. article.Sections.Zip(text.Sections, (s, t) => new Section(
+                    s.Anchor, FoldedText.Of(s.Title), FoldedText.Of(t))),
+            ]);
 
     /// <summary>
     /// Comparisons with a section that contains every term (in the comparison's title or description, the
@@ -175,9 +182,9 @@ public sealed class SearchIndex
         return starts;
     }
 
-    private sealed record Entry(string Slug, FoldedText Title, FoldedText Description, IReadOnlyList<Section> Sections);
+    internal sealed record Entry(string Slug, FoldedText Title, FoldedText Description, IReadOnlyList<Section> Sections);
 
-    private sealed record Section(string Anchor, FoldedText Heading, FoldedText Body);
+    internal sealed record Section(string Anchor, FoldedText Heading, FoldedText Body);
 
     private sealed record Scored(Section Section, int Order, long Weight, int Frequency);
 }

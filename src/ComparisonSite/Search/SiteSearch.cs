@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using ComparisonSite.Articles;
+using ComparisonSite.Caching;
 using ComparisonSite.Content;
 using ComparisonSite.Results.Store;
 
@@ -12,6 +14,7 @@ namespace ComparisonSite.Search;
 public sealed class SiteSearch(ContentLibrary library, ResultsStore results, ArticlePageRenderer renderer)
 {
     private readonly Lock _building = new();
+    private readonly ConditionalWeakTable<ComparisonArticle, KnownEntry> _entries = [];
     private Built? _current;
     private int _builds;
 
@@ -38,13 +41,30 @@ public sealed class SiteSearch(ContentLibrary library, ResultsStore results, Art
 
                 // Published is read from the library's live snapshot, which is the one just taken unless a reload
                 // landed in between; then this index is keyed older than it is and is built once more next time.
-                var index = SearchIndex.Build(library.Published.Select(a => (a, renderer.Text(a, snapshot))));
+                var index = SearchIndex.Of(library.Published.Select(a => EntryOf(a, snapshot)));
                 Interlocked.Increment(ref _builds);
                 Volatile.Write(ref _current, new Built(content, snapshot, index));
                 return index;
             }
         }
     }
+
+    // A comparison's entry is made again only when its files or the figures its prose cites changed: a save or an
+    // import costs the index the comparisons it touched, not all of them.
+    private SearchIndex.Entry EntryOf(ComparisonArticle article, ResultsSnapshot? snapshot)
+    {
+        var data = PageVersions.DataVersion(article, snapshot);
+        if (_entries.TryGetValue(article, out var known) && known.DataVersion == data)
+        {
+            return known.Entry;
+        }
+
+        var entry = SearchIndex.EntryOf(article, renderer.Text(article, snapshot));
+        _entries.AddOrUpdate(article, new KnownEntry(data, entry));
+        return entry;
+    }
+
+    private sealed record KnownEntry(string DataVersion, SearchIndex.Entry Entry);
 
     public IReadOnlyList<SearchResult> Find(SearchQuery query) =>
         query.Terms.Count == 0 ? [] : Index.Find(query);

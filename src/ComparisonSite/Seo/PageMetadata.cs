@@ -22,6 +22,11 @@ public sealed record PageMetadata
 
     public bool NoIndex { get; init; }
 
+    /// <summary>Absolute URLs of the previous and next page of a listing split over pages (rel prev/next).</summary>
+    public string? Previous { get; init; }
+
+    public string? Next { get; init; }
+
     /// <summary>JSON-LD documents, already serialized with HTML-sensitive characters escaped.</summary>
     public IReadOnlyList<string> StructuredData { get; init; } = [];
 }

@@ -23,12 +23,43 @@ internal static class SeoEndpoints
                 "text/plain; charset=utf-8"))
             .CachePage();
         endpoints.MapMethods("/sitemap.xml", readMethods,
-            (HttpContext http, ContentLibrary library, ResultsStore results, SiteUrls urls) =>
-                Xml(
+            (HttpContext http, ContentLibrary library, ResultsStore results, SiteUrls urls,
+                IOptions<SiteOptions> site) =>
+            {
+                var sitemap = SitemapFiles(library, results, urls, site.Value.SitemapUrlsPerFile);
+                return Xml(
                     http,
                     Dated(library, results),
-                    (writer, entries) => Sitemap(writer, entries, urls, results.Current),
-                    lastModified: HistoryChangedAt(library, results.Current)))
+                    (writer, _) =>
+                    {
+                        if (sitemap.Count == 1)
+                        {
+                            UrlSet(writer, sitemap[0]);
+                        }
+                        else
+                        {
+                            SitemapIndex(writer, sitemap, urls);
+                        }
+                    },
+                    lastModified: HistoryChangedAt(library, results.Current));
+            })
+            .CachePage();
+        endpoints.MapMethods("/sitemap-{number:int}.xml", readMethods,
+            Results<NotFound, ContentHttpResult> (HttpContext http, int number, ContentLibrary library,
+                ResultsStore results, SiteUrls urls, IOptions<SiteOptions> site) =>
+            {
+                var sitemap = SitemapFiles(library, results, urls, site.Value.SitemapUrlsPerFile);
+                if (sitemap.Count == 1 || number < 1 || number > sitemap.Count
+                    || http.Request.Path.Value != SitemapFile(number))
+                {
+                    // Files exist only while /sitemap.xml is an index; it then names each one.
+                    return TypedResults.NotFound();
+                }
+
+                var file = sitemap[number - 1];
+                return Xml(http, Dated(library, results), (writer, _) => UrlSet(writer, file),
+                    lastModified: file.Max(u => u.Modified));
+            })
             .CachePage();
         endpoints.MapMethods("/feed.xml", readMethods, (HttpContext http, ContentLibrary library, ResultsStore results,
                 SiteUrls urls, IOptions<SiteOptions> site, ILoggerFactory loggers) =>
@@ -90,20 +121,33 @@ internal static class SeoEndpoints
     private static DateTimeOffset? HistoryChangedAt(ContentLibrary library, ResultsSnapshot? snapshot) =>
         snapshot is null ? null : library.Published.Select(a => ArticleRuns.HistoryChangedAt(a, snapshot)).Max();
 
+    private sealed record SitemapUrl(string Location, DateTimeOffset? Modified);
+
+    private static string SitemapFile(int number) =>
+        string.Create(CultureInfo.InvariantCulture, $"/sitemap-{number}.xml");
+
+    /// <summary>
+    /// Every URL of the sitemap in files of at most <paramref name="perFile"/> (the protocol allows 50,000): one
+    /// file, which /sitemap.xml is itself, or several, which it then names as a sitemap index.
+    /// </summary>
+    private static IReadOnlyList<IReadOnlyList<SitemapUrl>> SitemapFiles(
+        ContentLibrary library, ResultsStore results, SiteUrls urls, int perFile)
+    {
+        var all = SitemapUrls(Dated(library, results), urls, results.Current);
+        return all.Count <= perFile ? [all] : [.. all.Chunk(perFile)];
+    }
+
     /// <summary>
     /// Home, then each comparison with its data page, every run page (each dated by its run's data) and each run
-    /// against the one before of its origin.
+    /// against the one before of its origin; then the tag pages.
     /// </summary>
-    private static void Sitemap(
-        XmlWriter writer, List<DatedArticle> entries, SiteUrls urls, ResultsSnapshot? snapshot)
+    private static List<SitemapUrl> SitemapUrls(List<DatedArticle> entries, SiteUrls urls, ResultsSnapshot? snapshot)
     {
-        const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
-        writer.WriteStartElement("urlset", ns);
-        Url(writer, ns, urls.Absolute("/"), entries.Count > 0 ? entries.Max(e => e.Modified) : null);
+        List<SitemapUrl> all = [new(urls.Absolute("/"), entries.Count > 0 ? entries.Max(e => e.Modified) : null)];
         foreach (var entry in entries)
         {
             var slug = entry.Article.Slug;
-            Url(writer, ns, urls.Comparison(slug), entry.Modified);
+            all.Add(new(urls.Comparison(slug), entry.Modified));
             if (snapshot is null)
             {
                 continue;
@@ -111,26 +155,58 @@ internal static class SeoEndpoints
 
             // A suite with no runs yet: the data page says so, and is as new as the article.
             var history = ArticleRuns.HistoryChangedAt(entry.Article, snapshot) ?? entry.Modified;
-            Url(writer, ns, urls.Absolute(SiteAddresses.Data(slug)), history);
+            all.Add(new(urls.Absolute(SiteAddresses.Data(slug)), history));
             foreach (var run in ArticleRuns.All(entry.Article, snapshot))
             {
-                Url(writer, ns, urls.Absolute(SiteAddresses.Run(slug, run.Run.Id)), run.Run.ChangedAt);
+                all.Add(new(urls.Absolute(SiteAddresses.Run(slug, run.Run.Id)), run.Run.ChangedAt));
             }
 
             // Only each run against the one before of its origin: every other pair is a reader's pick.
             foreach (var pair in RunPairs.Consecutive(snapshot, entry.Article.Meta.Suite))
             {
                 var path = SiteAddresses.RunDifference(slug, pair.Earlier.Run.Id, pair.Later.Run.Id);
-                Url(writer, ns, urls.Absolute(path), pair.ChangedAt);
+                all.Add(new(urls.Absolute(path), pair.ChangedAt));
             }
         }
 
-        TagUrls(writer, ns, entries, urls);
+        all.AddRange(TagUrls(entries, urls));
+        return all;
+    }
+
+    private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    private static void UrlSet(XmlWriter writer, IReadOnlyList<SitemapUrl> file)
+    {
+        writer.WriteStartElement("urlset", SitemapNamespace);
+        foreach (var url in file)
+        {
+            Url(writer, SitemapNamespace, url.Location, url.Modified);
+        }
+
+        writer.WriteEndElement();
+    }
+
+    /// <summary>The sitemap index: each file, dated by the newest URL it lists.</summary>
+    private static void SitemapIndex(XmlWriter writer, IReadOnlyList<IReadOnlyList<SitemapUrl>> files, SiteUrls urls)
+    {
+        writer.WriteStartElement("sitemapindex", SitemapNamespace);
+        for (var i = 0; i < files.Count; i++)
+        {
+            writer.WriteStartElement("sitemap", SitemapNamespace);
+            writer.WriteElementString("loc", SitemapNamespace, urls.Absolute(SitemapFile(i + 1)));
+            if (files[i].Max(u => u.Modified) is { } lastmod)
+            {
+                writer.WriteElementString("lastmod", SitemapNamespace, SiteDates.Iso(lastmod));
+            }
+
+            writer.WriteEndElement();
+        }
+
         writer.WriteEndElement();
     }
 
     /// <summary>/tags, then each tag's page, as new as the newest comparison it lists.</summary>
-    private static void TagUrls(XmlWriter writer, string ns, List<DatedArticle> entries, SiteUrls urls)
+    private static IEnumerable<SitemapUrl> TagUrls(List<DatedArticle> entries, SiteUrls urls)
     {
         var tagged = entries
             .SelectMany(e => e.Article.Meta.Tags.Select(t => (t.Slug, e.Modified)))
@@ -139,13 +215,13 @@ internal static class SeoEndpoints
             .ToList();
         if (tagged.Count == 0)
         {
-            return;
+            yield break;
         }
 
-        Url(writer, ns, urls.Absolute(SiteAddresses.Tags), tagged.SelectMany(g => g).Max(t => t.Modified));
+        yield return new(urls.Absolute(SiteAddresses.Tags), tagged.SelectMany(g => g).Max(t => t.Modified));
         foreach (var tag in tagged)
         {
-            Url(writer, ns, urls.Absolute(SiteAddresses.Tag(tag.Key)), tag.Max(t => t.Modified));
+            yield return new(urls.Absolute(SiteAddresses.Tag(tag.Key)), tag.Max(t => t.Modified));
         }
     }
 

@@ -40,6 +40,10 @@ public sealed partial class FrameworkHarnessTests(PostgresFixture postgres)
         ["db"] = 1,
     };
 
+    // bench/frameworks/harness.py's SMOKE: one-second cells on four connections.
+    private const double SmokeSeconds = 1;
+    private const double SmokeConnections = 4;
+
     private readonly string _folder = Directory.CreateTempSubdirectory("frameworks-bench-test.").FullName;
 
     [Fact]
@@ -124,11 +128,19 @@ public sealed partial class FrameworkHarnessTests(PostgresFixture postgres)
             {
                 var roundTrips = document.Results.Single(
                     r => r.Framework == framework && r.Scenario == scenario && r.Metric == "round-trips").Value;
-                // The harness counts the request left in flight on each connection when wrk stops as answered
-                // (the server still runs it); a connection idle at that instant makes the figure a little low.
+                var requests = document.Results.Single(
+                    r => r.Framework == framework && r.Scenario == scenario && r.Metric == "rps").Value
+                    * SmokeSeconds;
+                // The harness divides the statements by the requests wrk counted plus one left in flight on each
+                // connection (the server still runs it). How many of those really ran is not known: between none
+                // and all, so the true figure lies between the reported one and the reported one scaled by
+                // (requests + connections) / requests. In a brief smoke cell of a slow type (Django's updates:
+                // about 11 answers) that range is wide; the spec's count must fall in it, give or take 15%.
+                var highest = roundTrips * (requests + SmokeConnections) / Math.Max(requests, 1);
                 Assert.True(
-                    roundTrips >= statements * 0.85 && roundTrips <= statements * 1.15 + 0.05,
-                    $"{framework} {scenario}: {roundTrips} round trips per request, spec.md asks for {statements}");
+                    statements >= roundTrips * 0.85 && statements <= highest * 1.15 + 0.05,
+                    $"{framework} {scenario}: {roundTrips} round trips per request ({requests:F0} requests counted, "
+                    + $"at most {highest:F1} with those in flight), spec.md asks for {statements}");
                 var connections = document.Results.Single(
                     r => r.Framework == framework && r.Scenario == scenario && r.Metric == "connections").Value;
                 Assert.True(connections < 0.01, $"{framework} {scenario}: {connections} new connections per request");
