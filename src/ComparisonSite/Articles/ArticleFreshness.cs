@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ComparisonSite.Content;
 using ComparisonSite.Figures;
 using ComparisonSite.Markdown.DataReferences;
@@ -132,7 +133,14 @@ public static class ArticleFreshness
     /// <summary>Where a run=ID reference stands: its file and line and the part of the page it is in.</summary>
     private sealed record Place(string RunId, string File, int Line, string Title);
 
-    private static IEnumerable<Place> Pins(ComparisonArticle article)
+    // Asked for every comparison at each change (the page versions), so worked out once per article: its Markdown is
+    // parsed on demand, and a pass over every comparison's trees would parse them all again.
+    private static readonly ConditionalWeakTable<ComparisonArticle, IReadOnlyList<Place>> PinsOf = [];
+
+    private static IReadOnlyList<Place> Pins(ComparisonArticle article) =>
+        PinsOf.GetValue(article, a => [.. FindPins(a)]);
+
+    private static IEnumerable<Place> FindPins(ComparisonArticle article)
     {
         var parts = article.Sections
             .Select(s => (s.File, s.BodyFirstLine, s.Title, s.Body))

@@ -16,6 +16,16 @@ public sealed record ArticlePage(
 {
     public ArticleFrontMatter Meta => Article.Meta;
 
+    /// <summary>
+    /// Roughly what the page holds in memory: its HTML and figure text as UTF-16, twice over for the objects and
+    /// collections around them. What the render cache counts against its bound.
+    /// </summary>
+    public long EstimatedBytes =>
+        4L * (SummaryHtml.Length + Sections.Sum(s => (long)s.Html.Length)
+            + Figures.Sum(f => (long)f.Html.Length + (f.Svg?.Length ?? 0)
+                + f.Data.Rows.Sum(r => r.Sum(c => (long)c.Length + 8)))
+            + Faq.Sum(f => (long)f.Question.Length + f.Answer.Length) + (HeadlineHtml?.Length ?? 0));
+
     public DateTimeOffset Published => new(Meta.Published.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     /// <summary>

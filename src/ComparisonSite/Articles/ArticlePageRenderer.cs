@@ -1,11 +1,11 @@
 using System.Net;
-using System.Runtime.CompilerServices;
 using ComparisonSite.Content;
 using ComparisonSite.Figures;
 using ComparisonSite.Markdown;
 using ComparisonSite.Markdown.DataReferences;
 using ComparisonSite.Results.Store;
 using Markdig.Syntax;
+using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Articles;
 
@@ -17,9 +17,10 @@ public sealed class ArticlePageRenderer(
     FigureFormatter formatter,
     IHostEnvironment environment,
     TimeProvider clock,
+    IOptions<MemoryBudget> budget,
     ILogger<ArticlePageRenderer> logger)
 {
-    private readonly ConditionalWeakTable<ComparisonArticle, Rendered> _rendered = [];
+    private readonly RenderCache _rendered = new(budget.Value.RenderCacheBytes);
     private int _renders;
 
     /// <summary>
@@ -31,7 +32,7 @@ public sealed class ArticlePageRenderer(
     {
         // The day is part of the key: a run passes the article's maxDataAge on a day, not on a change.
         var today = Today(clock);
-        if (_rendered.TryGetValue(article, out var cached) && ReferenceEquals(cached.Results, results)
+        if (_rendered.TryGet(article, out var cached) && ReferenceEquals(cached.Results, results)
             && cached.Day == today)
         {
             return cached.Page;
@@ -48,7 +49,7 @@ public sealed class ArticlePageRenderer(
                 problem.Message);
         }
 
-        _rendered.AddOrUpdate(article, new Rendered(results, today, page));
+        _rendered.Add(article, new RenderedArticle(results, today, page));
         return page;
     }
 
@@ -61,6 +62,9 @@ public sealed class ArticlePageRenderer(
         bool showErrors,
         DateOnly? today = null)
     {
+        // Holds the parsed Markdown for the whole render: it is kept weakly (ArticleDocuments), and every part
+        // should come from one parse.
+        var parsed = article.Documents.Parsed;
         var context = ComparisonFigures.Context(article, results, formatter, showErrors);
         context.ArticleFigures = true;
         var summary = RenderPart(article.Summary, context, article.Folder + "/" + ComparisonLoader.IndexFile, 1);
@@ -88,6 +92,7 @@ public sealed class ArticlePageRenderer(
             HasCalculator = ArticleCalculator.Find(article) is not null,
             Claims = showsClaims ? claims : null,
         };
+        GC.KeepAlive(parsed);
         return (page, context.Problems);
     }
 
@@ -134,7 +139,8 @@ public sealed class ArticlePageRenderer(
     public ArticleText Text(ComparisonArticle article, ResultsSnapshot? results)
     {
         var context = results is null ? null : ComparisonFigures.Context(article, results, formatter);
-        return new ArticleText(Of(article.Summary), [.. article.Sections.Select(s => Of(s.Body))]);
+        var parsed = article.Documents.Parsed;
+        return new ArticleText(Of(parsed.Summary), [.. article.Sections.Select(s => Of(parsed.Section(s.Index)))]);
 
         string Of(MarkdownDocument document) =>
             PlainText([.. document.Where(b => b is not DataBlock)], context, inline: false);
@@ -180,5 +186,4 @@ public sealed class ArticlePageRenderer(
     /// <summary>Today in UTC: the date against which data ages are counted, the same for every reader.</summary>
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    private sealed record Rendered(ResultsSnapshot Results, DateOnly Day, ArticlePage Page);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Caching;
 
@@ -13,7 +14,9 @@ public static class HttpCaching
     /// <summary>The page cache, its versions and eviction, and the static files' cache lifetimes.</summary>
     public static IServiceCollection AddHttpCaching(this IServiceCollection services)
     {
-        services.AddSingleton<PageCache>();
+        services.AddSingleton(sp => new PageCache(
+            sp.GetRequiredService<ILogger<PageCache>>(),
+            sp.GetRequiredService<IOptions<MemoryBudget>>().Value.PageCacheBytes));
         services.AddSingleton<PageVersions>();
         services.AddSingleton<IPageChangeListener, PageCacheEviction>();
         services.AddHostedService<PageChanges>();

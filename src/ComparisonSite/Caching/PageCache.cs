@@ -11,7 +11,10 @@ namespace ComparisonSite.Caching;
 /// readers of the pages in use keep their entries.
 /// </summary>
 /// <param name="logger">Where eviction is reported.</param>
-/// <param name="sizeLimit">The bound, in bytes; <see cref="SizeLimit"/> unless a test sets a smaller one.</param>
+/// <param name="sizeLimit">
+/// The bound, in bytes: the page cache's share of <see cref="MemoryBudget"/> (128 MB of the default 320 MB), or
+/// <see cref="SizeLimit"/> where none is given.
+/// </param>
 internal sealed class PageCache(ILogger<PageCache> logger, long sizeLimit = PageCache.SizeLimit)
 {
     public const long SizeLimit = 256L * 1024 * 1024;

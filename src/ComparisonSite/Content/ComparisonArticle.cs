@@ -12,8 +12,11 @@ public sealed record ComparisonArticle
 
     public string Slug => Meta.Slug;
 
+    /// <summary>The Markdown of the summary and every section, kept compressed and parsed on demand.</summary>
+    public required ArticleDocuments Documents { get; init; }
+
     /// <summary>The index file's body: the short verdict shown in a box at the top of the page.</summary>
-    public required MarkdownDocument Summary { get; init; }
+    public MarkdownDocument Summary => Documents.Parsed.Summary;
 
     /// <summary>The index file's line number of the summary's first line: its block lines are offset by it.</summary>
     public int SummaryFirstLine { get; init; } = 1;
@@ -48,8 +51,15 @@ public sealed record ArticleSection
     public required string Title { get; init; }
     public required int Order { get; init; }
     public required string Anchor { get; init; }
-    public required MarkdownDocument Body { get; init; }
     public required string File { get; init; }
+
+    /// <summary>The article's Markdown, and this section's place in it (0 for the first section).</summary>
+    public required ArticleDocuments Documents { get; init; }
+
+    public required int Index { get; init; }
+
+    /// <summary>The section's body, parsed (see <see cref="ArticleDocuments"/>).</summary>
+    public MarkdownDocument Body => Documents.Parsed.Section(Index);
 
     /// <summary>The file's line number of the body's first line: Markdown block lines are offset by it.</summary>
     public required int BodyFirstLine { get; init; }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ComparisonSite.Files;
 using ComparisonSite.Markdown;
 using ComparisonSite.Results.Import;
+using Markdig.Syntax;
 
 namespace ComparisonSite.Content;
 
@@ -43,7 +44,7 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
             ? null
             : ArticleMarkdown.Parse(index.Body, indexName, index.BodyFirstLine, diagnostics);
 
-        var sections = new List<ArticleSection>();
+        var sections = new List<LoadedSection>();
         var sectionFiles = Directory.EnumerateFiles(folder, "*.md")
             .Where(p => Path.GetFileName(p) != IndexFile)
             .Order(StringComparer.Ordinal);
@@ -71,12 +72,28 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
 
         var ordered = sections.OrderBy(s => s.Order).ToArray();
         PageIdentifiers.MakeUnique([("summary", summary), .. ordered.Select(s => (s.Anchor, s.Body))]);
+        var documents = new ArticleDocuments(
+            [
+                (new ArticleDocuments.Part("summary", indexName, index!.BodyFirstLine), index.Body),
+                .. ordered.Select(s => (new ArticleDocuments.Part(s.Anchor, s.File, s.BodyFirstLine), s.Text)),
+            ],
+            new ParsedBodies([summary, .. ordered.Select(s => s.Body)]));
         var article = new ComparisonArticle
         {
             Meta = meta,
-            Summary = summary,
-            SummaryFirstLine = index!.BodyFirstLine,
-            Sections = ordered,
+            Documents = documents,
+            SummaryFirstLine = index.BodyFirstLine,
+            Sections = [.. ordered.Select((s, i) => new ArticleSection
+            {
+                Title = s.Title,
+                Order = s.Order,
+                Anchor = s.Anchor,
+                File = s.File,
+                BodyFirstLine = s.BodyFirstLine,
+                IsFaq = s.IsFaq,
+                Documents = documents,
+                Index = i,
+            })],
             VerdictHtml = verdict is null
                 ? System.Net.WebUtility.HtmlEncode(meta.Description)
                 : ArticleMarkdown.ToInlineHtml(verdict),
@@ -88,7 +105,12 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         return new ComparisonLoadResult(folderName, article, diagnostics);
     }
 
-    private async Task<ArticleSection?> LoadSectionAsync(
+    /// <summary>A section file as read: its front matter, its body parsed (for its problems) and its text.</summary>
+    private sealed record LoadedSection(
+        string Title, int Order, string Anchor, MarkdownDocument Body, string Text, string File, int BodyFirstLine,
+        bool IsFaq);
+
+    private async Task<LoadedSection?> LoadSectionAsync(
         string contentRoot, string path, string file, List<ContentDiagnostic> diagnostics,
         CancellationToken cancellationToken)
     {
@@ -117,16 +139,9 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
             return null;
         }
 
-        return new ArticleSection
-        {
-            Title = title,
-            Order = order.Value,
-            Anchor = anchor ?? AnchorFromTitle(title),
-            Body = body,
-            File = file,
-            BodyFirstLine = document.BodyFirstLine,
-            IsFaq = faq,
-        };
+        return new LoadedSection(
+            title, order.Value, anchor ?? AnchorFromTitle(title), body, document.Body, file, document.BodyFirstLine,
+            faq);
     }
 
     private static ArticleFrontMatter? ReadArticleFrontMatter(
@@ -294,7 +309,7 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         return tags;
     }
 
-    private static void CheckSectionsAreDistinct(List<ArticleSection> sections, List<ContentDiagnostic> diagnostics)
+    private static void CheckSectionsAreDistinct(List<LoadedSection> sections, List<ContentDiagnostic> diagnostics)
     {
         foreach (var group in sections.GroupBy(s => s.Anchor).Where(g => g.Count() > 1))
         {

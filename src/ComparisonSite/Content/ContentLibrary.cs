@@ -206,7 +206,8 @@ public sealed class ContentLibrary : IDisposable
     }
 
     private static ContentSnapshot Snapshot(
-        ImmutableSortedDictionary<string, ComparisonArticle>.Builder comparisons, List<ContentDiagnostic> diagnostics) =>
+        ImmutableSortedDictionary<string, ComparisonArticle>.Builder comparisons,
+        List<ContentDiagnostic> diagnostics) =>
         new()
         {
             Comparisons = comparisons.ToImmutable(),

@@ -12,6 +12,7 @@ internal static class ReservedSlugs
         ["search"] = "the search page",
         ["error"] = "the error page",
         ["page"] = "the home page's further pages",
+        ["sitemaps"] = "the files of a split sitemap",
     };
 
     /// <summary>Why a comparison may not take the slug ("slug 'tags' is taken by the tag pages (/tags)"), or null.

@@ -30,7 +30,9 @@ public sealed record ListingPage(IReadOnlyList<ComparisonEntry> Entries, int Num
             $"Comparisons {FirstShown:N0}–{FirstShown + Entries.Count - 1:N0} of {Total:N0} (page {Number:N0} of "
             + $"{PageCount:N0}).");
 
-    /// <summary>Page <paramref name="number"/> of the listing whose first page is <paramref name="firstPage"/>.</summary>
+    /// <summary>
+    /// Page <paramref name="number"/> of the listing whose first page is <paramref name="firstPage"/>.
+    /// </summary>
     public static string Address(string firstPage, int number) =>
         number == 1
             ? firstPage

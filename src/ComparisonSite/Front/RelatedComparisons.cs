@@ -10,10 +10,11 @@ namespace ComparisonSite.Front;
 /// framework, ties by title). At most <see cref="Limit"/>; only what readers may see (built over the published
 /// comparisons, so drafts and withdrawn ones never appear).
 /// <para>
-/// Built once per content snapshot (<see cref="For(ContentLibrary, ComparisonArticle)"/>). Comparisons with the same tags and
-/// frameworks score alike against any other, so they are scored as one group: an article's related comparisons
-/// cost one score per distinct set of tags and frameworks, not one per comparison, and every article's together
-/// (which the page cache's versions ask for at each change) grow with the content, not with its square.
+/// Built once per content snapshot (<see cref="For(ContentLibrary, ComparisonArticle)"/>). Comparisons with the
+/// same tags and frameworks score alike against any other, so they are scored as one group: an article's related
+/// comparisons cost one score per distinct set of tags and frameworks, not one per comparison, and every article's
+/// together (which the page cache's versions ask for at each change) grow with the content, not with its square
+/// (while the content has few distinct sets).
 /// </para>
 /// </summary>
 public sealed class RelatedComparisons

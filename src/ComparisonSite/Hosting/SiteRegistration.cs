@@ -58,6 +58,10 @@ public static class SiteRegistration
             .BindConfiguration(SiteOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<MemoryBudget>()
+            .BindConfiguration(MemoryBudget.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return services.AddSiteFormatter();
     }
 

@@ -11,26 +11,49 @@ namespace ComparisonSite.Search;
 /// </summary>
 internal sealed class FoldedText
 {
-    private readonly int[] _starts;
-    private readonly int[] _ends;
+    // The last text whose positions were mapped, per thread: highlighting asks for many ranges of one text in a row.
+    [ThreadStatic]
+    private static Map? _lastMap;
 
-    private FoldedText(string original, string folded, int[] starts, int[] ends)
+    private FoldedText(string original, string folded)
     {
         Original = original;
         Folded = folded;
-        _starts = starts;
-        _ends = ends;
     }
 
     public string Original { get; }
 
     public string Folded { get; }
 
-    public static FoldedText Of(string original)
+    public static FoldedText Of(string original) => new(original, FoldMapping(original, null));
+
+    /// <summary>The search form of a query or term on its own.</summary>
+    public static string Fold(string text) => Of(text).Folded.Trim();
+
+    /// <summary>
+    /// Where folded characters [start, start + length) came from in the original. The map from folded to original
+    /// positions is worked out when asked, not kept: an index holds thousands of texts and highlights a few.
+    /// </summary>
+    public (int Start, int End) OriginalRange(int start, int length)
+    {
+        var map = _lastMap is { } last && ReferenceEquals(last.Text, this) ? last : MapOf(this);
+        _lastMap = map;
+        return (map.Starts[start], map.Ends[start + length - 1]);
+    }
+
+    private static Map MapOf(FoldedText text)
+    {
+        var map = new Map(text, new int[text.Folded.Length], new int[text.Folded.Length]);
+        FoldMapping(text.Original, map);
+        return map;
+    }
+
+    private sealed record Map(FoldedText Text, int[] Starts, int[] Ends);
+
+    // Folds the original; with a map, also records where each folded character came from.
+    private static string FoldMapping(string original, Map? map)
     {
         var folded = new StringBuilder(original.Length);
-        var starts = new List<int>(original.Length);
-        var ends = new List<int>(original.Length);
         var index = 0;
         foreach (var rune in original.EnumerateRunes())
         {
@@ -51,23 +74,21 @@ internal sealed class FoldedText
 
             void Append(string text)
             {
-                folded.Append(text);
-                for (var i = 0; i < text.Length; i++)
+                if (map is not null)
                 {
-                    starts.Add(start);
-                    ends.Add(index);
+                    for (var i = 0; i < text.Length; i++)
+                    {
+                        map.Starts[folded.Length + i] = start;
+                        map.Ends[folded.Length + i] = index;
+                    }
                 }
+
+                folded.Append(text);
             }
         }
 
-        return new FoldedText(original, folded.ToString(), [.. starts], [.. ends]);
+        return folded.ToString();
     }
-
-    /// <summary>The search form of a query or term on its own.</summary>
-    public static string Fold(string text) => Of(text).Folded.Trim();
-
-    /// <summary>Where folded characters [start, start + length) came from in the original.</summary>
-    public (int Start, int End) OriginalRange(int start, int length) => (_starts[start], _ends[start + length - 1]);
 
     /// <summary>Where <paramref name="term"/> (folded already) occurs, not overlapping, in folded positions.</summary>
     public IEnumerable<int> Occurrences(string term)

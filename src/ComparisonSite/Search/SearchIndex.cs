@@ -182,7 +182,8 @@ public sealed class SearchIndex
         return starts;
     }
 
-    internal sealed record Entry(string Slug, FoldedText Title, FoldedText Description, IReadOnlyList<Section> Sections);
+    internal sealed record Entry(
+        string Slug, FoldedText Title, FoldedText Description, IReadOnlyList<Section> Sections);
 
     internal sealed record Section(string Anchor, FoldedText Heading, FoldedText Body);
 

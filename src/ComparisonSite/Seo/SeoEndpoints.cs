@@ -44,7 +44,7 @@ internal static class SeoEndpoints
                     lastModified: HistoryChangedAt(library, results.Current));
             })
             .CachePage();
-        endpoints.MapMethods("/sitemap-{number:int}.xml", readMethods,
+        endpoints.MapMethods("/sitemaps/{number:int}.xml", readMethods,
             Results<NotFound, ContentHttpResult> (HttpContext http, int number, ContentLibrary library,
                 ResultsStore results, SiteUrls urls, IOptions<SiteOptions> site) =>
             {
@@ -124,7 +124,7 @@ internal static class SeoEndpoints
     private sealed record SitemapUrl(string Location, DateTimeOffset? Modified);
 
     private static string SitemapFile(int number) =>
-        string.Create(CultureInfo.InvariantCulture, $"/sitemap-{number}.xml");
+        string.Create(CultureInfo.InvariantCulture, $"/sitemaps/{number}.xml");
 
     /// <summary>
     /// Every URL of the sitemap in files of at most <paramref name="perFile"/> (the protocol allows 50,000): one

@@ -64,7 +64,8 @@ public sealed class ContentFingerprintTests : IDisposable
         Assert.NotEqual(retaken, ContentFingerprint.Take(_root));
         Assert.Equal(
             ContentFingerprint.Take(_root),
-            before.Retake(_root, new HashSet<string>(["postgresql-vs-sqlite", "tricky-characters"], StringComparer.Ordinal)));
+            before.Retake(
+                _root, new HashSet<string>(["postgresql-vs-sqlite", "tricky-characters"], StringComparer.Ordinal)));
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

@@ -3,6 +3,7 @@ using ComparisonSite.Content;
 using ComparisonSite.Figures;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Tests.Front;
 
@@ -73,7 +74,7 @@ public sealed class FrontMatterLineTests : IDisposable
         var snapshot = TestSnapshots.From(TestSnapshots.SeedDocument());
         var renderer = new ArticlePageRenderer(
             new FigureFormatter(CultureInfo.GetCultureInfo("en-US")), new Env(), TimeProvider.System,
-            NullLogger<ArticlePageRenderer>.Instance);
+            Options.Create(new MemoryBudget()), NullLogger<ArticlePageRenderer>.Instance);
 
         var (page, problems) = renderer.Build(good, snapshot, showErrors: false);
         var value = snapshot.RunFor("python-web-frameworks")!.Find("fastapi", "json", "rps")!.Value;

@@ -140,12 +140,13 @@ public sealed class ListingPaginationTests(PostgresFixture postgres)
         for (var i = 0; i < files.Count; i++)
         {
             var location = files[i].Element(Sitemap + "loc")!.Value;
-            Assert.Equal($"{BaseUrl}/sitemap-{i + 1}.xml", location);
+            Assert.Equal($"{BaseUrl}/sitemaps/{i + 1}.xml", location);
             var file = XDocument.Parse(await _reader.GetStringAsync(new Uri(location).AbsolutePath));
             var urls = file.Root!.Elements(Sitemap + "url").ToList();
             Assert.InRange(urls.Count, 1, 5);
             Assert.Equal(
-                urls.Max(u => DateTimeOffset.Parse(u.Element(Sitemap + "lastmod")!.Value, CultureInfo.InvariantCulture)),
+                urls.Max(u => DateTimeOffset.Parse(
+                    u.Element(Sitemap + "lastmod")!.Value, CultureInfo.InvariantCulture)),
                 DateTimeOffset.Parse(files[i].Element(Sitemap + "lastmod")!.Value, CultureInfo.InvariantCulture));
             listed.AddRange(urls.Select(u => u.Element(Sitemap + "loc")!.Value));
         }
@@ -154,7 +155,7 @@ public sealed class ListingPaginationTests(PostgresFixture postgres)
         Assert.Equal(everything, listed);
         Assert.True(files.Count > 1);
         Assert.Equal(
-            HttpStatusCode.NotFound, (await _reader.GetAsync($"/sitemap-{files.Count + 1}.xml")).StatusCode);
+            HttpStatusCode.NotFound, (await _reader.GetAsync($"/sitemaps/{files.Count + 1}.xml")).StatusCode);
     }
 
     [Fact]
@@ -164,7 +165,7 @@ public sealed class ListingPaginationTests(PostgresFixture postgres)
         var sitemap = XDocument.Parse(await reader.GetStringAsync("/sitemap.xml"));
 
         Assert.Equal(Sitemap + "urlset", sitemap.Root!.Name);
-        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/sitemap-1.xml")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/sitemaps/1.xml")).StatusCode);
     }
 
     private async Task<IDocument> GetAsync(string path)
