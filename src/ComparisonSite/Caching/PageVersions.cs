@@ -20,8 +20,14 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results, T
 
     private readonly ConditionalWeakTable<ComparisonArticle, Known> _versions = [];
 
-    private sealed record Known(
-        ResultsSnapshot? Snapshot, ContentSnapshot Content, string Version, IReadOnlyList<DateOnly> AgeLimitDays);
+    // What the version is made of, each worked out again only when its own input changes: the data part when the
+    // results snapshot does, the related part when the content snapshot does. A save then costs every other
+    // comparison its related part only, and an import its data part only.
+    private sealed record DataPart(ResultsSnapshot? Snapshot, string Version, IReadOnlyList<DateOnly> AgeLimitDays);
+
+    private sealed record RelatedPart(ContentSnapshot Content, string Version);
+
+    private sealed record Known(DataPart Data, RelatedPart Related, string Version);
 
     /// <summary>
     /// Computed once per article and snapshot: a cache hit must not pay for building its own key. Only the days
@@ -31,28 +37,35 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results, T
     {
         var snapshot = results.Current;
         var contentSnapshot = content.Current;
-        if (!_versions.TryGetValue(article, out var known) || !ReferenceEquals(known.Snapshot, snapshot)
-            || !ReferenceEquals(known.Content, contentSnapshot))
+        _versions.TryGetValue(article, out var known);
+        if (known is null || !ReferenceEquals(known.Data.Snapshot, snapshot)
+            || !ReferenceEquals(known.Related.Content, contentSnapshot))
         {
-            var related = RelatedVersion(RelatedComparisons.For(content, article));
-            var version = string.Create(
-                CultureInfo.InvariantCulture,
-                $"{ArticleVersion(article)}|{DataVersion(article, snapshot)}|{related}");
+            var data = known?.Data is { } d && ReferenceEquals(d.Snapshot, snapshot)
+                ? d
+                : new DataPart(
+                    snapshot,
+                    DataVersion(article, snapshot),
+                    snapshot is null ? [] : ArticleFreshness.AgeLimitDays(article, snapshot));
+            var related = known?.Related is { } r && ReferenceEquals(r.Content, contentSnapshot)
+                ? r
+                : new RelatedPart(contentSnapshot, RelatedVersion(RelatedComparisons.For(content, article)));
             known = new Known(
-                snapshot,
-                contentSnapshot,
-                version,
-                snapshot is null ? [] : ArticleFreshness.AgeLimitDays(article, snapshot));
+                data,
+                related,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{ArticleVersion(article)}|{data.Version}|{related.Version}"));
             _versions.AddOrUpdate(article, known);
         }
 
-        if (known.AgeLimitDays.Count == 0)
+        if (known.Data.AgeLimitDays.Count == 0)
         {
             return known.Version;
         }
 
         var today = ArticlePageRenderer.Today(clock);
-        var passed = known.AgeLimitDays.Count(d => d <= today);
+        var passed = known.Data.AgeLimitDays.Count(d => d <= today);
         return string.Create(CultureInfo.InvariantCulture, $"{known.Version}|aged{passed}");
     }
 

@@ -15,14 +15,26 @@ public sealed class ContentLibrary : IDisposable
     private readonly ILogger<ContentLibrary> _logger;
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private readonly TaskCompletionSource _firstLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly IFolderLoadObserver? _observer;
+    private readonly Lock _swapping = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<bool>>> _early = new(StringComparer.Ordinal);
     private ContentSnapshot _current = ContentSnapshot.Empty;
+    private bool _wholeContentIn;
     private ContentFingerprint _loadedFingerprint = ContentFingerprint.None;
 
     // Only read and written under _reloadGate.
     private ImmutableDictionary<string, LoadedFolder> _folders = ImmutableDictionary<string, LoadedFolder>.Empty;
 
     public ContentLibrary(IOptions<ContentOptions> options, SiteRoot siteRoot, ILogger<ContentLibrary> logger)
+        : this(options, siteRoot, logger, observer: null)
     {
+    }
+
+    internal ContentLibrary(
+        IOptions<ContentOptions> options, SiteRoot siteRoot, ILogger<ContentLibrary> logger,
+        IFolderLoadObserver? observer)
+    {
+        _observer = observer;
         var path = options.Value.Path;
         RootPath = Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(siteRoot.Path, path));
         Options = options.Value;
@@ -115,7 +127,12 @@ public sealed class ContentLibrary : IDisposable
                 return false;
             }
 
-            Volatile.Write(ref _current, next);
+            lock (_swapping)
+            {
+                Volatile.Write(ref _current, next);
+                _wholeContentIn = true;
+            }
+
             Volatile.Write(ref _loadedFingerprint, before);
             _folders = folders;
             _logger.LogInformation(
@@ -162,7 +179,15 @@ public sealed class ContentLibrary : IDisposable
         await Parallel.ForEachAsync(
             names.Where(n => !unchanged.Contains(n)),
             new ParallelOptions { CancellationToken = cancellationToken },
-            async (name, token) => read[name] = await LoadFolderAsync(Path.Combine(RootPath, name), token));
+            async (name, token) =>
+            {
+                if (_observer is not null)
+                {
+                    await _observer.BeforeFolderAsync(name, token);
+                }
+
+                read[name] = await LoadFolderAsync(Path.Combine(RootPath, name), token);
+            });
 
         var folders = ImmutableDictionary.CreateBuilder<string, LoadedFolder>(StringComparer.Ordinal);
         foreach (var name in names)
@@ -214,6 +239,55 @@ public sealed class ContentLibrary : IDisposable
             Diagnostics = diagnostics,
             LoadedAt = DateTimeOffset.UtcNow,
         };
+
+    /// <summary>
+    /// Before the first load is in, makes the comparison at <paramref name="slug"/> servable on its own: its folder is
+    /// read (once, however many requests ask) and the comparison added to the live snapshot, so a reader of one
+    /// page waits for that page's folder, not for every folder. True when the comparison is live (or the first load
+    /// is in, which has it if anything does); false when no sound comparison folder has that name, and the caller
+    /// must wait for the whole content (the slug may be a renamed comparison's alias).
+    /// </summary>
+    internal async Task<bool> LoadEarlyAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _wholeContentIn))
+        {
+            return true;
+        }
+
+        if (!IsComparisonFolder(slug) || !Identifiers.IsSlug(slug) || !Directory.Exists(Path.Combine(RootPath, slug)))
+        {
+            return false;
+        }
+
+        var load = _early.GetOrAdd(slug, s => new Lazy<Task<bool>>(() => Task.Run(() => AddEarlyAsync(s))));
+        return await load.Value.WaitAsync(cancellationToken);
+    }
+
+    private async Task<bool> AddEarlyAsync(string slug)
+    {
+        var result = await LoadFolderAsync(Path.Combine(RootPath, slug), CancellationToken.None);
+        lock (_swapping)
+        {
+            if (_wholeContentIn)
+            {
+                return true;
+            }
+
+            if (result.Article is null)
+            {
+                return false;
+            }
+
+            // No Changed event: nothing has been served from the content yet, and the first load raises it.
+            var current = Current;
+            Volatile.Write(ref _current, current with
+            {
+                Comparisons = current.Comparisons.SetItem(slug, result.Article),
+            });
+            _logger.LogInformation("{Slug} loaded ahead of the rest of the content for its first reader", slug);
+            return true;
+        }
+    }
 
     // A file that trips the parser in a way nobody foresaw is still just a broken file: it must not take
     // the other comparisons (or the reload loop) down with it.

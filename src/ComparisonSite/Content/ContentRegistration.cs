@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace ComparisonSite.Content;
 
 public static class ContentRegistration
@@ -10,7 +12,11 @@ public static class ContentRegistration
             .BindConfiguration(ContentOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<ContentLibrary>();
+        services.AddSingleton(sp => new ContentLibrary(
+            sp.GetRequiredService<IOptions<ContentOptions>>(),
+            sp.GetRequiredService<SiteRoot>(),
+            sp.GetRequiredService<ILogger<ContentLibrary>>(),
+            sp.GetService<IFolderLoadObserver>()));
         services.AddSingleton<ContentWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ContentWatcher>());
         services.AddHealthChecks().AddCheck<ContentHealthCheck>("content", tags: ["ready"]);

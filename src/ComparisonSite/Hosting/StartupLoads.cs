@@ -1,5 +1,6 @@
 using ComparisonSite.Content;
 using ComparisonSite.Results.Sync;
+using ComparisonSite.Routing;
 
 namespace ComparisonSite.Hosting;
 
@@ -14,8 +15,11 @@ namespace ComparisonSite.Hosting;
 /// <item>The host's start waits for the sync to connect: a private cluster that cannot start fails it, with the
 /// reason. It does not wait for the first load.</item>
 /// <item>The start-up gate holds page requests until the content is in and the first results load has
-/// succeeded or failed (or <see cref="StoreWait"/> has passed); health probes pass at once. A store that is
-/// down does not hold the site hostage: pages are served, data pages answering 503 while the sync retries.</item>
+/// succeeded or failed (or <see cref="StoreWait"/> has passed); health probes pass at once. A request for a
+/// comparison's page waits for the results and that comparison's folder only, read ahead of the others
+/// (<see cref="ComparisonReadyAsync"/>): with thousands of comparisons, the first reader does not wait for all.
+/// A store that is down does not hold the site hostage: pages are served, data pages answering 503 while the
+/// sync retries.</item>
 /// </list>
 /// </summary>
 internal sealed class StartupLoads : IHostedService
@@ -25,13 +29,17 @@ internal sealed class StartupLoads : IHostedService
     private readonly Lazy<Task> _content;
     private readonly Lazy<Task> _results;
     private readonly Lazy<Task> _ready;
+    private readonly Lazy<Task> _resultsReady;
+    private readonly ContentLibrary _library;
 
     public StartupLoads(ContentLibrary content, ResultsSync sync)
     {
         _sync = sync;
+        _library = content;
         // Not tied to any caller's token: whoever begins a load, everyone after waits for that same load.
         _content = new(() => Task.Run(() => content.ReloadAsync(CancellationToken.None)));
         _results = new(() => sync.StartAsync(CancellationToken.None));
+        _resultsReady = new(WhenResultsReadyAsync);
         _ready = new(WhenReadyAsync);
     }
 
@@ -46,9 +54,30 @@ internal sealed class StartupLoads : IHostedService
 
     public Task StopAsync(CancellationToken cancellationToken) => _sync.StopAsync(cancellationToken);
 
+    /// <summary>
+    /// Completes when a page of the comparison at <paramref name="slug"/> can be served: the results' first load is
+    /// in (or given up on) and that comparison's folder is read, ahead of the rest of the content if need be. For a
+    /// slug that names no comparison folder, when everything is in (<see cref="Ready"/>).
+    /// </summary>
+    public async Task ComparisonReadyAsync(string slug, CancellationToken cancellationToken)
+    {
+        var contentLoad = _content.Value;
+        await _resultsReady.Value.WaitAsync(cancellationToken);
+        if (!contentLoad.IsCompleted && !await _library.LoadEarlyAsync(slug, cancellationToken))
+        {
+            await Ready.WaitAsync(cancellationToken);
+        }
+    }
+
     private async Task WhenReadyAsync()
     {
         var contentLoad = _content.Value;
+        await _resultsReady.Value;
+        await contentLoad;
+    }
+
+    private async Task WhenResultsReadyAsync()
+    {
         var resultsStart = _results.Value;
         await Task.WhenAny(resultsStart);
         // A failed start fails the host's start (see StartAsync); pages need not wait for a load then.
@@ -56,8 +85,6 @@ internal sealed class StartupLoads : IHostedService
         {
             await Task.WhenAny(_sync.FirstAttempt, Task.Delay(StoreWait));
         }
-
-        await contentLoad;
     }
 }
 
@@ -89,7 +116,17 @@ internal static class StartupLoadsRegistration
             if (!ready.IsCompleted
                 && !context.Request.Path.StartsWithSegments(HealthEndpoints.Prefix, StringComparison.Ordinal))
             {
-                await ready.WaitAsync(context.RequestAborted);
+                // A comparison's pages need only their own folder; listings, search and the sitemap need them all.
+                if (context.GetEndpoint() is RouteEndpoint endpoint
+                    && SlugPolicy.IsUnderComparison(endpoint.RoutePattern)
+                    && context.Request.RouteValues[SlugPolicy.Parameter] is string slug)
+                {
+                    await loads.ComparisonReadyAsync(slug, context.RequestAborted);
+                }
+                else
+                {
+                    await ready.WaitAsync(context.RequestAborted);
+                }
             }
 
             await next(context);

@@ -32,7 +32,7 @@ public sealed class ResultsStore(
         {
             await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken);
             var entries = await catalog.LoadAsync(connection, transaction: null, cancellationToken);
-            var all = await runs.LoadAllAsync(connection, cancellationToken);
+            var all = await runs.LoadAllAsync(connection, cancellationToken, Current?.RunsById);
             var removed = await runs.LoadRemovedAsync(connection, cancellationToken);
             var snapshot = ResultsSnapshot.Create(entries, all, DateTimeOffset.UtcNow, removed);
             Volatile.Write(ref _current, snapshot);

@@ -110,9 +110,16 @@ public sealed class RunRepository
     /// Every run of every suite, each with all its measurements. A comparison site holds dozens of runs, not
     /// thousands (100,000 measurements at most each, see <see cref="Import.RunImporter.MaxMeasurements"/>), so the
     /// whole store fits in memory and pages never query it: history, run pages and run=ID all read this.
+    /// <para>
+    /// With <paramref name="known"/> (the live snapshot's runs), a run imported no later than its known copy is that
+    /// very copy, and only new or re-imported runs have their measurements read: an import costs the store the run
+    /// it wrote, not all of them, and what is worked out per measurement (intervals, figures) stays valid.
+    /// </para>
     /// </summary>
     public async Task<IReadOnlyList<RunResults>> LoadAllAsync(
-        NpgsqlConnection connection, CancellationToken cancellationToken)
+        NpgsqlConnection connection,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, RunResults>? known = null)
     {
         // Columns named as RunInfo's properties, which Dapper fills straight from the row (origin's text parses to
         // RunOrigin); the suite and times, which the store adds, come last, split off into RunStamp.
@@ -125,6 +132,7 @@ public sealed class RunRepository
             """;
         const string measurementsSql = """
             select run_id as RunId, framework, scenario, metric, value, samples from measurements
+            where run_id = any(@Ids)
             """;
         const string setupSql = """
             select run_id as RunId, framework, software, server, workers, worker_class as WorkerClass,
@@ -146,14 +154,20 @@ public sealed class RunRepository
                 ImportStamp = stamp.ImportedAt.Ticks,
             },
             splitOn: "suite")).ToList();
-        var measurements = (await connection.QueryAsync<MeasurementRow>(
-                new CommandDefinition(measurementsSql, cancellationToken: cancellationToken)))
+        RunResults? Unchanged(StoredRun run) =>
+            known?.GetValueOrDefault(run.Id) is { } copy && copy.Run.ImportStamp == run.ImportStamp
+            && copy.Run.Suite == run.Suite ? copy : null;
+        var read = runs.Where(r => Unchanged(r) is null).Select(r => r.Id).ToArray();
+        var measurements = (read.Length == 0
+                ? []
+                : await connection.QueryAsync<MeasurementRow>(new CommandDefinition(
+                    measurementsSql, new { Ids = read }, cancellationToken: cancellationToken)))
             .ToLookup(m => m.RunId);
         // Each row brings its own copy of the framework, scenario and metric slugs: one shared copy of each keeps a
         // 100,000-measurement run at about half the memory (the snapshot is held for the process's life).
         var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
         string Shared(string slug) => slugs.TryGetValue(slug, out var shared) ? shared : slugs[slug] = slug;
-        return [.. runs.Select(r => new RunResults(r,
+        return [.. runs.Select(r => Unchanged(r) ?? new RunResults(r,
             [.. measurements[r.Id].Select(m => new Measurement(
                 Shared(m.Framework), Shared(m.Scenario), Shared(m.Metric), m.Value, m.Samples))]))];
     }
