@@ -9,6 +9,10 @@ marker paragraph written into one article's section file, atomically, timed unti
 imports (the measured seed with a new FastAPI figure, through the import verb, timed from the verb's start until
 the article shows the figure). Run by bench/scale.sh, which sets up the publish and PostgreSQL.
 
+Before the first size, the store gets RUNS further runs (environment, default 20) in a suite of their own, one of
+them of LARGE_RUN measurements (default 100,000, the import limit): the snapshot every instance holds, and each
+import's reload, then carry a store of that size.
+
 Usage: scale.py APP_DIR WORK_DIR SITE_URL SEED_ARTICLE_DIR MEASURED_SEED_JSON N...
 """
 import json
@@ -27,6 +31,7 @@ SAVES, IMPORTS, QUERIES = 5, 2, ["fastapi", "django", "flask", "async", "admin p
                                  "pydantic", "websockets", "celery", "latency", "memory", "hosting", "migrations",
                                  "prototype", "api", "python", "benchmark", "throughput", "security"] * 2
 LIMIT = 900  # seconds any one wait may take before the run is called failed
+RUNS, LARGE_RUN = int(os.environ.get("RUNS", "20")), int(os.environ.get("LARGE_RUN", "100000"))
 
 
 def get(path):
@@ -171,6 +176,41 @@ def measure(n):
         "home / sitemap, warm (ms)": f"{statistics.median(homes):.0f} / {statistics.median(sitemaps):.0f}",
     }
 
+
+def store_runs():
+    """RUNS runs in a suite no comparison cites, the last of LARGE_RUN measurements, imported through the verb."""
+    frameworks = [f"scale-fw-{i}" for i in range(100)]
+    metrics = [f"scale-metric-{i}" for i in range(10)]
+    for k in range(RUNS):
+        size = LARGE_RUN if k == RUNS - 1 else 1000
+        scenarios = [f"scale-scenario-{i}" for i in range(max(1, -(-size // (len(frameworks) * len(metrics)))))]
+        results = []
+        for s in scenarios:
+            for m in metrics:
+                for f in frameworks:
+                    if len(results) < size:
+                        value = (len(results) * 31 + k) % 9973 + 0.5
+                        results.append({"framework": f, "scenario": s, "metric": m,
+                                        "samples": [value * 0.97, value, value * 1.03]})
+        document = {
+            "suite": "scale-bench", "suiteTitle": "Scale bench",
+            "run": {"id": f"scale-run-{k:03d}", "title": f"Scale bench run {k}", "date": f"2026-10-{1 + k % 28:02d}",
+                    "source": "bench", "origin": "measured"},
+            "frameworks": [{"slug": f, "name": f"Framework {f}", "language": "Python"} for f in frameworks],
+            "scenarios": [{"slug": s, "name": f"Scenario {s}"} for s in scenarios],
+            "metrics": [{"slug": m, "name": f"Metric {m}", "unit": "req/s", "better": "higher", "decimals": 0,
+                         "kind": "measurement"} for m in metrics],
+            "results": results,
+        }
+        path = os.path.join(work, f"store-run-{k}.json")
+        json.dump(document, open(path, "w", encoding="utf-8"))
+        subprocess.run([os.path.join(app, "ComparisonSite"), "import", path], check=True, stdout=subprocess.DEVNULL)
+        os.remove(path)
+
+
+if RUNS > 0:
+    print(f"Importing {RUNS} further runs, one of {LARGE_RUN:,} measurements...", file=sys.stderr, flush=True)
+    store_runs()
 
 rows = []
 for size in sizes:

@@ -4,6 +4,7 @@
 # column measures. Prints a Markdown table; the README keeps its last output.
 #
 # Usage: bench/scale.sh [N...]      (default: 1 100 1000; 10000 takes about as long as the three together again)
+#        RUNS=20 LARGE_RUN=100000   (further runs in the store, one of LARGE_RUN measurements; RUNS=0 for none)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD

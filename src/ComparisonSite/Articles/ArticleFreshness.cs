@@ -133,33 +133,12 @@ public static class ArticleFreshness
     /// <summary>Where a run=ID reference stands: its file and line and the part of the page it is in.</summary>
     private sealed record Place(string RunId, string File, int Line, string Title);
 
-    // Asked for every comparison at each change (the page versions), so worked out once per article: its Markdown is
-    // parsed on demand, and a pass over every comparison's trees would parse them all again.
-    private static readonly ConditionalWeakTable<ComparisonArticle, IReadOnlyList<Place>> PinsOf = [];
-
-    private static IReadOnlyList<Place> Pins(ComparisonArticle article) =>
-        PinsOf.GetValue(article, a => [.. FindPins(a)]);
-
-    private static IEnumerable<Place> FindPins(ComparisonArticle article)
-    {
-        var parts = article.Sections
-            .Select(s => (s.File, s.BodyFirstLine, s.Title, s.Body))
-            .Prepend((article.Folder + "/" + ComparisonLoader.IndexFile, article.SummaryFirstLine, "the short answer",
-                article.Summary));
-        foreach (var (file, firstLine, title, body) in parts)
-        {
-            var references = body.Descendants<DataReferenceInline>().Select(i => (i.Reference, i.Line))
-                .Concat(body.Descendants<DataBlock>().Select(b => (b.Reference, b.Line)))
-                .OrderBy(r => r.Line);
-            foreach (var (reference, line) in references)
-            {
-                if (reference?.RunId is { } id)
-                {
-                    yield return new Place(id, file, firstLine + line, title);
-                }
-            }
-        }
-    }
+    // Read from the references found when the files were read: this is asked of every comparison at each change
+    // (the page versions), and the Markdown is parsed again only to render.
+    private static IEnumerable<Place> Pins(ComparisonArticle article) =>
+        article.References
+            .Where(r => !r.InHeadline && r.Reference.RunId is not null)
+            .Select(r => new Place(r.Reference.RunId!, r.File, r.Line, r.Part));
 
     private static string Describe(RunInfo info) =>
         info.Origin == RunOrigin.Reported ? $"{info.Source}'s run “{info.Title}”" : $"our run “{info.Title}”";

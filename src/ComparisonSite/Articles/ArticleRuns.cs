@@ -67,8 +67,7 @@ public static class ArticleRuns
         SelectorsOf.GetValue(article, a =>
         {
             var articleDefault = new RunSelector(Origin: a.Meta.Origin);
-            return [.. a.Bodies.SelectMany(DataReferencePolicy.References)
-                .SelectMany(r => r.Selectors)
+            return [.. a.References.SelectMany(r => r.Reference.Selectors)
                 .Select(s => s.Or(a.Meta.Origin))
                 .Prepend(articleDefault)
                 .Distinct()];

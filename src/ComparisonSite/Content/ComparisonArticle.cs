@@ -15,6 +15,11 @@ public sealed record ComparisonArticle
     /// <summary>The Markdown of the summary and every section, kept compressed and parsed on demand.</summary>
     public required ArticleDocuments Documents { get; init; }
 
+    /// <summary>
+    /// Every data reference of the summary, the sections and the headline, found when the files were read.
+    /// </summary>
+    public IReadOnlyList<ArticleReference> References { get; init; } = [];
+
     /// <summary>The index file's body: the short verdict shown in a box at the top of the page.</summary>
     public MarkdownDocument Summary => Documents.Parsed.Summary;
 

@@ -82,6 +82,14 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         {
             Meta = meta,
             Documents = documents,
+            References =
+            [
+                .. ArticleReference.In(summary, indexName, index.BodyFirstLine, ArticleReference.SummaryPart),
+                .. ordered.SelectMany(s => ArticleReference.In(s.Body, s.File, s.BodyFirstLine, s.Title)),
+                .. headline is null
+                    ? []
+                    : ArticleReference.In(headline, indexName, meta.HeadlineLine, "the headline", inHeadline: true),
+            ],
             SummaryFirstLine = index.BodyFirstLine,
             Sections = [.. ordered.Select((s, i) => new ArticleSection
             {
