@@ -24,32 +24,10 @@ rss() { awk '{ printf "%.0f", $1 / 1024 }' <<<"$(ps -o rss= -p "$site_pid")"; }
 start_site; wait_for "$ARTICLE"
 echo "RSS after start-up: $(rss) MB"
 for run in a b; do
-  python3 - "$ROWS" "$run" > "$work/large-$run.json" <<'PY'
-import json, sys
-rows, run = int(sys.argv[1]), sys.argv[2]
-frameworks = [f"bench-fw-{i}" for i in range(100)]
-metrics = [f"bench-metric-{i}" for i in range(10)]
-scenarios = [f"bench-scenario-{i}" for i in range(max(1, -(-rows // (len(frameworks) * len(metrics)))))]
-results = []
-shift = 0 if run == "a" else 7
-for s in scenarios:
-    for m in metrics:
-        for f in frameworks:
-            if len(results) < rows:
-                value = (len(results) * 31 + shift) % 9973 + 0.5
-                results.append({"framework": f, "scenario": s, "metric": m,
-                                "samples": [value * 0.97, value, value * 1.03]})
-json.dump({
-    "suite": "python-web-frameworks", "suiteTitle": "Python web frameworks",
-    "run": {"id": f"bench-large-{run}", "title": f"A large bench run ({run})",
-            "date": "2026-11-01" if run == "a" else "2026-11-02", "source": "bench", "origin": "measured"},
-    "frameworks": [{"slug": f, "name": f"Framework {f}", "language": "Python"} for f in frameworks],
-    "scenarios": [{"slug": s, "name": f"Scenario {s}"} for s in scenarios],
-    "metrics": [{"slug": m, "name": f"Metric {m}", "unit": "req/s", "better": "higher", "decimals": 0,
-                 "kind": "measurement"} for m in metrics],
-    "results": results,
-}, sys.stdout)
-PY
+  # Run b differs from run a in every value (shift 7) and is a day newer.
+  python3 "$root/bench/large_run.py" "$ROWS" --id "bench-large-$run" --title "A large bench run ($run)" \
+    --date "$([ "$run" = a ] && echo 2026-11-01 || echo 2026-11-02)" --step 31 \
+    --shift "$([ "$run" = a ] && echo 0 || echo 7)" --samples > "$work/large-$run.json"
   "$work/app/ComparisonSite" import "$work/large-$run.json" | tail -n 1
 done
 sleep 3

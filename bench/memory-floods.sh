@@ -82,29 +82,8 @@ sample_rss "flood" $!
 echo "(a) RSS before ${before} MB, peak ${peak} MB, after $(rss) MB"
 
 echo "(b) importing a run of ${ROWS} measurements into python-web-frameworks"
-python3 - "$ROWS" > "$work/large-run.json" <<'PY'
-import json, sys
-rows = int(sys.argv[1])
-frameworks = [f"bench-fw-{i}" for i in range(100)]
-metrics = [f"bench-metric-{i}" for i in range(10)]
-scenarios = [f"bench-scenario-{i}" for i in range(max(1, -(-rows // (len(frameworks) * len(metrics)))))]
-results = []
-for s in scenarios:
-    for m in metrics:
-        for f in frameworks:
-            if len(results) < rows:
-                results.append({"framework": f, "scenario": s, "metric": m, "value": len(results) % 9973 + 0.5})
-json.dump({
-    "suite": "python-web-frameworks", "suiteTitle": "Python web frameworks",
-    "run": {"id": "bench-large-run", "title": "A large bench run", "date": "2026-11-01",
-            "source": "bench", "origin": "measured"},
-    "frameworks": [{"slug": f, "name": f"Framework {f}", "language": "Python"} for f in frameworks],
-    "scenarios": [{"slug": s, "name": f"Scenario {s}"} for s in scenarios],
-    "metrics": [{"slug": m, "name": f"Metric {m}", "unit": "req/s", "better": "higher", "decimals": 0,
-                 "kind": "measurement"} for m in metrics],
-    "results": results,
-}, sys.stdout)
-PY
+python3 "$root/bench/large_run.py" "$ROWS" --id bench-large-run --title "A large bench run" --date 2026-11-01 \
+  > "$work/large-run.json"
 started=$(date +%s)
 "$work/app/ComparisonSite" import "$work/large-run.json" | tail -n 3
 echo "  import took $(( $(date +%s) - started )) s"

@@ -25,6 +25,8 @@ import time
 import urllib.error
 import urllib.request
 
+import large_run  # bench/large_run.py, beside this script
+
 app, work, site_url, seed_article, measured_seed = sys.argv[1:6]
 sizes = [int(n) for n in sys.argv[6:]]
 SAVES, IMPORTS, QUERIES = 5, 2, ["fastapi", "django", "flask", "async", "admin panel", "orm", "cold start",
@@ -179,29 +181,11 @@ def measure(n):
 
 def store_runs():
     """RUNS runs in a suite no comparison cites, the last of LARGE_RUN measurements, imported through the verb."""
-    frameworks = [f"scale-fw-{i}" for i in range(100)]
-    metrics = [f"scale-metric-{i}" for i in range(10)]
     for k in range(RUNS):
-        size = LARGE_RUN if k == RUNS - 1 else 1000
-        scenarios = [f"scale-scenario-{i}" for i in range(max(1, -(-size // (len(frameworks) * len(metrics)))))]
-        results = []
-        for s in scenarios:
-            for m in metrics:
-                for f in frameworks:
-                    if len(results) < size:
-                        value = (len(results) * 31 + k) % 9973 + 0.5
-                        results.append({"framework": f, "scenario": s, "metric": m,
-                                        "samples": [value * 0.97, value, value * 1.03]})
-        document = {
-            "suite": "scale-bench", "suiteTitle": "Scale bench",
-            "run": {"id": f"scale-run-{k:03d}", "title": f"Scale bench run {k}", "date": f"2026-10-{1 + k % 28:02d}",
-                    "source": "bench", "origin": "measured"},
-            "frameworks": [{"slug": f, "name": f"Framework {f}", "language": "Python"} for f in frameworks],
-            "scenarios": [{"slug": s, "name": f"Scenario {s}"} for s in scenarios],
-            "metrics": [{"slug": m, "name": f"Metric {m}", "unit": "req/s", "better": "higher", "decimals": 0,
-                         "kind": "measurement"} for m in metrics],
-            "results": results,
-        }
+        document = large_run.document(
+            LARGE_RUN if k == RUNS - 1 else 1000, f"scale-run-{k:03d}", f"Scale bench run {k}",
+            f"2026-10-{1 + k % 28:02d}", suite="scale-bench", suite_title="Scale bench", prefix="scale", step=31,
+            shift=k, samples=True)
         path = os.path.join(work, f"store-run-{k}.json")
         json.dump(document, open(path, "w", encoding="utf-8"))
         subprocess.run([os.path.join(app, "ComparisonSite"), "import", path], check=True, stdout=subprocess.DEVNULL)
