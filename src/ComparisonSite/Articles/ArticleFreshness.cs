@@ -1,10 +1,7 @@
-using System.Runtime.CompilerServices;
 using ComparisonSite.Content;
 using ComparisonSite.Figures;
-using ComparisonSite.Markdown.DataReferences;
 using ComparisonSite.Results.Import;
 using ComparisonSite.Results.Store;
-using Markdig.Syntax;
 
 namespace ComparisonSite.Articles;
 

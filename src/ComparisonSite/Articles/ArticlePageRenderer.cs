@@ -177,8 +177,7 @@ public sealed class ArticlePageRenderer(
 
     /// <summary>True when a section shows the claim check (<c>{{claims}}</c>).</summary>
     public static bool ShowsClaims(ComparisonArticle article) =>
-        article.Sections.Select(s => s.Body).Prepend(article.Summary)
-            .Any(d => DataReferencePolicy.References(d).Any(r => r.Kind == DataReferenceKind.Claims));
+        article.References.Any(r => !r.InHeadline && r.Reference.Kind == DataReferenceKind.Claims);
 
     private static bool HasCharts(MarkdownDocument document) =>
         DataReferencePolicy.References(document).Any(r => r.IsChart);

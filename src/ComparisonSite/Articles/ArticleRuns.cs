@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using ComparisonSite.Content;
-using ComparisonSite.Markdown.DataReferences;
 using ComparisonSite.Results.Store;
 
 namespace ComparisonSite.Articles;

@@ -42,7 +42,7 @@ public sealed class RelatedComparisons
     private static readonly ConditionalWeakTable<ContentSnapshot, RelatedComparisons> OfSnapshot = [];
 
     /// <summary>Related comparisons among <paramref name="published"/>.</summary>
-    public static RelatedComparisons Of(IEnumerable<ComparisonArticle> published) => new(published);
+    private static RelatedComparisons Of(IEnumerable<ComparisonArticle> published) => new(published);
 
     /// <summary>
     /// The published comparisons listed at the end of <paramref name="article"/>'s page, from the library's live
@@ -90,10 +90,6 @@ public sealed class RelatedComparisons
 
         return found;
     }
-
-    /// <summary>Shared tags (by slug) plus shared frameworks.</summary>
-    public static int Score(ComparisonArticle article, ComparisonArticle other) =>
-        Signature.Of(article).Shared(Signature.Of(other));
 
     private sealed record Group(Signature Signature, ComparisonArticle[] Members);
 

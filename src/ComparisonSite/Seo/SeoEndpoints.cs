@@ -26,10 +26,11 @@ internal static class SeoEndpoints
             (HttpContext http, ContentLibrary library, ResultsStore results, SiteUrls urls,
                 IOptions<SiteOptions> site) =>
             {
-                var sitemap = SitemapFiles(library, results, urls, site.Value.SitemapUrlsPerFile);
+                var dated = Dated(library, results);
+                var sitemap = SitemapFiles(dated, urls, results.Current, site.Value.SitemapUrlsPerFile);
                 return Xml(
                     http,
-                    Dated(library, results),
+                    dated,
                     (writer, _) =>
                     {
                         if (sitemap.Count == 1)
@@ -48,7 +49,8 @@ internal static class SeoEndpoints
             Results<NotFound, ContentHttpResult> (HttpContext http, int number, ContentLibrary library,
                 ResultsStore results, SiteUrls urls, IOptions<SiteOptions> site) =>
             {
-                var sitemap = SitemapFiles(library, results, urls, site.Value.SitemapUrlsPerFile);
+                var dated = Dated(library, results);
+                var sitemap = SitemapFiles(dated, urls, results.Current, site.Value.SitemapUrlsPerFile);
                 if (sitemap.Count == 1 || number < 1 || number > sitemap.Count
                     || http.Request.Path.Value != SitemapFile(number))
                 {
@@ -57,7 +59,7 @@ internal static class SeoEndpoints
                 }
 
                 var file = sitemap[number - 1];
-                return Xml(http, Dated(library, results), (writer, _) => UrlSet(writer, file),
+                return Xml(http, dated, (writer, _) => UrlSet(writer, file),
                     lastModified: file.Max(u => u.Modified));
             })
             .CachePage();
@@ -131,9 +133,9 @@ internal static class SeoEndpoints
     /// file, which /sitemap.xml is itself, or several, which it then names as a sitemap index.
     /// </summary>
     private static IReadOnlyList<IReadOnlyList<SitemapUrl>> SitemapFiles(
-        ContentLibrary library, ResultsStore results, SiteUrls urls, int perFile)
+        List<DatedArticle> dated, SiteUrls urls, ResultsSnapshot? snapshot, int perFile)
     {
-        var all = SitemapUrls(Dated(library, results), urls, results.Current);
+        var all = SitemapUrls(dated, urls, snapshot);
         return all.Count <= perFile ? [all] : [.. all.Chunk(perFile)];
     }
 
