@@ -33,7 +33,7 @@ public static class ArticleFreshness
         foreach (var group in Overtaken(article, snapshot).GroupBy(o => o.Pinned.Run.Id, StringComparer.Ordinal))
         {
             var (pinned, newer, _) = group.First();
-            var places = string.Join(", ", group.Select(o => o.Place.Title).Distinct(StringComparer.Ordinal));
+            var places = string.Join(", ", group.Select(o => o.Place.Part).Distinct(StringComparer.Ordinal));
             notices.Add(new FreshnessNotice(
                 pinned.Run.Info.Date,
                 $"A newer run ({newer.Run.Id}, {formatter.Date(newer.Run.Info.Date)}) exists than the one cited "
@@ -107,10 +107,10 @@ public static class ArticleFreshness
     /// Each run=ID reference whose run a newer run of the same suite and origin follows in
     /// <see cref="ResultsSnapshot.RunsOf"/>, with the newest such run.
     /// </summary>
-    private static IEnumerable<(RunResults Pinned, RunResults Newer, Place Place)> Overtaken(
+    private static IEnumerable<(RunResults Pinned, RunResults Newer, ArticlePin Place)> Overtaken(
         ComparisonArticle article, ResultsSnapshot snapshot)
     {
-        foreach (var place in Pins(article))
+        foreach (var place in article.References.Pins)
         {
             if (snapshot.RunsById.GetValueOrDefault(place.RunId) is not { } pinned)
             {
@@ -126,16 +126,6 @@ public static class ArticleFreshness
             }
         }
     }
-
-    /// <summary>Where a run=ID reference stands: its file and line and the part of the page it is in.</summary>
-    private sealed record Place(string RunId, string File, int Line, string Title);
-
-    // Read from the references found when the files were read: this is asked of every comparison at each change
-    // (the page versions), and the Markdown is parsed again only to render.
-    private static IEnumerable<Place> Pins(ComparisonArticle article) =>
-        article.References
-            .Where(r => !r.InHeadline && r.Reference.RunId is not null)
-            .Select(r => new Place(r.Reference.RunId!, r.File, r.Line, r.Part));
 
     private static string Describe(RunInfo info) =>
         info.Origin == RunOrigin.Reported ? $"{info.Source}'s run “{info.Title}”" : $"our run “{info.Title}”";

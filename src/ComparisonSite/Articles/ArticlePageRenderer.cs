@@ -176,8 +176,7 @@ public sealed class ArticlePageRenderer(
     private const string DataUpdatesSection = "methodology";
 
     /// <summary>True when a section shows the claim check (<c>{{claims}}</c>).</summary>
-    public static bool ShowsClaims(ComparisonArticle article) =>
-        article.References.Any(r => !r.InHeadline && r.Reference.Kind == DataReferenceKind.Claims);
+    public static bool ShowsClaims(ComparisonArticle article) => article.References.ShowsClaims;
 
     private static bool HasCharts(MarkdownDocument document) =>
         DataReferencePolicy.References(document).Any(r => r.IsChart);

@@ -66,7 +66,7 @@ public static class ArticleRuns
         SelectorsOf.GetValue(article, a =>
         {
             var articleDefault = new RunSelector(Origin: a.Meta.Origin);
-            return [.. a.References.SelectMany(r => r.Reference.Selectors)
+            return [.. a.References.Selectors
                 .Select(s => s.Or(a.Meta.Origin))
                 .Prepend(articleDefault)
                 .Distinct()];

@@ -16,9 +16,10 @@ public sealed record ComparisonArticle
     public required ArticleDocuments Documents { get; init; }
 
     /// <summary>
-    /// Every data reference of the summary, the sections and the headline, found when the files were read.
+    /// What the data references of the summary, the sections and the headline ask of the results, found when the
+    /// files were read.
     /// </summary>
-    public IReadOnlyList<ArticleReference> References { get; init; } = [];
+    public ArticleReferences References { get; init; } = ArticleReferences.None;
 
     /// <summary>The index file's body: the short verdict shown in a box at the top of the page.</summary>
     public MarkdownDocument Summary => Documents.Parsed.Summary;

@@ -82,14 +82,12 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
         {
             Meta = meta,
             Documents = documents,
-            References =
+            References = ArticleReferences.Of(
             [
-                .. ArticleReference.In(summary, indexName, index.BodyFirstLine, ArticleReference.SummaryPart),
-                .. ordered.SelectMany(s => ArticleReference.In(s.Body, s.File, s.BodyFirstLine, s.Title)),
-                .. headline is null
-                    ? []
-                    : ArticleReference.In(headline, indexName, meta.HeadlineLine, "the headline", inHeadline: true),
-            ],
+                (summary, indexName, index.BodyFirstLine, ArticleReferences.SummaryPart, false),
+                .. ordered.Select(s => (s.Body, s.File, s.BodyFirstLine, s.Title, false)),
+                .. headline is null ? [] : new[] { (headline, indexName, meta.HeadlineLine, "the headline", true) },
+            ]),
             SummaryFirstLine = index.BodyFirstLine,
             Sections = [.. ordered.Select((s, i) => new ArticleSection
             {

@@ -3,6 +3,7 @@ using ComparisonSite.Content;
 using ComparisonSite.Search;
 using ComparisonSite.Seo;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Pages;
 
@@ -12,13 +13,20 @@ namespace ComparisonSite.Pages;
 /// entry). A refused query gets 400 with the form and the reason.
 /// </summary>
 [NoPageCache]
-public sealed class SearchModel(SiteSearch search, ContentLibrary library, SiteUrls urls) : PageModel
+public sealed class SearchModel(
+    SiteSearch search, ContentLibrary library, SiteUrls urls, IOptions<SiteOptions> site) : PageModel
 {
     public SearchQuery Query { get; private set; } = SearchQuery.Parse(null);
 
     public IReadOnlyList<SearchResult> Results { get; private set; } = [];
 
+    /// <summary>
+    /// For a search without results: the first published comparisons by title, as many as a listing page holds.
+    /// </summary>
     public IReadOnlyList<ComparisonArticle> Suggestions { get; private set; } = [];
+
+    /// <summary>How many published comparisons the suggestions leave out.</summary>
+    public int MoreComparisons { get; private set; }
 
     public void OnGet()
     {
@@ -43,7 +51,9 @@ public sealed class SearchModel(SiteSearch search, ContentLibrary library, SiteU
         Results = search.Find(Query);
         if (Results.Count == 0 && !Query.IsEmpty)
         {
-            Suggestions = [.. library.Published.OrderBy(a => a.Meta.Title, StringComparer.Ordinal)];
+            var published = library.Published.ToList();
+            Suggestions = [.. published.OrderBy(a => a.Meta.Title, StringComparer.Ordinal).Take(site.Value.ListingPageSize)];
+            MoreComparisons = published.Count - Suggestions.Count;
         }
     }
 }

@@ -1,12 +1,13 @@
-using ComparisonSite.Articles;
+using System.Buffers;
 using ComparisonSite.Content;
 
 namespace ComparisonSite.Search;
 
 /// <summary>
-/// The words of the published comparisons, folded for search: each comparison's title and description, and
-/// each of its sections (the summary first) with its heading and plain text. Immutable; built once per content
-/// and results snapshot by <see cref="SiteSearch"/>.
+/// The words of the published comparisons, folded for search: each comparison's title and description, and each
+/// of its sections (the summary first) with its heading and plain text. Immutable: segments (inverted indexes of
+/// some comparisons each, <see cref="IndexSegment"/>) and which of their comparisons are live. Made by
+/// <see cref="SiteSearch"/> once per content and results snapshot, from the last index and what changed.
 /// </summary>
 public sealed class SearchIndex
 {
@@ -27,28 +28,10 @@ public sealed class SearchIndex
     /// <summary>The heading the comparison page gives the summary box (Pages/Comparison.cshtml).</summary>
     public const string SummaryHeading = "The short answer";
 
-    private readonly IReadOnlyList<Entry> _entries;
+    internal SearchIndex(IReadOnlyList<(IndexSegment Segment, bool[] Live)> segments) => Segments = segments;
 
-    private SearchIndex(IReadOnlyList<Entry> entries) => _entries = entries;
-
-    /// <summary>Indexes each comparison with its text as a reader reads it (<see cref="ArticleText"/>).</summary>
-    public static SearchIndex Build(IEnumerable<(ComparisonArticle Article, ArticleText Text)> comparisons) =>
-        Of(comparisons.Select(c => EntryOf(c.Article, c.Text)));
-
-    /// <summary>An index of entries made one by one (<see cref="EntryOf"/>), so a rebuild can reuse them.</summary>
-    internal static SearchIndex Of(IEnumerable<Entry> entries) => new([.. entries]);
-
-    /// <summary>One comparison's words, folded: what the index holds for it.</summary>
-    internal static Entry EntryOf(ComparisonArticle article, ArticleText text) =>
-        new(
-            article.Slug,
-            FoldedText.Of(article.Meta.Title),
-            FoldedText.Of(article.Meta.Description),
-            [
-                new Section("summary", FoldedText.Of(SummaryHeading), FoldedText.Of(text.Summary)),
-                .. article.Sections.Zip(text.Sections, (s, t) => new Section(
-                    s.Anchor, FoldedText.Of(s.Title), FoldedText.Of(t))),
-            ]);
+    /// <summary>The segments, each with which of its comparisons are live (published at this index's snapshot).</summary>
+    internal IReadOnlyList<(IndexSegment Segment, bool[] Live)> Segments { get; }
 
     /// <summary>
     /// Comparisons with a section that contains every term (in the comparison's title or description, the
@@ -57,79 +40,133 @@ public sealed class SearchIndex
     /// </summary>
     public IReadOnlyList<SearchResult> Find(SearchQuery query)
     {
-        if (query.Terms.Count == 0)
+        var terms = query.Terms;
+        if (terms.Count == 0)
         {
             return [];
         }
 
-        var terms = query.Terms;
-        var hits = new List<(Entry Entry, Scored Best, List<Section> Matching)>();
-        foreach (var entry in _entries)
+        var hits = new List<Hit>();
+        foreach (var (segment, live) in Segments)
         {
-            var scored = entry.Sections
-                .Select((section, order) => Score(entry, section, order, terms))
-                .OfType<Scored>()
-                .ToList();
-            if (scored.Count > 0)
-            {
-                var best = scored.OrderByDescending(s => s.Weight).ThenByDescending(s => s.Frequency)
-                    .ThenBy(s => s.Order).First();
-                hits.Add((entry, best, [.. scored.Where(s => !ReferenceEquals(s, best)).Select(s => s.Section)]));
-            }
+            Collect(segment, live, terms, hits);
         }
 
         return
         [
             .. hits
-                .OrderByDescending(h => h.Best.Weight)
-                .ThenByDescending(h => h.Best.Frequency)
-                .ThenBy(h => h.Entry.Title.Original, StringComparer.OrdinalIgnoreCase)
-                .ThenBy(h => h.Entry.Slug, StringComparer.Ordinal)
+                .OrderByDescending(h => h.Weight)
+                .ThenByDescending(h => h.Frequency)
+                .ThenBy(h => h.Comparison.Title.Original, StringComparer.OrdinalIgnoreCase)
+                .ThenBy(h => h.Comparison.Article.Slug, StringComparer.Ordinal)
                 .Take(MaximumResults)
-                .Select(h => new SearchResult(
-                    h.Entry.Slug,
-                    HighlightedText.Of(h.Entry.Title, terms),
-                    HighlightedText.Of(h.Best.Section.Heading, terms),
-                    Href(h.Entry, h.Best.Section),
-                    Snippet(h.Entry, h.Best.Section, terms),
-                    [.. h.Matching.Select(s => new SearchSectionLink(s.Heading.Original, Href(h.Entry, s)))])),
+                .Select(h => ResultOf(h, terms)),
         ];
     }
 
-    private static string Href(Entry entry, Section section) => SiteAddresses.InArticle(entry.Slug, section.Anchor);
-
-    private static Scored? Score(Entry entry, Section section, int order, IReadOnlyList<string> terms)
+    // Scores every section of the segment's live comparisons from the terms' counts; a comparison is a hit at its
+    // best section (most weight, then most occurrences, then first).
+    private static void Collect(IndexSegment segment, bool[] live, IReadOnlyList<string> terms, List<Hit> hits)
     {
-        long weight = 0;
-        var frequency = 0;
-        foreach (var term in terms)
+        var size = segment.Sections.Count;
+        var pool = ArrayPool<int>.Shared;
+        var inHeading = new int[terms.Count][];
+        var inBody = new int[terms.Count][];
+        try
         {
-            var inHeading = section.Heading.Occurrences(term).Count();
-            var inBody = section.Body.Occurrences(term).Count();
-            var found = entry.Title.Contains(term) ? InTitle
-                : inHeading > 0 ? InHeading
-                : entry.Description.Contains(term) ? InDescription
-                : inBody > 0 ? InBody
-                : 0;
-            if (found == 0)
+            for (var t = 0; t < terms.Count; t++)
             {
-                return null;
+                inHeading[t] = pool.Rent(size);
+                inBody[t] = pool.Rent(size);
+                Array.Clear(inHeading[t], 0, size);
+                Array.Clear(inBody[t], 0, size);
+                segment.Count(terms[t], inHeading[t], inBody[t]);
             }
 
-            weight += found;
-            frequency += inHeading + inBody;
-        }
+            var inTitle = new bool[terms.Count];
+            var inDescription = new bool[terms.Count];
+            for (var c = 0; c < segment.Comparisons.Count; c++)
+            {
+                if (!live[c])
+                {
+                    continue;
+                }
 
-        return new Scored(section, order, weight, frequency);
+                var comparison = segment.Comparisons[c];
+                for (var t = 0; t < terms.Count; t++)
+                {
+                    inTitle[t] = comparison.Title.Contains(terms[t]);
+                    inDescription[t] = comparison.Description.Contains(terms[t]);
+                }
+
+                Hit? best = null;
+                List<int>? matching = null;
+                for (var s = comparison.FirstSection; s < comparison.FirstSection + comparison.SectionCount; s++)
+                {
+                    long weight = 0;
+                    var frequency = 0;
+                    for (var t = 0; t < terms.Count && weight >= 0; t++)
+                    {
+                        var found = inTitle[t] ? InTitle
+                            : inHeading[t][s] > 0 ? InHeading
+                            : inDescription[t] ? InDescription
+                            : inBody[t][s] > 0 ? InBody
+                            : -1;
+                        weight = found < 0 ? -1 : weight + found;
+                        frequency += inHeading[t][s] + inBody[t][s];
+                    }
+
+                    if (weight < 0)
+                    {
+                        continue;
+                    }
+
+                    matching ??= [];
+                    matching.Add(s);
+                    if (best is null || weight > best.Weight || (weight == best.Weight && frequency > best.Frequency))
+                    {
+                        best = new Hit(segment, comparison, s, weight, frequency, matching);
+                    }
+                }
+
+                if (best is not null)
+                {
+                    hits.Add(best);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var counts in inHeading.Concat(inBody).OfType<int[]>())
+            {
+                pool.Return(counts);
+            }
+        }
+    }
+
+    private static SearchResult ResultOf(Hit hit, IReadOnlyList<string> terms)
+    {
+        var section = hit.Segment.Sections[hit.Section];
+        return new SearchResult(
+            hit.Comparison.Article.Slug,
+            HighlightedText.Of(hit.Comparison.Title, terms),
+            HighlightedText.Of(section.Heading, terms),
+            SiteAddresses.InArticle(hit.Comparison.Article.Slug, section.Anchor),
+            Snippet(hit.Segment.Text(hit.Section), hit.Comparison.Description, terms),
+            [
+                .. hit.Matching.Where(s => s != hit.Section).Select(s => hit.Segment.Sections[s]).Select(s =>
+                    new SearchSectionLink(
+                        s.Heading.Original, SiteAddresses.InArticle(hit.Comparison.Article.Slug, s.Anchor))),
+            ]);
     }
 
     /// <summary>
     /// About <see cref="SnippetWords"/> words of the section's text around its first match (its opening words when
     /// only the title, heading or description matched; the description when the section has no text).
     /// </summary>
-    private static HighlightedText Snippet(Entry entry, Section section, IReadOnlyList<string> terms)
+    private static HighlightedText Snippet(FoldedText body, FoldedText description, IReadOnlyList<string> terms)
     {
-        var text = section.Body.Original.Length > 0 ? section.Body : entry.Description;
+        var text = body.Original.Length > 0 ? body : description;
         var words = WordStarts(text.Original);
         if (words.Count == 0)
         {
@@ -182,10 +219,7 @@ public sealed class SearchIndex
         return starts;
     }
 
-    internal sealed record Entry(
-        string Slug, FoldedText Title, FoldedText Description, IReadOnlyList<Section> Sections);
-
-    internal sealed record Section(string Anchor, FoldedText Heading, FoldedText Body);
-
-    private sealed record Scored(Section Section, int Order, long Weight, int Frequency);
+    private sealed record Hit(
+        IndexSegment Segment, IndexSegment.Comparison Comparison, int Section, long Weight, int Frequency,
+        List<int> Matching);
 }

@@ -44,6 +44,19 @@ public sealed class ListingPaginationTests(PostgresFixture postgres)
     public void Dispose() => _content.Dispose();
 
     [Fact]
+    public async Task A_search_without_results_suggests_one_listing_page_of_comparisons_and_links_the_rest()
+    {
+        var page = await GetAsync("/search?q=nothing-like-this");
+
+        var suggested = page.QuerySelectorAll(".search-none li a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(2, suggested.Count);
+        Assert.Subset(Published.ToHashSet(), suggested.ToHashSet()!);
+        var more = page.QuerySelectorAll(".search-none p")[^1];
+        Assert.StartsWith("And 3 more", more.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/", more.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task The_home_page_lists_each_comparison_once_across_its_pages_newest_first()
     {
         var pages = new[] { "/", "/page/2", "/page/3" };
