@@ -54,5 +54,5 @@ public sealed record ArticleReferences(
             .Select(r => (r.Reference!, r.Line));
 }
 
-/// <summary>A reference pinned to a run (<c>run=ID</c>): the run, its file and line, and its part of the page.</summary>
+/// <summary>A reference pinned to a run (<c>run=ID</c>): the run, its file and line, its part of the page.</summary>
 public sealed record ArticlePin(string RunId, string File, int Line, string Part);

@@ -52,7 +52,8 @@ public sealed class SearchModel(
         if (Results.Count == 0 && !Query.IsEmpty)
         {
             var published = library.Published.ToList();
-            Suggestions = [.. published.OrderBy(a => a.Meta.Title, StringComparer.Ordinal).Take(site.Value.ListingPageSize)];
+            Suggestions =
+                [.. published.OrderBy(a => a.Meta.Title, StringComparer.Ordinal).Take(site.Value.ListingPageSize)];
             MoreComparisons = published.Count - Suggestions.Count;
         }
     }

@@ -61,7 +61,8 @@ public sealed class SiteSearch(ContentLibrary library, ResultsStore results, Art
     // segment of the rest; merged when they pile up or are mostly dead.
     private SearchIndex Next(SearchIndex? last, IEnumerable<ComparisonArticle> published, ResultsSnapshot? snapshot)
     {
-        var where = new Dictionary<ComparisonArticle, (int Segment, int Comparison)>(ReferenceEqualityComparer.Instance);
+        var where = new Dictionary<ComparisonArticle, (int Segment, int Comparison)>(
+            ReferenceEqualityComparer.Instance);
         var segments = last?.Segments ?? [];
         for (var s = 0; s < segments.Count; s++)
         {
@@ -94,7 +95,8 @@ public sealed class SiteSearch(ContentLibrary library, ResultsStore results, Art
         if (changed.Count > 0)
         {
             var added = IndexSegment.Build(
-                changed.Select(c => new IndexSegment.Item(c.Article, c.DataVersion, renderer.Text(c.Article, snapshot))),
+                changed.Select(c =>
+                    new IndexSegment.Item(c.Article, c.DataVersion, renderer.Text(c.Article, snapshot))),
                 _summaryHeading,
                 Heading);
             parts.Add((added, Enumerable.Repeat(true, added.Comparisons.Count).ToArray()));
