@@ -30,7 +30,7 @@ public sealed class SearchIndex
 
     internal SearchIndex(IReadOnlyList<(IndexSegment Segment, bool[] Live)> segments) => Segments = segments;
 
-    /// <summary>The segments, each with which of its comparisons are live (published at the index's snapshot).</summary>
+    /// <summary>The segments, each with which of its comparisons are live (published at the index's time).</summary>
     internal IReadOnlyList<(IndexSegment Segment, bool[] Live)> Segments { get; }
 
     /// <summary>
