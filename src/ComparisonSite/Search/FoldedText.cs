@@ -59,6 +59,19 @@ internal sealed class FoldedText
         {
             var start = index;
             index += rune.Utf16SequenceLength;
+            if (rune.IsAscii && !Rune.IsWhiteSpace(rune) && !char.IsControl((char)rune.Value))
+            {
+                // Most text is ASCII: lower-cased in place, without the string the general case makes per character.
+                if (map is not null)
+                {
+                    map.Starts[folded.Length] = start;
+                    map.Ends[folded.Length] = index;
+                }
+
+                folded.Append(char.ToLowerInvariant((char)rune.Value));
+                continue;
+            }
+
             if (Rune.IsWhiteSpace(rune))
             {
                 // One space for any run of white space, none at the start.

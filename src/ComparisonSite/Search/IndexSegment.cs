@@ -42,8 +42,8 @@ internal sealed class IndexSegment
     /// <summary>A section: its anchor, its heading (in memory) and where its text lies on disk.</summary>
     internal readonly record struct Section(string Anchor, FoldedText Heading, SectionTexts.Place Text);
 
-    /// <summary>A comparison to index: the article, the data version its text was made at, and the text.</summary>
-    internal readonly record struct Item(ComparisonArticle Article, string DataVersion, ArticleText Text);
+    /// <summary>A comparison to index: the article, and the data version its text is made at.</summary>
+    internal readonly record struct Item(ComparisonArticle Article, string DataVersion);
 
     public IReadOnlyList<Comparison> Comparisons { get; }
 
@@ -54,41 +54,41 @@ internal sealed class IndexSegment
 
     /// <summary>
     /// Indexes the comparisons, each with its summary first (under <paramref name="summaryHeading"/>), then its
-    /// sections. <paramref name="heading"/> gives a heading's folded form, shared between comparisons.
+    /// sections, with the text <paramref name="textOf"/> gives (made and folded in parallel, a batch at a time).
+    /// <paramref name="heading"/> gives a heading's folded form, shared between comparisons.
     /// </summary>
-    public static IndexSegment Build(IEnumerable<Item> items, FoldedText summaryHeading,
-        Func<string, FoldedText> heading)
+    public static IndexSegment Build(IEnumerable<Item> items, Func<ComparisonArticle, ArticleText> textOf,
+        FoldedText summaryHeading, Func<string, FoldedText> heading)
     {
         var texts = SectionTexts.Create();
         var comparisons = new List<Comparison>();
         var sections = new List<Section>();
         var words = new Dictionary<string, Postings.Writer>(StringComparer.Ordinal);
-        var counts = new Dictionary<string, (int Body, int Heading)>(StringComparer.Ordinal);
-        foreach (var (article, dataVersion, text) in items)
+        foreach (var batch in items.Chunk(BatchSize))
         {
-            comparisons.Add(new Comparison(article, dataVersion, FoldedText.Of(article.Meta.Title),
-                FoldedText.Of(article.Meta.Description), sections.Count, article.Sections.Count + 1));
-            Add("summary", summaryHeading, text.Summary);
-            for (var i = 0; i < article.Sections.Count; i++)
+            foreach (var (item, bodies) in batch.AsParallel().AsOrdered().Select(i => (i, Prepare(i, textOf))))
             {
-                Add(article.Sections[i].Anchor, heading(article.Sections[i].Title), text.Sections[i]);
+                var article = item.Article;
+                comparisons.Add(new Comparison(article, item.DataVersion, FoldedText.Of(article.Meta.Title),
+                    FoldedText.Of(article.Meta.Description), sections.Count, bodies.Length));
+                for (var b = 0; b < bodies.Length; b++)
+                {
+                    var (anchor, sectionHeading) = b == 0
+                        ? ("summary", summaryHeading)
+                        : (article.Sections[b - 1].Anchor, heading(article.Sections[b - 1].Title));
+                    Add(anchor, sectionHeading, bodies[b]);
+                }
             }
         }
 
         texts.Complete();
         return Of([.. comparisons], [.. sections], words.Select(w => (w.Key, w.Value.ToArray())), texts);
 
-        void Add(string anchor, FoldedText sectionHeading, string body)
+        void Add(string anchor, FoldedText sectionHeading, PreparedBody body)
         {
-            var folded = FoldedText.Of(body);
             var section = sections.Count;
-            sections.Add(new Section(anchor, sectionHeading, texts.Add(folded)));
-            counts.Clear();
-            foreach (var token in Tokens(folded.Folded))
-            {
-                counts[token] = counts.TryGetValue(token, out var c) ? (c.Body + 1, c.Heading) : (1, 0);
-            }
-
+            sections.Add(new Section(anchor, sectionHeading, texts.Add(body.Text)));
+            var counts = body.Tokens;
             foreach (var token in Tokens(sectionHeading.Folded))
             {
                 counts[token] = counts.TryGetValue(token, out var c) ? (c.Body, c.Heading + 1) : (0, 1);
@@ -104,6 +104,29 @@ internal sealed class IndexSegment
                 postings.Add(section, inBody, inHeading);
             }
         }
+    }
+
+    // Comparisons made ready in parallel at a time: enough to keep both cores busy, few enough to bound the texts
+    // held at once.
+    private const int BatchSize = 32;
+
+    private sealed record PreparedBody(FoldedText Text, Dictionary<string, (int Body, int Heading)> Tokens);
+
+    // The summary's and each section's text, folded, with how often each token stands in it.
+    private static PreparedBody[] Prepare(Item item, Func<ComparisonArticle, ArticleText> textOf)
+    {
+        var text = textOf(item.Article);
+        return [.. text.Sections.Prepend(text.Summary).Select(body =>
+        {
+            var folded = FoldedText.Of(body);
+            var counts = new Dictionary<string, (int Body, int Heading)>(StringComparer.Ordinal);
+            foreach (var token in Tokens(folded.Folded))
+            {
+                counts[token] = counts.TryGetValue(token, out var c) ? (c.Body + 1, c.Heading) : (1, 0);
+            }
+
+            return new PreparedBody(folded, counts);
+        })];
     }
 
     /// <summary>

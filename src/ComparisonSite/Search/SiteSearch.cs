@@ -95,8 +95,8 @@ public sealed class SiteSearch(ContentLibrary library, ResultsStore results, Art
         if (changed.Count > 0)
         {
             var added = IndexSegment.Build(
-                changed.Select(c =>
-                    new IndexSegment.Item(c.Article, c.DataVersion, renderer.Text(c.Article, snapshot))),
+                changed.Select(c => new IndexSegment.Item(c.Article, c.DataVersion)),
+                article => renderer.Text(article, snapshot),
                 _summaryHeading,
                 Heading);
             parts.Add((added, Enumerable.Repeat(true, added.Comparisons.Count).ToArray()));

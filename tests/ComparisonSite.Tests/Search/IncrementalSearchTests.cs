@@ -125,7 +125,8 @@ public sealed class IncrementalSearchTests(PostgresFixture postgres)
         var renderer = _site.Get<ArticlePageRenderer>();
         var snapshot = _site.Get<ResultsStore>().Current;
         return IndexSegment.Build(
-            articles.Select(a => new IndexSegment.Item(a, "test", renderer.Text(a, snapshot))),
+            articles.Select(a => new IndexSegment.Item(a, "test")),
+            a => renderer.Text(a, snapshot),
             FoldedText.Of(SearchIndex.SummaryHeading),
             FoldedText.Of);
     }
