@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 using ComparisonSite.Articles;
 using ComparisonSite.Content;
 using ComparisonSite.Front;
@@ -87,7 +89,7 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results, T
     /// them (its title or verdict line, say).
     /// </summary>
     public static string RelatedVersion(IEnumerable<ComparisonArticle> related) =>
-        string.Join('+', related.Select(r => $"{r.Slug}.{ArticleVersion(r)}"));
+        Digest(string.Join('+', related.Select(r => $"{r.Slug}.{ArticleVersion(r)}")));
 
     /// <summary>
     /// Changes when a run the article cites changes (its default run, a run it reads by origin, or one it pins
@@ -106,8 +108,13 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results, T
         var suites = ArticleRuns.Suites(article, snapshot);
         var removed = snapshot.RemovedById.Values.Where(r => suites.Contains(r.Suite))
             .Select(r => r.Id).Order(StringComparer.Ordinal);
-        return string.Join('+', cited) + "|" + string.Join('+', ArticleRuns.All(article, snapshot)
+        return Digest(string.Join('+', cited) + "|" + string.Join('+', ArticleRuns.All(article, snapshot)
             .Select(snapshot.RunVersion)) + "|" + string.Join('+', removed)
-            + "|" + ArticleFreshness.OvertakingVersion(article, snapshot);
+            + "|" + ArticleFreshness.OvertakingVersion(article, snapshot));
     }
+
+    // A version spelled out names every run it depends on (about 500 characters for the seed), and every comparison
+    // keeps its own: 128 bits of its SHA-256 tell versions apart as well, in 22 characters.
+    private static string Digest(string version) =>
+        Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(version)).AsSpan(0, 16)).TrimEnd('=');
 }

@@ -60,7 +60,7 @@ internal sealed class IndexSegment
     public static IndexSegment Build(IEnumerable<Item> items, Func<ComparisonArticle, ArticleText> textOf,
         FoldedText summaryHeading, Func<string, FoldedText> heading)
     {
-        var texts = SectionTexts.Create();
+        var texts = new SectionTexts();
         var comparisons = new List<Comparison>();
         var sections = new List<Section>();
         var words = new Dictionary<string, Postings.Writer>(StringComparer.Ordinal);
@@ -81,7 +81,6 @@ internal sealed class IndexSegment
             }
         }
 
-        texts.Complete();
         return Of([.. comparisons], [.. sections], words.Select(w => (w.Key, w.Value.ToArray())), texts);
 
         void Add(string anchor, FoldedText sectionHeading, PreparedBody body)
@@ -135,7 +134,7 @@ internal sealed class IndexSegment
     /// </summary>
     public static IndexSegment Merge(IReadOnlyList<(IndexSegment Segment, bool[] Live)> parts)
     {
-        var texts = SectionTexts.Create();
+        var texts = new SectionTexts();
         var comparisons = new List<Comparison>();
         var sections = new List<Section>();
         var renumbered = new List<int[]>();
@@ -163,7 +162,6 @@ internal sealed class IndexSegment
             renumbered.Add(map);
         }
 
-        texts.Complete();
         var words = new Dictionary<string, Postings.Writer>(StringComparer.Ordinal);
         for (var p = 0; p < parts.Count; p++)
         {
