@@ -60,7 +60,7 @@ internal sealed class ScratchFile
         }
     }
 
-    /// <summary>A new scratch file in <paramref name="folder"/> (default: the temporary folder's "comparisonsite").</summary>
+    /// <summary>A new scratch file in <paramref name="folder"/> (by default the temp folder's own).</summary>
     public static ScratchFile Create(string? folder = null)
     {
         try
