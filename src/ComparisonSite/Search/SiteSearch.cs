@@ -17,6 +17,9 @@ public sealed class SiteSearch(ContentLibrary library, ResultsStore results, Art
     /// <summary>More segments than this and all but the largest are merged into one.</summary>
     internal const int MaximumSegments = 6;
 
+    // Indexing this many comparisons leaves enough garbage to be worth a collection that returns it.
+    private const int LargeBuild = 500;
+
     private readonly Lock _building = new();
     private readonly Dictionary<string, FoldedText> _headings = new(StringComparer.Ordinal);
     private readonly FoldedText _summaryHeading = FoldedText.Of(SearchIndex.SummaryHeading);
@@ -100,6 +103,11 @@ public sealed class SiteSearch(ContentLibrary library, ResultsStore results, Art
                 _summaryHeading,
                 Heading);
             parts.Add((added, Enumerable.Repeat(true, added.Comparisons.Count).ToArray()));
+            if (changed.Count >= LargeBuild)
+            {
+                MemoryBudget.GiveBackAfterBuild();
+            }
+
             logger.LogDebug(
                 "Search indexed {Changed} changed comparisons ({Words} words, {PostingBytes} bytes of postings)",
                 changed.Count, added.Size.Words, added.Size.PostingBytes);
