@@ -19,7 +19,7 @@ public sealed class MemoryBudget
     public const double RenderCacheShare = 0.1;
 
     [Range(64, 65_536)]
-    public int BudgetMegabytes { get; set; } = 320;
+    public int BudgetMegabytes { get; set; } = 256;
 
     public long Bytes => BudgetMegabytes * 1024L * 1024;
 
@@ -29,9 +29,9 @@ public sealed class MemoryBudget
 
     /// <summary>
     /// A full, compacting collection that gives the freed memory back to the system. For after the few large
-    /// one-off builds (the content's first load, a search index over thousands of comparisons): their garbage is
-    /// hundreds of megabytes, which the collector would otherwise keep committed for the next build. Costs one
-    /// pause of a few tens of milliseconds per hundred megabytes live; never called per request.
+    /// one-off builds (the content's first load, a search index over thousands of comparisons), whose garbage is
+    /// hundreds of megabytes the collector would otherwise keep committed, and for the <c>MemoryKeeper</c>. Costs
+    /// one pause of a few tens of milliseconds per hundred megabytes live; never called per request.
     /// </summary>
     public static void GiveBackAfterBuild() =>
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);

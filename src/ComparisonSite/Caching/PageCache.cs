@@ -12,7 +12,7 @@ namespace ComparisonSite.Caching;
 /// </summary>
 /// <param name="logger">Where eviction is reported.</param>
 /// <param name="sizeLimit">
-/// The bound, in bytes: the page cache's share of <see cref="MemoryBudget"/> (128 MB of the default 320 MB), or
+/// The bound, in bytes: the page cache's share of <see cref="MemoryBudget"/> (about 102 MB of the default 256 MB), or
 /// <see cref="SizeLimit"/> where none is given.
 /// </param>
 internal sealed class PageCache(ILogger<PageCache> logger, long sizeLimit = PageCache.SizeLimit)
