@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ComparisonSite.Pages;
 
 /// <summary>
-/// /search?q=…: the comparisons whose words match, from the in-memory index. Never indexed by search engines, and
+/// /search?q=…: the comparisons whose words match, from the site's index. Never indexed by search engines, and
 /// never kept by the page cache (its key leaves the query string out, and every distinct query would be an
 /// entry). A refused query gets 400 with the form and the reason.
 /// </summary>
