@@ -33,7 +33,7 @@ public static class ArticleFreshness
         foreach (var group in Overtaken(article, snapshot).GroupBy(o => o.Pinned.Run.Id, StringComparer.Ordinal))
         {
             var (pinned, newer, _) = group.First();
-            var places = string.Join(", ", group.Select(o => o.Place.Part).Distinct(StringComparer.Ordinal));
+            var places = string.Join(", ", group.Select(o => o.Pin.Part).Distinct(StringComparer.Ordinal));
             notices.Add(new FreshnessNotice(
                 pinned.Run.Info.Date,
                 $"A newer run ({newer.Run.Id}, {formatter.Date(newer.Run.Info.Date)}) exists than the one cited "
@@ -63,12 +63,12 @@ public static class ArticleFreshness
                 + $"{limit.Days} days maxDataAge allows; import a newer run or raise the limit");
         }
 
-        foreach (var (pinned, newer, place) in Overtaken(article, snapshot))
+        foreach (var (pinned, newer, pin) in Overtaken(article, snapshot))
         {
             var origin = pinned.Run.Info.Origin.ToText();
             yield return ContentDiagnostic.Warning(
-                place.File,
-                place.Line,
+                pin.File,
+                pin.Line,
                 $"run={pinned.Run.Id} ({SiteDates.Iso(pinned.Run.Info.Date)}) is not the newest {origin} run of "
                 + $"{pinned.Run.Suite}: {newer.Run.Id} ({SiteDates.Iso(newer.Run.Info.Date)}) is newer; cite it, "
                 + $"or name origin={origin} to follow the newest");
@@ -107,12 +107,12 @@ public static class ArticleFreshness
     /// Each run=ID reference whose run a newer run of the same suite and origin follows in
     /// <see cref="ResultsSnapshot.RunsOf"/>, with the newest such run.
     /// </summary>
-    private static IEnumerable<(RunResults Pinned, RunResults Newer, ArticlePin Place)> Overtaken(
+    private static IEnumerable<(RunResults Pinned, RunResults Newer, ArticlePin Pin)> Overtaken(
         ComparisonArticle article, ResultsSnapshot snapshot)
     {
-        foreach (var place in article.References.Pins)
+        foreach (var pin in article.References.Pins)
         {
-            if (snapshot.RunsById.GetValueOrDefault(place.RunId) is not { } pinned)
+            if (snapshot.RunsById.GetValueOrDefault(pin.RunId) is not { } pinned)
             {
                 continue;
             }
@@ -122,7 +122,7 @@ public static class ArticleFreshness
                 .FirstOrDefault(r => r.Run.Info.Origin == pinned.Run.Info.Origin);
             if (newer is not null)
             {
-                yield return (pinned, newer, place);
+                yield return (pinned, newer, pin);
             }
         }
     }

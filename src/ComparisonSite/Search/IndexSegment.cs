@@ -49,7 +49,7 @@ internal sealed class IndexSegment
 
     public IReadOnlyList<Section> Sections { get; }
 
-    /// <summary>How many tokens and postings the segment holds, for the log and the benchmark.</summary>
+    /// <summary>How many tokens and bytes of postings the segment holds, for the log.</summary>
     public (int Words, long PostingBytes) Size => (_words.Length, _postings.Sum(p => (long)p.Length));
 
     /// <summary>
