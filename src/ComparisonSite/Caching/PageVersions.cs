@@ -71,6 +71,15 @@ public sealed class PageVersions(ContentLibrary content, ResultsStore results, T
         return string.Create(CultureInfo.InvariantCulture, $"{known.Version}|aged{passed}");
     }
 
+    /// <summary>
+    /// <see cref="DataVersion"/> at <paramref name="snapshot"/>, from the version this article's page keys on when
+    /// that was worked out at the same snapshot: site search asks it of every comparison at each rebuild.
+    /// </summary>
+    public string DataVersionAt(ComparisonArticle article, ResultsSnapshot? snapshot) =>
+        _versions.TryGetValue(article, out var known) && ReferenceEquals(known.Data.Snapshot, snapshot)
+            ? known.Data.Version
+            : DataVersion(article, snapshot);
+
     public string ForListing() =>
         string.Create(
             CultureInfo.InvariantCulture,

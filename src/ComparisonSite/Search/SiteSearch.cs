@@ -12,7 +12,7 @@ namespace ComparisonSite.Search;
 /// comparisons it touched, not all of them. A search reads memory and the segments' text files, never the database.
 /// </summary>
 public sealed class SiteSearch(ContentLibrary library, ResultsStore results, ArticlePageRenderer renderer,
-    ILogger<SiteSearch> logger)
+    PageVersions versions, ILogger<SiteSearch> logger)
 {
     /// <summary>More segments than this and all but the largest are merged into one.</summary>
     internal const int MaximumSegments = 6;
@@ -82,7 +82,7 @@ public sealed class SiteSearch(ContentLibrary library, ResultsStore results, Art
         var changed = new List<(ComparisonArticle Article, string DataVersion)>();
         foreach (var article in published)
         {
-            var data = PageVersions.DataVersion(article, snapshot);
+            var data = versions.DataVersionAt(article, snapshot);
             if (where.TryGetValue(article, out var at)
                 && segments[at.Segment].Segment.Comparisons[at.Comparison].DataVersion == data)
             {

@@ -1,4 +1,5 @@
 using ComparisonSite.Articles;
+using ComparisonSite.Caching;
 using ComparisonSite.Content;
 using ComparisonSite.Results.Store;
 using ComparisonSite.Search;
@@ -137,7 +138,11 @@ public sealed class IncrementalSearchTests(PostgresFixture postgres)
     private void AssertAnswersAsFresh(SearchIndex index)
     {
         var fresh = new SiteSearch(
-            Library, _site.Get<ResultsStore>(), _site.Get<ArticlePageRenderer>(), NullLogger<SiteSearch>.Instance);
+            Library,
+            _site.Get<ResultsStore>(),
+            _site.Get<ArticlePageRenderer>(),
+            _site.Get<PageVersions>(),
+            NullLogger<SiteSearch>.Instance);
         Assert.Single(fresh.Index.Segments);
         Assert.Equal(Answers(fresh.Index), Answers(index));
     }
