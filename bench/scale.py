@@ -27,13 +27,18 @@ import urllib.request
 
 import large_run  # bench/large_run.py, beside this script
 
-app, work, site_url, seed_article, measured_seed = sys.argv[1:6]
-sizes = [int(n) for n in sys.argv[6:]]
+app = work = site_url = seed_article = measured_seed = ""  # set by configure(), from the command line
 SAVES, IMPORTS, QUERIES = 5, 2, ["fastapi", "django", "flask", "async", "admin panel", "orm", "cold start",
                                  "pydantic", "websockets", "celery", "latency", "memory", "hosting", "migrations",
                                  "prototype", "api", "python", "benchmark", "throughput", "security"] * 2
 LIMIT = 900  # seconds any one wait may take before the run is called failed
 RUNS, LARGE_RUN = int(os.environ.get("RUNS", "20")), int(os.environ.get("LARGE_RUN", "100000"))
+
+
+def configure(app_dir, work_dir, url, seed_article_dir, measured_seed_json=""):
+    """Where the publish, the work folder, the site and the seed are; bench/memory.py calls it too."""
+    global app, work, site_url, seed_article, measured_seed
+    app, work, site_url, seed_article, measured_seed = app_dir, work_dir, url, seed_article_dir, measured_seed_json
 
 
 def get(path):
@@ -192,19 +197,26 @@ def store_runs():
         os.remove(path)
 
 
-if RUNS > 0:
-    print(f"Importing {RUNS} further runs, one of {LARGE_RUN:,} measurements...", file=sys.stderr, flush=True)
-    store_runs()
+def main():
+    configure(*sys.argv[1:6])
+    sizes = [int(n) for n in sys.argv[6:]]
+    if RUNS > 0:
+        print(f"Importing {RUNS} further runs, one of {LARGE_RUN:,} measurements...", file=sys.stderr, flush=True)
+        store_runs()
 
-rows = []
-for size in sizes:
-    print(f"Measuring {size} comparisons...", file=sys.stderr, flush=True)
-    rows.append(measure(size))
-    # Each size leaves its store as it found it, apart from the imports, which only move one figure.
-    shutil.rmtree(os.path.join(work, f"content-{size}"), ignore_errors=True)
+    rows = []
+    for size in sizes:
+        print(f"Measuring {size} comparisons...", file=sys.stderr, flush=True)
+        rows.append(measure(size))
+        # Each size leaves its store as it found it, apart from the imports, which only move one figure.
+        shutil.rmtree(os.path.join(work, f"content-{size}"), ignore_errors=True)
 
-headers = list(rows[0])
-print("| " + " | ".join(headers) + " |")
-print("|" + "---|" * len(headers))
-for row in rows:
-    print("| " + " | ".join(str(row[h]) for h in headers) + " |")
+    headers = list(rows[0])
+    print("| " + " | ".join(headers) + " |")
+    print("|" + "---|" * len(headers))
+    for row in rows:
+        print("| " + " | ".join(str(row[h]) for h in headers) + " |")
+
+
+if __name__ == "__main__":
+    main()

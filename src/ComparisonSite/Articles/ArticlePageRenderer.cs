@@ -5,7 +5,6 @@ using ComparisonSite.Markdown;
 using ComparisonSite.Markdown.DataReferences;
 using ComparisonSite.Results.Store;
 using Markdig.Syntax;
-using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Articles;
 
@@ -17,16 +16,22 @@ public sealed class ArticlePageRenderer(
     FigureFormatter formatter,
     IHostEnvironment environment,
     TimeProvider clock,
-    IOptions<MemoryBudget> budget,
+    CacheRoom room,
     ILogger<ArticlePageRenderer> logger)
 {
-    private readonly RenderCache _rendered = new(budget.Value.RenderCacheBytes);
+    private readonly RenderCache _rendered = new(() => room.RenderCacheBytes);
     private int _renders;
 
     /// <summary>
     /// How many times an article was rendered (not served from the render cache): for tests and diagnostics.
     /// </summary>
     public int RenderCount => Volatile.Read(ref _renders);
+
+    /// <summary>What the render cache holds, in estimated bytes.</summary>
+    internal long CachedBytes => _rendered.Size;
+
+    /// <summary>Evicts rendered articles past the render cache's share of the room, after it shrank.</summary>
+    internal void TrimCache() => _rendered.Trim();
 
     public ArticlePage Render(ComparisonArticle article, ResultsSnapshot results)
     {
@@ -75,7 +80,9 @@ public sealed class ArticlePageRenderer(
                 RenderPart(s.Body, context, s.File, s.BodyFirstLine),
                 HasCharts(s.Body)))
             .ToList();
-        var headline = article.Headline is null ? null : RenderHeadline(article, results, showErrors, context);
+        var headline = article.Headline is { } line
+            ? RenderHeadline(article, line, results, showErrors, context)
+            : null;
         var faq = article.Sections.Where(s => s.IsFaq).SelectMany(s => FaqEntries(s, context)).ToList();
         // Worked out where a block shows it, and where the editor wrote claims but no block, so that a claim naming
         // an unknown framework is reported either way. An article with neither skips the check's bootstraps.
@@ -160,6 +167,7 @@ public sealed class ArticlePageRenderer(
     // its problems point at the headline's line of index.md, with the article's.
     private string RenderHeadline(
         ComparisonArticle article,
+        MarkdownDocument line,
         ResultsSnapshot results,
         bool showErrors,
         FigureContext articleContext)
@@ -168,7 +176,7 @@ public sealed class ArticlePageRenderer(
         context.MethodologyHref = SiteAddresses.InArticle(article.Slug, DataUpdatesSection);
         context.File = article.Folder + "/" + ComparisonLoader.IndexFile;
         context.FirstLine = article.Meta.HeadlineLine;
-        var html = ArticleMarkdown.ToInlineHtml(article.Headline!, context);
+        var html = ArticleMarkdown.ToInlineHtml(line, context);
         articleContext.Problems.AddRange(context.Problems);
         return html;
     }

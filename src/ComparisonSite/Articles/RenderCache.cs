@@ -4,10 +4,11 @@ namespace ComparisonSite.Articles;
 
 /// <summary>
 /// Articles rendered against a results snapshot, the least recently used evicted past a size bound (the render
-/// cache's share of <see cref="MemoryBudget"/>). A rendered article is several times its text; with thousands of
-/// comparisons, keeping every one would hold most of the process's memory for pages the page cache serves anyway.
+/// cache's share of the <see cref="CacheRoom"/>, read at each addition). A rendered article is several times its
+/// text; with thousands of comparisons, keeping every one would hold most of the process's memory for pages the
+/// page cache serves anyway.
 /// </summary>
-internal sealed class RenderCache(long sizeLimit)
+internal sealed class RenderCache(Func<long> sizeLimit)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<ComparisonArticle, LinkedListNode<Item>> _items =
@@ -49,7 +50,8 @@ internal sealed class RenderCache(long sizeLimit)
     public void Add(ComparisonArticle article, RenderedArticle rendered)
     {
         var size = rendered.Page.EstimatedBytes;
-        if (size > sizeLimit)
+        var limit = sizeLimit();
+        if (size > limit)
         {
             return;
         }
@@ -64,12 +66,26 @@ internal sealed class RenderCache(long sizeLimit)
 
             _items[article] = _order.AddFirst(new Item(article, rendered, size));
             _size += size;
-            while (_size > sizeLimit && _order.Last is { } last)
-            {
-                _order.RemoveLast();
-                _items.Remove(last.Value.Article);
-                _size -= last.Value.Size;
-            }
+            EvictPast(limit);
+        }
+    }
+
+    /// <summary>Evicts down to the bound, after it shrank.</summary>
+    public void Trim()
+    {
+        lock (_gate)
+        {
+            EvictPast(sizeLimit());
+        }
+    }
+
+    private void EvictPast(long limit)
+    {
+        while (_size > limit && _order.Last is { } last)
+        {
+            _order.RemoveLast();
+            _items.Remove(last.Value.Article);
+            _size -= last.Value.Size;
         }
     }
 

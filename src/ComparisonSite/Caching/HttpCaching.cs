@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.StaticFiles;
-using Microsoft.Extensions.Options;
 
 namespace ComparisonSite.Caching;
 
@@ -14,9 +13,11 @@ public static class HttpCaching
     /// <summary>The page cache, its versions and eviction, and the static files' cache lifetimes.</summary>
     public static IServiceCollection AddHttpCaching(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new PageCache(
-            sp.GetRequiredService<ILogger<PageCache>>(),
-            sp.GetRequiredService<IOptions<MemoryBudget>>().Value.PageCacheBytes));
+        services.AddSingleton(sp =>
+        {
+            var room = sp.GetRequiredService<CacheRoom>();
+            return new PageCache(sp.GetRequiredService<ILogger<PageCache>>(), () => room.PageCacheBytes);
+        });
         services.AddSingleton<PageVersions>();
         services.AddSingleton<IPageChangeListener, PageCacheEviction>();
         services.AddHostedService<PageChanges>();

@@ -10,12 +10,7 @@ namespace ComparisonSite.Caching;
 /// size bound; past it the least recently used entries are evicted until a tenth of the bound is free, so
 /// readers of the pages in use keep their entries.
 /// </summary>
-/// <param name="logger">Where eviction is reported.</param>
-/// <param name="sizeLimit">
-/// The bound, in bytes: the page cache's share of <see cref="MemoryBudget"/> (about 102 MB of the default 256 MB), or
-/// <see cref="SizeLimit"/> where none is given.
-/// </param>
-internal sealed class PageCache(ILogger<PageCache> logger, long sizeLimit = PageCache.SizeLimit)
+internal sealed class PageCache
 {
     public const long SizeLimit = 256L * 1024 * 1024;
 
@@ -40,10 +35,27 @@ internal sealed class PageCache(ILogger<PageCache> logger, long sizeLimit = Page
     // array, with their object headers (measured roughly with GC.GetAllocatedBytesForCurrentThread).
     private const int EntryOverhead = 320;
 
+    private readonly ILogger<PageCache> _logger;
+    private readonly Func<long> _sizeLimit;
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Lock _evicting = new();
     private long _size;
     private long _misses;
+
+    /// <param name="logger">Where eviction is reported.</param>
+    /// <param name="sizeLimit">The bound, in bytes, read at each addition: the page cache's share of the
+    /// <see cref="CacheRoom"/>, which moves with the content.</param>
+    public PageCache(ILogger<PageCache> logger, Func<long> sizeLimit)
+    {
+        _logger = logger;
+        _sizeLimit = sizeLimit;
+    }
+
+    /// <summary>A page cache of a fixed bound (<see cref="SizeLimit"/> where none is given).</summary>
+    public PageCache(ILogger<PageCache> logger, long sizeLimit = SizeLimit)
+        : this(logger, () => sizeLimit)
+    {
+    }
 
     public int Count => _entries.Count;
 
@@ -71,7 +83,7 @@ internal sealed class PageCache(ILogger<PageCache> logger, long sizeLimit = Page
     public void Add(string key, CachedPage page)
     {
         var entry = new Entry(page, SizeOf(key, page)) { LastHit = Environment.TickCount64 };
-        if (entry.Size > sizeLimit / 2)
+        if (entry.Size > _sizeLimit() / 2)
         {
             // One entry may never take most of the cache from every other page.
             return;
@@ -92,9 +104,18 @@ internal sealed class PageCache(ILogger<PageCache> logger, long sizeLimit = Page
             }
         }
 
-        if (Size > sizeLimit)
+        if (Size > _sizeLimit())
         {
             EvictLeastRecentlyUsed(entry);
+        }
+    }
+
+    /// <summary>Evicts down to the bound, after it shrank.</summary>
+    public void Trim()
+    {
+        if (Size > _sizeLimit())
+        {
+            EvictLeastRecentlyUsed(added: null);
         }
     }
 
@@ -107,10 +128,11 @@ internal sealed class PageCache(ILogger<PageCache> logger, long sizeLimit = Page
     /// Expired entries first, then the least recently used, until a tenth of the bound is free; never the entry
     /// just added. In one pass over a sorted copy, as the bound is reached seldom (tens of thousands of pages).
     /// </summary>
-    private void EvictLeastRecentlyUsed(Entry added)
+    private void EvictLeastRecentlyUsed(Entry? added)
     {
         lock (_evicting)
         {
+            var sizeLimit = _sizeLimit();
             if (Size <= sizeLimit)
             {
                 return;
@@ -135,7 +157,7 @@ internal sealed class PageCache(ILogger<PageCache> logger, long sizeLimit = Page
                 }
             }
 
-            logger.LogInformation(
+            _logger.LogInformation(
                 "The page cache reached {Limit} bytes; evicted the {Evicted} least recently used of {Count} entries",
                 sizeLimit,
                 evicted,

@@ -174,6 +174,7 @@ public static class SiteCommands
         builder.Services.AddOptions<SiteOptions>().Bind(builder.Configuration.GetSection(SiteOptions.Section));
         builder.Services.AddSiteFormatter();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CacheRoom>();
         builder.Services.AddSingleton<ArticlePageRenderer>();
         builder.Services.AddSerilog(logger => logger
             .MinimumLevel.Warning()

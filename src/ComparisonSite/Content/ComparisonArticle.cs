@@ -1,3 +1,4 @@
+using ComparisonSite.Markdown;
 using Markdig.Syntax;
 
 namespace ComparisonSite.Content;
@@ -34,8 +35,15 @@ public sealed record ComparisonArticle
     /// </summary>
     public string VerdictHtml { get; init; } = string.Empty;
 
-    /// <summary>The headline figure line (front matter <c>headline</c>), parsed; null when there is none.</summary>
-    public MarkdownDocument? Headline { get; init; }
+    /// <summary>
+    /// The headline figure line (front matter <c>headline</c>), parsed; null when there is none. Parsed again at each
+    /// call (one line: microseconds) rather than held, as its tree is about 1 KB a comparison; the loader parsed it
+    /// first and reported its problems.
+    /// </summary>
+    public MarkdownDocument? Headline => Meta.Headline is { } text
+        ? ArticleMarkdown.ParseLine(
+            text, "headline", Folder + "/" + ComparisonLoader.IndexFile, Meta.HeadlineLine, allowReferences: true, [])
+        : null;
 
     /// <summary>
     /// The summary and every section body, in page order, then the headline: every Markdown whose references the

@@ -103,7 +103,6 @@ internal sealed partial class ComparisonLoader(ContentOptions options)
             VerdictHtml = verdict is null
                 ? System.Net.WebUtility.HtmlEncode(meta.Description)
                 : ArticleMarkdown.ToInlineHtml(verdict),
-            Headline = headline,
             Folder = Relative(contentRoot, folder),
             FilesModified = Directory.EnumerateFiles(folder, "*.md")
                 .Max(f => new DateTimeOffset(File.GetLastWriteTimeUtc(f), TimeSpan.Zero)),

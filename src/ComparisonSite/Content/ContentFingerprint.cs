@@ -104,7 +104,8 @@ internal sealed class ContentFingerprint : IEquatable<ContentFingerprint>
     {
         try
         {
-            var files = new FileSystemEnumerable<FileStamp>(folder, Stamp, Recursive)
+            var files = new FileSystemEnumerable<FileStamp>(
+                folder, (ref FileSystemEntry e) => StampWithin(folder, ref e), Recursive)
             {
                 ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory && !IsHidden(e.FileName),
                 ShouldRecursePredicate = (ref FileSystemEntry e) => !IsHidden(e.FileName),
@@ -129,6 +130,15 @@ internal sealed class ContentFingerprint : IEquatable<ContentFingerprint>
 
     private static FileStamp Stamp(ref FileSystemEntry entry) =>
         new(entry.ToFullPath(), entry.Length, entry.LastWriteTimeUtc.UtcTicks);
+
+    // By its path within the folder, interned: the same few names ("01-verdict.md") recur in every comparison's
+    // folder. Full paths (about 170 bytes each in bench/scale.sh) came to about 19 MB at ten thousand comparisons.
+    private static FileStamp StampWithin(string folder, ref FileSystemEntry entry)
+    {
+        var directory = entry.Directory[Math.Min(folder.Length, entry.Directory.Length)..].TrimStart('/');
+        var path = directory.IsEmpty ? entry.FileName.ToString() : Path.Join(directory, entry.FileName);
+        return new(string.Intern(path), entry.Length, entry.LastWriteTimeUtc.UtcTicks);
+    }
 
     private readonly record struct RootEntry(string Name, bool IsDirectory, FileStamp Stamp);
 

@@ -62,6 +62,7 @@ public static class SiteRegistration
             .BindConfiguration(MemoryBudget.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<CacheRoom>();
         services.AddHostedService<MemoryKeeper>();
         return services.AddSiteFormatter();
     }

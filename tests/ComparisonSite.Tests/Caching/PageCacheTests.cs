@@ -59,6 +59,30 @@ public sealed class PageCacheTests
         Assert.InRange(cache.Count, 1, 4_999);
     }
 
+    [Fact]
+    public async Task When_the_bound_shrinks_trimming_evicts_the_least_recently_used_down_to_it()
+    {
+        long limit = 1_000_000;
+        var cache = new PageCache(NullLogger<PageCache>.Instance, () => limit);
+        for (var i = 0; i < 8; i++)
+        {
+            cache.Add($"/page-{i}", Page(100_000));
+            await Task.Delay(20);
+        }
+
+        Assert.True(cache.TryGet("/page-0", out _));
+        cache.Trim();
+        Assert.Equal(8, cache.Count);
+
+        limit = 300_000;
+        cache.Trim();
+
+        Assert.InRange(cache.Size, 1, 300_000);
+        Assert.True(cache.TryGet("/page-0", out _), "the page read last is kept");
+        Assert.True(cache.TryGet("/page-7", out _), "the page added last is kept");
+        Assert.False(cache.TryGet("/page-1", out _));
+    }
+
     private static CachedPage Page(int bytes, string header = "text/html; charset=utf-8")
     {
         var headers = new HeaderDictionary { ["Content-Type"] = header, ["ETag"] = "\"abc\"" };

@@ -74,7 +74,7 @@ public sealed class FrontMatterLineTests : IDisposable
         var snapshot = TestSnapshots.From(TestSnapshots.SeedDocument());
         var renderer = new ArticlePageRenderer(
             new FigureFormatter(CultureInfo.GetCultureInfo("en-US")), new Env(), TimeProvider.System,
-            Options.Create(new MemoryBudget()), NullLogger<ArticlePageRenderer>.Instance);
+            new CacheRoom(Options.Create(new MemoryBudget())), NullLogger<ArticlePageRenderer>.Instance);
 
         var (page, problems) = renderer.Build(good, snapshot, showErrors: false);
         var value = snapshot.RunFor("python-web-frameworks")!.Find("fastapi", "json", "rps")!.Value;
