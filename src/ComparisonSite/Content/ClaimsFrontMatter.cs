@@ -43,7 +43,7 @@ internal static class ClaimsFrontMatter
 
         var series = measure?.Split(':', 2) is [var scenario, var metric]
             && Identifiers.IsSlug(scenario) && Identifiers.IsSlug(metric)
-            ? new SeriesKey(scenario, metric)
+            ? new SeriesKey(string.Intern(scenario), string.Intern(metric))
             : null;
         if (measure is not null && series is null)
         {
@@ -88,8 +88,11 @@ internal static class ClaimsFrontMatter
 
         return fields.HasErrors || says is null || series is null
             ? null
-            : new SourceClaim(says, series, (best ?? ahead)!, behind, by, line);
+            // Slugs recur in every claim of every comparison: one copy each (see ComparisonLoader).
+            : new SourceClaim(says, series, string.Intern((best ?? ahead)!), Intern(behind), by, line);
     }
+
+    private static string? Intern(string? slug) => slug is null ? null : string.Intern(slug);
 
     private static string Shorten(string text) => Identifiers.Shorten(text, 60);
 }
