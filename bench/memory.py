@@ -3,7 +3,7 @@
 Release publish, resident memory read at three stages (ready; every page fetched once; 20 searches). Each stage
 prints VmRSS and /proc/<pid>/smaps_rollup's anonymous and file-backed parts; with SETTLE=seconds, each reading
 after the first waits that long (the memory keeper checks every 10 s); with DUMPS=DIR, each stage's
-managed objects are counted by type from a full dump taken there (and deleted unless KEEP_DUMPS=1), after the
+live managed objects are counted by type from a full dump taken there (and deleted unless KEEP_DUMPS=1), after the
 reading.
 
 Usage: memory.py APP_DIR WORK_DIR SITE_URL SEED_ARTICLE_DIR N (run by bench/memory.sh)
@@ -56,7 +56,7 @@ def stage(name, pid):
     path = os.path.join(DUMPS, f"{name.replace(' ', '-')}.dmp")
     tool = os.path.expanduser("~/.dotnet/tools/dotnet-dump")
     subprocess.run([tool, "collect", "-p", str(pid), "-o", path], check=True, stdout=subprocess.DEVNULL)
-    report = subprocess.run([tool, "analyze", path, "-c", "dumpheap -stat", "-c", "eeheap -gc", "-c", "exit"],
+    report = subprocess.run([tool, "analyze", path, "-c", "dumpheap -stat -live", "-c", "exit"],
                             check=True, capture_output=True, text=True).stdout.splitlines()
     rows = [line.split(None, 3) for line in report if len(line.split(None, 3)) == 4
             and line.split()[1].replace(",", "").isdigit() and line.split()[2].replace(",", "").isdigit()]

@@ -2,7 +2,7 @@
 # Where the site's memory goes at N comparisons (issue 31): the same N copies of the seed as bench/scale.sh, the
 # Release publish against a private PostgreSQL. Prints resident memory and its parts (/proc/<pid>/smaps_rollup,
 # the collector's own figures from dotnet-dump) at readiness, after every page once, and after a few searches;
-# with DUMPS=DIR it counts each stage's managed objects by type from a full dump (taken there, then deleted).
+# with DUMPS=DIR it counts each stage's live managed objects by type from a full dump (taken there, then deleted).
 #
 # Usage: bench/memory.sh N        (environment: RUNS as in scale.sh, default 0; any Site/Memory setting)
 set -euo pipefail

@@ -9,8 +9,8 @@ namespace ComparisonSite.Hosting;
 /// Keeps the process inside its <see cref="MemoryBudget"/>, checking every <see cref="Period"/>:
 /// <list type="bullet">
 /// <item>After each full collection (blocking or background), it fits the caches to what the rest of the heap
-/// leaves (<see cref="CacheRoom"/>): at 10,000 comparisons, after every page was served, 205 to 230 MB was live
-/// with the caches near their floor; a fixed half of the budget for the caches put the heap well past it.</item>
+/// leaves (<see cref="CacheRoom"/>): at 10,000 comparisons the content holds about 90 MB at readiness, and a fixed
+/// half of the budget for the caches, whatever the content held, put the heap past the budget.</item>
 /// <item>It gives memory the collector keeps but no longer needs back to the system. Rendering pages makes garbage
 /// in large pieces (a page's HTML and its compressed copies, a parse of its Markdown), and evicted cache entries die
 /// old: the collector keeps the memory they held for later allocations. Fetching all 10,000 pages, the memory
