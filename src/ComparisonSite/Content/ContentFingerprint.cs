@@ -67,7 +67,7 @@ internal sealed class ContentFingerprint : IEquatable<ContentFingerprint>
             var entries = new FileSystemEnumerable<RootEntry>(
                 root,
                 (ref FileSystemEntry e) => new RootEntry(
-                    e.FileName.ToString(), e.IsDirectory, Stamp(ref e)),
+                    e.FileName.ToString(), e.IsDirectory, StampWithin(root, ref e)),
                 TopLevel)
             {
                 ShouldIncludePredicate = (ref FileSystemEntry e) => !IsHidden(e.FileName),
@@ -128,11 +128,9 @@ internal sealed class ContentFingerprint : IEquatable<ContentFingerprint>
 
     public override int GetHashCode() => HashCode.Combine(_root, Folders.Count);
 
-    private static FileStamp Stamp(ref FileSystemEntry entry) =>
-        new(entry.ToFullPath(), entry.Length, entry.LastWriteTimeUtc.UtcTicks);
-
-    // By its path within the folder, interned: the same few names ("01-verdict.md") recur in every comparison's
-    // folder. Full paths (about 170 bytes each in bench/scale.sh) came to about 19 MB at ten thousand comparisons.
+    // By its path within the folder (the content root, for its own files), interned: the same few names
+    // ("01-verdict.md") recur in every comparison's folder. Full paths (about 170 bytes each in bench/scale.sh) came
+    // to about 19 MB at ten thousand comparisons.
     private static FileStamp StampWithin(string folder, ref FileSystemEntry entry)
     {
         var directory = entry.Directory[Math.Min(folder.Length, entry.Directory.Length)..].TrimStart('/');
