@@ -74,6 +74,14 @@ public class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
+    /// Waits until a navigation the test started (a form sent, a link followed) has arrived at <paramref name="url"/>
+    /// and its document is parsed. Not its load event: that waits for every subresource too, and on a busy CI
+    /// machine it once stayed unfired past Playwright's 30 s. The tests read the document, which is all there.
+    /// </summary>
+    public static Task ArrivedAtAsync(IPage page, string url) =>
+        page.WaitForURLAsync(url, new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+
+    /// <summary>
     /// axe-core's violations on an open page, each as "id: help (the offending markup, shortened)". Open the page
     /// with <c>BypassCSP</c>: its policy rightly refuses injected scripts, and the audit tool alone is let in.
     /// </summary>

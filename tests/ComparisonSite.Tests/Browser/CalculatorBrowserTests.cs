@@ -87,7 +87,7 @@ public sealed class CalculatorBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.FillAsync("#calculator-peak", "4");
         await page.ClickAsync("[data-calculator] button[type=submit]");
         const string query = "?requests=2000000000&peak=4&headroom=0.7";
-        await page.WaitForURLAsync(browser.Site.BaseUrl + Cost + query);
+        await BrowserFixture.ArrivedAtAsync(page, browser.Site.BaseUrl + Cost + query);
 
         Assert.Equal(await ServerResultAsync(query), await BrowserResultAsync(page));
         Assert.Equal("Server cost at your traffic", await page.TextContentAsync("h1"));

@@ -54,7 +54,7 @@ public sealed class SearchBrowserTests(BrowserFixture browser) : IClassFixture<B
         Assert.True(header!.Width <= 360);
         await box.FillAsync("Django admin");
         await box.PressAsync("Enter");
-        await page.WaitForURLAsync("**/search?q=Django+admin");
+        await BrowserFixture.ArrivedAtAsync(page, "**/search?q=Django+admin");
 
         Assert.Equal("Django admin", await page.Locator("#search-page-q").InputValueAsync());
         var first = page.Locator(".search-result").First;
@@ -63,7 +63,7 @@ public sealed class SearchBrowserTests(BrowserFixture browser) : IClassFixture<B
         var marks = await first.Locator(".search-snippet mark").AllTextContentsAsync();
         Assert.Contains(marks, m => m.Equals("admin", StringComparison.OrdinalIgnoreCase));
         await first.Locator(".search-section a").ClickAsync();
-        await page.WaitForURLAsync("**/fastapi-vs-django-vs-flask#*");
+        await BrowserFixture.ArrivedAtAsync(page, "**/fastapi-vs-django-vs-flask#*");
         Assert.Empty(problems);
     }
 }
