@@ -27,6 +27,9 @@ internal sealed class FoldedText
 
     public static FoldedText Of(string original) => new(original, FoldMapping(original, null));
 
+    /// <summary>A text and the folded form <see cref="Of"/> made of it earlier, kept (on disk) beside it.</summary>
+    public static FoldedText Stored(string original, string folded) => new(original, folded);
+
     /// <summary>The search form of a query or term on its own.</summary>
     public static string Fold(string text) => Of(text).Folded.Trim();
 

@@ -46,27 +46,34 @@ public sealed class SearchIndex
             return [];
         }
 
-        var hits = new List<Hit>();
+        // Only the best MaximumResults are kept as the comparisons are scored: a common word matches every one of
+        // 10,000 comparisons, and listing and sorting them all made most of a query's time and garbage.
+        var best = new PriorityQueue<Hit, Hit>(WorstFirst);
         foreach (var (segment, live) in Segments)
         {
-            Collect(segment, live, terms, hits);
+            Collect(segment, live, terms, best);
         }
 
-        return
-        [
-            .. hits
-                .OrderByDescending(h => h.Weight)
-                .ThenByDescending(h => h.Frequency)
-                .ThenBy(h => h.Comparison.Title.Original, StringComparer.OrdinalIgnoreCase)
-                .ThenBy(h => h.Comparison.Article.Slug, StringComparer.Ordinal)
-                .Take(MaximumResults)
-                .Select(h => ResultOf(h, terms)),
-        ];
+        return [.. best.UnorderedItems.Select(h => h.Element).Order(BestFirst).Select(h => ResultOf(h, terms))];
     }
 
+    // Where the terms were found (title, then heading, then description, then text), how often, then by title.
+    private static readonly Comparer<Hit> BestFirst = Comparer<Hit>.Create(static (a, b) =>
+    {
+        var order = b.Weight.CompareTo(a.Weight);
+        order = order != 0 ? order : b.Frequency.CompareTo(a.Frequency);
+        order = order != 0
+            ? order
+            : StringComparer.OrdinalIgnoreCase.Compare(a.Comparison.Title.Original, b.Comparison.Title.Original);
+        return order != 0 ? order : string.CompareOrdinal(a.Comparison.Article.Slug, b.Comparison.Article.Slug);
+    });
+
+    private static readonly Comparer<Hit> WorstFirst = Comparer<Hit>.Create(static (a, b) => BestFirst.Compare(b, a));
+
     // Scores every section of the segment's live comparisons from the terms' counts; a comparison is a hit at its
-    // best section (most weight, then most occurrences, then first).
-    private static void Collect(IndexSegment segment, bool[] live, IReadOnlyList<string> terms, List<Hit> hits)
+    // best section (most weight, then most occurrences, then first), kept when it ranks among the best so far.
+    private static void Collect(
+        IndexSegment segment, bool[] live, IReadOnlyList<string> terms, PriorityQueue<Hit, Hit> best)
     {
         var size = segment.Sections.Count;
         var pool = ArrayPool<int>.Shared;
@@ -99,40 +106,55 @@ public sealed class SearchIndex
                     inDescription[t] = comparison.Description.Contains(terms[t]);
                 }
 
-                Hit? best = null;
-                List<int>? matching = null;
-                for (var s = comparison.FirstSection; s < comparison.FirstSection + comparison.SectionCount; s++)
+                var (first, end) = (comparison.FirstSection, comparison.FirstSection + comparison.SectionCount);
+                var (top, topWeight, topFrequency) = (-1, 0L, 0);
+                for (var s = first; s < end; s++)
                 {
-                    long weight = 0;
-                    var frequency = 0;
-                    for (var t = 0; t < terms.Count && weight >= 0; t++)
+                    var (weight, frequency) = Score(s);
+                    if (weight >= 0 && (top < 0 || weight > topWeight
+                        || (weight == topWeight && frequency > topFrequency)))
                     {
-                        var found = inTitle[t] ? InTitle
-                            : inHeading[t][s] > 0 ? InHeading
-                            : inDescription[t] ? InDescription
-                            : inBody[t][s] > 0 ? InBody
-                            : -1;
-                        weight = found < 0 ? -1 : weight + found;
-                        frequency += inHeading[t][s] + inBody[t][s];
-                    }
-
-                    if (weight < 0)
-                    {
-                        continue;
-                    }
-
-                    matching ??= [];
-                    matching.Add(s);
-                    if (best is null || weight > best.Weight || (weight == best.Weight && frequency > best.Frequency))
-                    {
-                        best = new Hit(segment, comparison, s, weight, frequency, matching);
+                        (top, topWeight, topFrequency) = (s, weight, frequency);
                     }
                 }
 
-                if (best is not null)
+                var hit = new Hit(segment, comparison, top, topWeight, topFrequency, []);
+                if (top < 0 || (best.Count == MaximumResults && BestFirst.Compare(hit, best.Peek()) >= 0))
                 {
-                    hits.Add(best);
+                    continue;
                 }
+
+                hit = hit with
+                {
+                    Matching = [.. Enumerable.Range(first, end - first).Where(s => Score(s).Weight >= 0)],
+                };
+                if (best.Count < MaximumResults)
+                {
+                    best.Enqueue(hit, hit);
+                }
+                else
+                {
+                    best.DequeueEnqueue(hit, hit);
+                }
+            }
+
+            // The section's weight (-1 when a term is missing from it) and how often the terms occur in it.
+            (long Weight, int Frequency) Score(int s)
+            {
+                long weight = 0;
+                var frequency = 0;
+                for (var t = 0; t < terms.Count && weight >= 0; t++)
+                {
+                    var found = inTitle[t] ? InTitle
+                        : inHeading[t][s] > 0 ? InHeading
+                        : inDescription[t] ? InDescription
+                        : inBody[t][s] > 0 ? InBody
+                        : -1;
+                    weight = found < 0 ? -1 : weight + found;
+                    frequency += inHeading[t][s] + inBody[t][s];
+                }
+
+                return (weight, frequency);
             }
         }
         finally
@@ -219,7 +241,7 @@ public sealed class SearchIndex
         return starts;
     }
 
-    private sealed record Hit(
+    private readonly record struct Hit(
         IndexSegment Segment, IndexSegment.Comparison Comparison, int Section, long Weight, int Frequency,
-        List<int> Matching);
+        int[] Matching);
 }

@@ -4,7 +4,7 @@ namespace ComparisonSite.Search;
 public static class SearchRegistration
 {
     public static IServiceCollection AddSiteSearch(this IServiceCollection services) =>
-        services.AddSingleton<SiteSearch>();
+        services.AddSingleton<SiteSearch>().AddHostedService<SearchWarmer>();
 
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder endpoints)
     {

@@ -32,11 +32,14 @@ internal sealed class SectionTexts
         return place with { Offset = _file.Append(bytes).Offset };
     }
 
+    /// <summary>The section's text as written and as folded, both as stored: nothing is folded again.</summary>
     public FoldedText Read(Place place)
     {
-        var bytes = new byte[place.OriginalBytes];
+        var bytes = new byte[place.OriginalBytes + place.FoldedBytes];
         _file.Read(place.Offset, bytes);
-        return FoldedText.Of(Encoding.UTF8.GetString(bytes));
+        return FoldedText.Stored(
+            Encoding.UTF8.GetString(bytes, 0, place.OriginalBytes),
+            Encoding.UTF8.GetString(bytes, place.OriginalBytes, place.FoldedBytes));
     }
 
     /// <summary>How often <paramref name="term"/> (folded, as UTF-8) occurs in the section's folded text.</summary>

@@ -61,6 +61,23 @@ public sealed class IncrementalSearchTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task After_a_save_the_index_is_made_without_waiting_for_a_search()
+    {
+        var index = Search.Index;
+        var builds = Search.BuildCount;
+
+        await AppendAsync("lonely-databases", "01-notes.md", "A quagga grazes in this section now.");
+
+        // No search from here on: the warmer makes the next index on its own, and the search finds it ready.
+        await Eventually.TrueAsync(() => Search.BuildCount > builds, Promptly);
+        Assert.NotSame(index, Search.Index);
+        var made = Search.BuildCount;
+        var page = await _reader.GetStringAsync("/search?q=quagga");
+        Assert.Contains("/lonely-databases#notes", page, StringComparison.Ordinal);
+        Assert.Equal(made, Search.BuildCount);
+    }
+
+    [Fact]
     public async Task A_deleted_comparison_is_no_longer_found()
     {
         Assert.Contains(Search.Find(SearchQuery.Parse("gin")), r => r.Slug == "go-routers");

@@ -171,6 +171,17 @@ public sealed class SearchPageTests(PostgresFixture postgres) : IAsyncLifetime, 
     }
 
     [Fact]
+    public async Task The_index_is_made_at_start_before_anyone_searches()
+    {
+        var search = _site.Get<SiteSearch>();
+
+        await Eventually.TrueAsync(() => search.BuildCount == 1);
+        await SearchAsync("sqlite");
+
+        Assert.Equal(1, search.BuildCount);
+    }
+
+    [Fact]
     public async Task The_index_is_built_once_per_snapshot_however_many_searches()
     {
         var search = _site.Get<SiteSearch>();
