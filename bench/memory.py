@@ -93,7 +93,7 @@ def main():
             if status != 200:
                 sys.exit(f"/{scale.slug(i)} answered {status}")
             crawl.append(took)
-        # The keeper's pauses land on the crawl's slowest pages: its cost, where its checks catch up sooner.
+        # How long the crawl took, and its slowest pages: where collections (the memory keeper's too) paused it.
         print(f"every page fetched in {time.perf_counter() - began:.1f} s; per page p50 / p99 / max "
               f"{scale.percentile(crawl, 0.5):.0f} / {scale.percentile(crawl, 0.99):.0f} / {max(crawl):.0f} ms",
               flush=True)
