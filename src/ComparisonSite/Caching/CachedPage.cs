@@ -13,7 +13,7 @@ internal sealed class CachedPage
     private readonly EntityTagHeaderValue? _entityTag;
     private readonly DateTimeOffset? _lastModified;
 
-    public CachedPage(IHeaderDictionary headers, byte[] body, string tag, long expiresAt)
+    public CachedPage(IHeaderDictionary headers, byte[] body, string tag, string version, long expiresAt)
     {
         // Content-Length follows the body; Date is Kestrel's, fresh on every response.
         _headers = [.. headers.Where(h => !IsPerResponse(h.Key))];
@@ -21,6 +21,7 @@ internal sealed class CachedPage
         // Header text is UTF-16; each header also holds a string array and two string objects (~64 bytes).
         Size = body.Length + _headers.Sum(h => 64 + (2L * (h.Key.Length + h.Value.Sum(v => v?.Length ?? 0))));
         Tag = tag;
+        Version = version;
         ExpiresAt = expiresAt;
         var typed = new Microsoft.AspNetCore.Http.Headers.ResponseHeaders(headers);
         _entityTag = typed.ETag;
@@ -31,6 +32,9 @@ internal sealed class CachedPage
 
     /// <summary>The comparison (or listings) this page shows, as <see cref="PageCache.EvictByTag"/> matches.</summary>
     public string Tag { get; }
+
+    /// <summary>The version of what the page shows (<see cref="PageVersions"/>) when it was rendered.</summary>
+    public string Version { get; }
 
     /// <summary>In <see cref="Environment.TickCount64"/> milliseconds.</summary>
     public long ExpiresAt { get; }

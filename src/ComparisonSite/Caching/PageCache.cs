@@ -119,7 +119,12 @@ internal sealed class PageCache
         }
     }
 
-    public int EvictByTag(string tag) => RemoveWhere(entry => entry.Page.Tag == tag);
+    /// <summary>
+    /// Removes the pages tagged <paramref name="tag"/> but those rendered at <paramref name="currentVersion"/>: a
+    /// request can see a new snapshot, and render and keep its page, before the change is told to the listeners.
+    /// </summary>
+    public int EvictByTag(string tag, string? currentVersion = null) =>
+        RemoveWhere(entry => entry.Page.Tag == tag && entry.Page.Version != currentVersion);
 
     /// <summary>The key's characters (UTF-16), the page's bytes and header text, and the entry's objects.</summary>
     public static long SizeOf(string key, CachedPage page) => EntryOverhead + (2L * key.Length) + page.Size;

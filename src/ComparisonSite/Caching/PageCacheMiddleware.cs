@@ -45,7 +45,7 @@ internal sealed class PageCacheMiddleware(
             return;
         }
 
-        var (key, tag, encoding) = KeyOf(context);
+        var (key, tag, version, encoding) = KeyOf(context);
         if (cache.TryGet(key, out var page))
         {
             await page.WriteAsync(context);
@@ -79,7 +79,7 @@ internal sealed class PageCacheMiddleware(
         ReadOnlyMemory<byte> unsent;
         try
         {
-            (page, unsent) = await RenderAsync(context, tag, encoding);
+            (page, unsent) = await RenderAsync(context, tag, version, encoding);
             if (page is not null)
             {
                 cache.Add(key, page);
@@ -124,7 +124,7 @@ internal sealed class PageCacheMiddleware(
     /// body still to send; a body past <see cref="PageCache.MaximumBodySize"/> went out as it was written.
     /// </summary>
     private async Task<(CachedPage? Page, ReadOnlyMemory<byte> Unsent)> RenderAsync(
-        HttpContext context, string tag, string encoding)
+        HttpContext context, string tag, string version, string encoding)
     {
         var response = context.Response;
         HeaderDictionary? headers = null;
@@ -164,7 +164,7 @@ internal sealed class PageCacheMiddleware(
             && !headers.ContainsKey(HeaderNames.SetCookie) && !context.RequestAborted.IsCancellationRequested
             && !IsLargeUncompressedPage(headers, encoding, held.Length);
         var expiresAt = Environment.TickCount64 + (long)PageCache.Lifetime.TotalMilliseconds;
-        return (keep ? new CachedPage(headers!, held, tag, expiresAt) : null, held);
+        return (keep ? new CachedPage(headers!, held, tag, version, expiresAt) : null, held);
     }
 
     private static bool IsLargeUncompressedPage(HeaderDictionary headers, string encoding, int length) =>
@@ -177,7 +177,7 @@ internal sealed class PageCacheMiddleware(
     /// vary at will) and the version of what the page shows, so no entry built from an older snapshot can answer
     /// once a new one is swapped in.
     /// </summary>
-    private (string Key, string Tag, string Encoding) KeyOf(HttpContext context)
+    private (string Key, string Tag, string Version, string Encoding) KeyOf(HttpContext context)
     {
         var request = context.Request;
         string version;
@@ -197,6 +197,6 @@ internal sealed class PageCacheMiddleware(
         var encoding = compression.CheckRequestAcceptsCompression(context)
             ? compression.GetCompressionProvider(context)?.EncodingName ?? Identity
             : Identity;
-        return (string.Concat(request.Path.Value, "\n", encoding, "\n", version), tag, encoding);
+        return (string.Concat(request.Path.Value, "\n", encoding, "\n", version), tag, version, encoding);
     }
 }

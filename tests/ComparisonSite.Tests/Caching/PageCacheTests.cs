@@ -83,9 +83,31 @@ public sealed class PageCacheTests
         Assert.False(cache.TryGet("/page-1", out _));
     }
 
-    private static CachedPage Page(int bytes, string header = "text/html; charset=utf-8")
+    [Fact]
+    public void Evicting_a_tag_keeps_its_pages_rendered_at_the_current_version()
+    {
+        var cache = new PageCache(NullLogger<PageCache>.Instance);
+        cache.Add("/a\nbr\nv1", Page(10, tag: "comparison:a", version: "v1"));
+        cache.Add("/a\nbr\nv2", Page(10, tag: "comparison:a", version: "v2"));
+        cache.Add("/a/cost\nbr\nv2", Page(10, tag: "comparison:a", version: "v2"));
+        cache.Add("/b\nbr\nv1", Page(10, tag: "comparison:b", version: "v1"));
+
+        // A request saw the new snapshot and kept its page before the change reached the eviction: v2 stays.
+        Assert.Equal(1, cache.EvictByTag("comparison:a", currentVersion: "v2"));
+        Assert.False(cache.TryGet("/a\nbr\nv1", out _));
+        Assert.True(cache.TryGet("/a\nbr\nv2", out _));
+        Assert.True(cache.TryGet("/a/cost\nbr\nv2", out _));
+        Assert.True(cache.TryGet("/b\nbr\nv1", out _));
+
+        // A comparison that went has no current version: all its pages go.
+        Assert.Equal(2, cache.EvictByTag("comparison:a"));
+        Assert.Equal(1, cache.Count);
+    }
+
+    private static CachedPage Page(
+        int bytes, string header = "text/html; charset=utf-8", string tag = "listing", string version = "v1")
     {
         var headers = new HeaderDictionary { ["Content-Type"] = header, ["ETag"] = "\"abc\"" };
-        return new CachedPage(headers, new byte[bytes], "listing", Environment.TickCount64 + 60_000);
+        return new CachedPage(headers, new byte[bytes], tag, version, Environment.TickCount64 + 60_000);
     }
 }
