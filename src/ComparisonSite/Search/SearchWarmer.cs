@@ -8,7 +8,7 @@ namespace ComparisonSite.Search;
 /// <summary>
 /// Makes the search index before a reader asks for it: once the content and the results are first in, and again
 /// a moment after each content or results swap. The index is made on the first search after a swap
-/// (<see cref="SiteSearch"/>), and at 10,000 comparisons a whole one takes about 26 s of both cores (every
+/// (<see cref="SiteSearch"/>), and at 10,000 comparisons a whole one takes 26 to 33 s of both cores (every
 /// comparison's text made from its Markdown and figures): the first reader to search after a start or an import
 /// waited that long. A search arriving mid-build waits for that build, as it would have made it anyway.
 /// </summary>
@@ -40,7 +40,7 @@ internal sealed class SearchWarmer(
     {
         try
         {
-            await content.FirstLoad.WaitAsync(stoppingToken);
+            await FirstLoadAsync(stoppingToken);
             while (true)
             {
                 // Without results yet, every figure in the text would change when they come: wait for them.
@@ -56,6 +56,20 @@ internal sealed class SearchWarmer(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping.
+        }
+    }
+
+    // A failed first load is the content's to report (readiness, the log); the warmer builds at the next swap.
+    private async Task FirstLoadAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await content.FirstLoad.WaitAsync(stoppingToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogDebug(error, "The content's first load failed; the search index waits for the next swap");
+            await _swapped.Reader.ReadAsync(stoppingToken);
         }
     }
 
