@@ -32,18 +32,18 @@ internal sealed class PageChanges(
     private volatile bool _contentLoaded;
     private long _change;
 
+    private SnapshotSwaps? _swaps;
+
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        content.Changed += OnContentChanged;
-        results.Changed += OnResultsChanged;
+        _swaps = new SnapshotSwaps(content, results, OnSwapped);
         Look("start");
         return base.StartAsync(cancellationToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        content.Changed -= OnContentChanged;
-        results.Changed -= OnResultsChanged;
+        _swaps?.Dispose();
         await base.StopAsync(cancellationToken);
     }
 
@@ -62,16 +62,20 @@ internal sealed class PageChanges(
         }
     }
 
-    private void OnContentChanged(ContentSnapshot snapshot)
+    private void OnSwapped(SnapshotKind kind)
     {
+        if (kind == SnapshotKind.Results)
+        {
+            Look("results");
+            return;
+        }
+
         // The library raises Changed before it completes FirstLoad: judged by FirstLoad alone, the first content
         // load would not count, and when the results had loaded before it, the next change (an editor's first
         // save) would be taken for the first look and published to nobody.
         _contentLoaded = true;
         Look("content");
     }
-
-    private void OnResultsChanged(ResultsSnapshot snapshot) => Look("results");
 
     /// <summary>Compares what pages show with what they showed at the last look; publishes the difference.</summary>
     private void Look(string cause)

@@ -18,6 +18,7 @@ public sealed class EditorEvents : IDisposable
 {
     private readonly ContentLibrary _content;
     private readonly ResultsStore _results;
+    private readonly SnapshotSwaps _swaps;
     private readonly ConcurrentDictionary<Channel<string>, byte> _listeners = new();
     private readonly int _maxStreams;
     private int _open;
@@ -27,8 +28,7 @@ public sealed class EditorEvents : IDisposable
         _content = content;
         _results = results;
         _maxStreams = options.Value.MaxEventStreams;
-        _content.Changed += OnContentChanged;
-        _results.Changed += OnResultsChanged;
+        _swaps = new SnapshotSwaps(content, results, _ => Publish());
     }
 
     /// <summary>
@@ -61,10 +61,6 @@ public sealed class EditorEvents : IDisposable
         return new Subscription(this, channel);
     }
 
-    private void OnContentChanged(ContentSnapshot snapshot) => Publish();
-
-    private void OnResultsChanged(ResultsSnapshot snapshot) => Publish();
-
     private void Publish()
     {
         var version = Version;
@@ -76,8 +72,7 @@ public sealed class EditorEvents : IDisposable
 
     public void Dispose()
     {
-        _content.Changed -= OnContentChanged;
-        _results.Changed -= OnResultsChanged;
+        _swaps.Dispose();
     }
 
     /// <summary>One connection's view of the change signal.</summary>

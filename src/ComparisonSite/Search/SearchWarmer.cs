@@ -22,17 +22,17 @@ internal sealed class SearchWarmer(
     private readonly Channel<bool> _swapped = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
+    private SnapshotSwaps? _swaps;
+
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        content.Changed += OnContentChanged;
-        results.Changed += OnResultsChanged;
+        _swaps = new SnapshotSwaps(content, results, _ => _swapped.Writer.TryWrite(true));
         return base.StartAsync(cancellationToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        content.Changed -= OnContentChanged;
-        results.Changed -= OnResultsChanged;
+        _swaps?.Dispose();
         await base.StopAsync(cancellationToken);
     }
 
@@ -94,8 +94,4 @@ internal sealed class SearchWarmer(
             logger.LogInformation("Search index made ahead of searches in {Milliseconds} ms", took.ElapsedMilliseconds);
         }
     }
-
-    private void OnContentChanged(ContentSnapshot snapshot) => _swapped.Writer.TryWrite(true);
-
-    private void OnResultsChanged(ResultsSnapshot snapshot) => _swapped.Writer.TryWrite(true);
 }
