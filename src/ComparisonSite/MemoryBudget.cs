@@ -13,8 +13,11 @@ public sealed class MemoryBudget
 {
     public const string Section = "Memory";
 
+    // 160 rather than 192: at 10,000 comparisons, every page fetched, 357 against 397 MB resident (a smaller room
+    // for the caches, and less garbage between the memory keeper's collections); a small site's caches, at most
+    // half the budget, still hold every page it has.
     [Range(64, 65_536)]
-    public int BudgetMegabytes { get; set; } = 192;
+    public int BudgetMegabytes { get; set; } = 160;
 
     public long Bytes => BudgetMegabytes * 1024L * 1024;
 
