@@ -51,7 +51,10 @@ internal static class BenchmarkTableWriter
         html.Write("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"")
             .WriteEscape(caption).WriteLine("\">");
         // Which way the table runs, for figures.js: rows of frameworks sort by a column; rows of metrics do not.
-        html.Write("<table class=\"benchmark\" data-rows=\"").Write(frameworksAsColumns ? "metrics" : "frameworks")
+        // How many value columns, for the narrow layout (site.css), which sets a row's values out in that many.
+        html.Write("<table class=\"benchmark figure-table\" data-rows=\"")
+            .Write(frameworksAsColumns ? "metrics" : "frameworks")
+            .Write("\" data-columns=\"").Write(headers.Count().ToString(CultureInfo.InvariantCulture))
             .WriteLine("\">");
         html.Write("<caption>").WriteEscape(caption).WriteLine("</caption>");
         var reading = figure.Reading;
@@ -69,24 +72,34 @@ internal static class BenchmarkTableWriter
 
         html.Write("</tr>");
         html.WriteLine("</thead>");
-        html.WriteLine("<tbody>");
-        if (frameworksAsColumns)
+        var columnNames = headers.ToList();
+        if (frameworksAsColumns && runs.Count > 1)
         {
+            WriteRunGroups(figure, series, lines, shown, columnNames, best);
+        }
+        else if (frameworksAsColumns)
+        {
+            html.WriteLine("<tbody>");
             foreach (var line in lines)
             {
-                WriteRow(figure, Label(context, line, runs.Count), null, shown.Select(f => (line, f)), best);
+                WriteRow(figure, Label(context, line, 1), null, shown.Select(f => (line, f)), columnNames, best);
             }
+
+            html.WriteLine("</tbody>");
         }
         else
         {
+            html.WriteLine("<tbody>");
             foreach (var framework in shown)
             {
                 WriteRow(
-                    figure, context.FrameworkName(framework), framework, lines.Select(l => (l, framework)), best);
+                    figure, context.FrameworkName(framework), framework, lines.Select(l => (l, framework)),
+                    columnNames, best);
             }
+
+            html.WriteLine("</tbody>");
         }
 
-        html.WriteLine("</tbody>");
         html.WriteLine("</table>");
         html.WriteLine("</div>");
         figure.WriteDownloads(runs, id);
@@ -131,34 +144,83 @@ internal static class BenchmarkTableWriter
     internal static string FrameworkAttribute(string? framework) =>
         framework is null ? string.Empty : $" data-framework=\"{System.Net.WebUtility.HtmlEncode(framework)}\"";
 
+    /// <summary><c> data-column="Django"</c>: the column's header, which the narrow layout shows beside the value.
+    /// </summary>
+    internal static string ColumnAttribute(string columnName) =>
+        $" data-column=\"{System.Net.WebUtility.HtmlEncode(columnName)}\"";
+
     /// <param name="figure">Where the row goes.</param>
     /// <param name="heading">The row's header cell.</param>
     /// <param name="rowFramework">The row's framework (a row per framework), else null: each cell names its own.
     /// </param>
     /// <param name="cells">The row's values.</param>
+    /// <param name="columnNames">The value columns' headers, repeated on each cell for the narrow layout.</param>
     /// <param name="best">The best cells of each line.</param>
+    /// <param name="shortHeading">What the row's header shows when the group above it says the rest of
+    /// <paramref name="heading"/>, which stays for screen readers; null to show the whole heading.</param>
     private static void WriteRow(
         FigureWriter figure, string heading, string? rowFramework,
-        IEnumerable<(RunSeries Line, string Framework)> cells, Dictionary<RunSeries, BestCells?> best)
+        IEnumerable<(RunSeries Line, string Framework)> cells, IReadOnlyList<string> columnNames,
+        Dictionary<RunSeries, BestCells?> best, string? shortHeading = null)
     {
-        figure.Html.Write("<tr").Write(FrameworkAttribute(rowFramework)).Write('>');
-        figure.Html.Write("<th scope=\"row\">").WriteEscape(heading).Write("</th>");
-        figure.Reading.Row(heading);
-        foreach (var (line, framework) in cells)
+        var html = figure.Html;
+        html.Write("<tr").Write(FrameworkAttribute(rowFramework)).Write('>');
+        html.Write("<th scope=\"row\">");
+        if (shortHeading is null)
         {
-            WriteCell(figure, line, framework, rowFramework is null, best[line]);
+            html.WriteEscape(heading);
+        }
+        else
+        {
+            html.Write("<span class=\"visually-hidden\">").WriteEscape(heading[..^shortHeading.Length])
+                .Write("</span>").WriteEscape(shortHeading);
         }
 
-        figure.Html.WriteLine("</tr>");
+        html.Write("</th>");
+        figure.Reading.Row(heading);
+        foreach (var ((line, framework), columnName) in cells.Zip(columnNames))
+        {
+            WriteCell(figure, line, framework, rowFramework is null, columnName, best[line]);
+        }
+
+        html.WriteLine("</tr>");
+    }
+
+    /// <summary>
+    /// Runs side by side: a group of rows per scenario and metric, headed once with its unit and direction, a row
+    /// per run under it labelled by the run alone. One long label per row ("Requests per second, JSON endpoint
+    /// (req/s, higher is better): Bytepulse (reported)") squeezed the values off a phone's screen.
+    /// </summary>
+    private static void WriteRunGroups(
+        FigureWriter figure, IReadOnlyList<SeriesKey> series, List<RunSeries> lines, IReadOnlyList<string> shown,
+        IReadOnlyList<string> columnNames, Dictionary<RunSeries, BestCells?> best)
+    {
+        var (html, context) = (figure.Html, figure.Context);
+        foreach (var key in series)
+        {
+            var group = lines.Where(l => l.Series == key).ToList();
+            html.WriteLine("<tbody class=\"run-group\">");
+            html.Write("<tr class=\"group-heading\"><th scope=\"rowgroup\" colspan=\"")
+                .Write((shown.Count + 1).ToString(CultureInfo.InvariantCulture)).Write("\">")
+                .WriteEscape(Label(context, group[0], 1)).WriteLine("</th></tr>");
+            foreach (var line in group)
+            {
+                WriteRow(
+                    figure, Label(context, line, 2), null, shown.Select(f => (line, f)), columnNames, best,
+                    shortHeading: context.RunLabel(line.Run.Run));
+            }
+
+            html.WriteLine("</tbody>");
+        }
     }
 
     private static void WriteCell(
-        FigureWriter figure, RunSeries line, string framework, bool inColumn, BestCells? best)
+        FigureWriter figure, RunSeries line, string framework, bool inColumn, string columnName, BestCells? best)
     {
         var html = figure.Html;
         var (series, run) = (line.Series, line.Run);
         var measurement = line.Find(framework);
-        var attribute = FrameworkAttribute(inColumn ? framework : null);
+        var attribute = FrameworkAttribute(inColumn ? framework : null) + ColumnAttribute(columnName);
         if (measurement is null)
         {
             html.Write("<td").Write(attribute).Write('>');

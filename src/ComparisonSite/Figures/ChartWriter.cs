@@ -138,7 +138,8 @@ internal static class ChartWriter
         var label = $"Data for the chart of {metric.Name}, {string.Join(" and ", groupNames)}";
         html.Write("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"")
             .WriteEscape(label).WriteLine("\">");
-        html.Write("<table class=\"chart-table\" data-rows=\"frameworks\">");
+        html.Write("<table class=\"chart-table figure-table\" data-rows=\"frameworks\" data-columns=\"")
+            .Write(groups.Count.ToString(CultureInfo.InvariantCulture)).Write("\">");
         html.Write("<thead>");
         html.Write("<tr>");
         var columns = groupNames.Select(n => $"{n} ({FigureFormatter.UnitLabel(metric.Unit)})").ToList();
@@ -158,9 +159,9 @@ internal static class ChartWriter
             var name = figure.Context.FrameworkName(framework);
             html.Write("<th scope=\"row\">").WriteEscape(name).Write("</th>");
             figure.Reading.Row(name);
-            foreach (var group in groups)
+            foreach (var (group, column) in groups.Zip(columns))
             {
-                html.Write("<td>");
+                html.Write("<td").Write(BenchmarkTableWriter.ColumnAttribute(column)).Write('>');
                 if (group.Find(framework) is { } measurement)
                 {
                     var text = figure.Context.Formatter.Number(measurement.Value, metric);
