@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ComparisonSite.Content;
 using ComparisonSite.Results.Store;
 
@@ -84,6 +85,7 @@ internal sealed class PageChanges(
         {
             lock (_gate)
             {
+                var started = Stopwatch.GetTimestamp();
                 var snapshot = results.Current;
                 var comparisons = content.Current.Comparisons.Values.ToDictionary(
                     a => a.Slug, versions.ForComparison, StringComparer.Ordinal);
@@ -103,6 +105,10 @@ internal sealed class PageChanges(
 
                 _comparisons = comparisons;
                 _runs = runs;
+                // Runs inside the swap, over every comparison: what a save or an import costs beyond its own pages.
+                logger.LogDebug(
+                    "Looked at {ComparisonCount} comparisons after a {Cause} change in {ElapsedMs:F0} ms",
+                    comparisons.Count, cause, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }
         catch (Exception exception)

@@ -55,7 +55,52 @@ internal sealed class ContentFingerprint : IEquatable<ContentFingerprint>
     /// is then its own folder, not the whole content.
     /// </summary>
     public ContentFingerprint Retake(string root, IReadOnlySet<string> changed) =>
-        IsTaken ? TakeFolders(root, this, changed) : Take(root);
+        !IsTaken ? Take(root)
+        : RetakeFolders(root, changed) ?? TakeFolders(root, this, changed);
+
+    /// <summary>
+    /// Only the named folders stamped again, without listing the content folder: at ten thousand comparisons the
+    /// listing cost a save about 70 ms, twice (once before its folder is read and once after, to see it settled).
+    /// Null when a name is not simply a folder that is there or a known folder that went (a file of the content
+    /// folder itself, a folder turned file, the content folder gone): the whole listing then says what happened.
+    /// </summary>
+    private ContentFingerprint? RetakeFolders(string root, IReadOnlySet<string> changed)
+    {
+        if (_root != RootState.Present || !Directory.Exists(root))
+        {
+            return null;
+        }
+
+        var folders = Folders.ToBuilder();
+        foreach (var name in changed)
+        {
+            var path = Path.Join(root, name);
+            if (name.Length == 0 || name == "." || name.Contains(Path.DirectorySeparatorChar))
+            {
+                return null;
+            }
+
+            if (IsHidden(name))
+            {
+                continue; // the listing leaves hidden entries out too
+            }
+
+            if (Directory.Exists(path))
+            {
+                folders[name] = new FolderStamp([.. Stamps(root, path)]);
+            }
+            else if (Folders.ContainsKey(name) && !File.Exists(path))
+            {
+                folders.Remove(name);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return new ContentFingerprint(RootState.Present, folders.ToImmutable());
+    }
 
     private static ContentFingerprint TakeFolders(
         string root, ContentFingerprint? previous, IReadOnlySet<string>? changed)

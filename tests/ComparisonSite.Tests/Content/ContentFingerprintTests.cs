@@ -45,7 +45,7 @@ public sealed class ContentFingerprintTests : IDisposable
     }
 
     [Fact]
-    public void A_retake_walks_the_named_folders_and_any_that_came_or_went_and_keeps_the_others_stamps()
+    public void A_retake_walks_only_the_named_folders_and_keeps_the_others_stamps()
     {
         var before = ContentFingerprint.Take(_root);
         File.AppendAllText(Path.Combine(_root, "postgresql-vs-sqlite", "index.md"), "\nmore");
@@ -54,19 +54,55 @@ public sealed class ContentFingerprintTests : IDisposable
         File.WriteAllText(Path.Combine(_root, "new-comparison", "index.md"), "new");
         Directory.Delete(Path.Combine(_root, "draft-comparison"), recursive: true);
 
-        var retaken = before.Retake(_root, new HashSet<string>(["postgresql-vs-sqlite"], StringComparer.Ordinal));
+        var retaken = before.Retake(_root, Names("postgresql-vs-sqlite", "new-comparison", "draft-comparison"));
 
         Assert.NotEqual(before.Folders["postgresql-vs-sqlite"], retaken.Folders["postgresql-vs-sqlite"]);
-        // Not named, so not walked: its change waits for an event naming it, or the rescan's full take.
-        Assert.Same(before.Folders["tricky-characters"], retaken.Folders["tricky-characters"]);
         Assert.True(retaken.Folders.ContainsKey("new-comparison"));
         Assert.False(retaken.Folders.ContainsKey("draft-comparison"));
+        // Not named, so not walked: its change waits for an event naming it, or the rescan's full take.
+        Assert.Same(before.Folders["tricky-characters"], retaken.Folders["tricky-characters"]);
         Assert.NotEqual(retaken, ContentFingerprint.Take(_root));
         Assert.Equal(
             ContentFingerprint.Take(_root),
             before.Retake(
-                _root, new HashSet<string>(["postgresql-vs-sqlite", "tricky-characters"], StringComparer.Ordinal)));
+                _root,
+                Names("postgresql-vs-sqlite", "tricky-characters", "new-comparison", "draft-comparison")));
     }
+
+    [Fact]
+    public void A_folder_that_came_without_being_named_waits_for_its_own_event()
+    {
+        var before = ContentFingerprint.Take(_root);
+        Directory.CreateDirectory(Path.Combine(_root, "new-comparison"));
+        File.WriteAllText(Path.Combine(_root, "new-comparison", "index.md"), "new");
+
+        Assert.False(before.Retake(_root, Names("postgresql-vs-sqlite")).Folders.ContainsKey("new-comparison"));
+        Assert.True(before.Retake(_root, Names("new-comparison")).Folders.ContainsKey("new-comparison"));
+    }
+
+    [Fact]
+    public void A_named_file_of_the_content_folder_itself_is_found_by_listing_the_whole_folder()
+    {
+        var before = ContentFingerprint.Take(_root);
+        File.WriteAllText(Path.Combine(_root, "notes.md"), "a file beside the comparisons");
+        Directory.CreateDirectory(Path.Combine(_root, "unnamed-comparison"));
+
+        var retaken = before.Retake(_root, Names("notes.md"));
+
+        Assert.Equal(ContentFingerprint.Take(_root), retaken);
+        Assert.True(retaken.Folders.ContainsKey("unnamed-comparison"));
+    }
+
+    [Fact]
+    public void A_named_hidden_entry_changes_nothing()
+    {
+        var before = ContentFingerprint.Take(_root);
+        Directory.CreateDirectory(Path.Combine(_root, ".git"));
+
+        Assert.Equal(before, before.Retake(_root, Names(".git")));
+    }
+
+    private static HashSet<string> Names(params string[] names) => new(names, StringComparer.Ordinal);
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }
