@@ -149,6 +149,13 @@ internal static class BenchmarkTableWriter
     internal static string ColumnAttribute(string columnName) =>
         $" data-column=\"{System.Net.WebUtility.HtmlEncode(columnName)}\"";
 
+    /// <summary>
+    /// <c> figure-table</c>'s <c> data-columns="3"</c>: how many value columns the narrow layout (site.css) sets a
+    /// row's values out in.
+    /// </summary>
+    internal static string ColumnCountAttribute(int count) =>
+        string.Create(CultureInfo.InvariantCulture, $" data-columns=\"{count}\"");
+
     /// <param name="figure">Where the row goes.</param>
     /// <param name="heading">The row's header cell.</param>
     /// <param name="rowFramework">The row's framework (a row per framework), else null: each cell names its own.

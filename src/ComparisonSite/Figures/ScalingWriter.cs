@@ -136,7 +136,8 @@ internal static class ScalingWriter
         var context = figure.Context;
         html.Write("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"")
             .WriteEscape(label).WriteLine("\">");
-        html.Write("<table class=\"chart-table scaling-table\" data-rows=\"frameworks\">");
+        html.Write("<table class=\"chart-table scaling-table figure-table\" data-rows=\"frameworks\"")
+            .Write(BenchmarkTableWriter.ColumnCountAttribute(labels.Count)).Write('>');
         html.Write("<thead><tr><th scope=\"col\">Framework</th>");
         var columns = labels.Select(l => $"{l} ({FigureFormatter.UnitLabel(metric.Unit)})").ToList();
         figure.Reading.Header(columns.Prepend("Framework"));
@@ -153,9 +154,9 @@ internal static class ScalingWriter
             html.Write("<tr").Write(BenchmarkTableWriter.FrameworkAttribute(framework)).Write('>');
             html.Write("<th scope=\"row\">").WriteEscape(name).Write("</th>");
             figure.Reading.Row(name);
-            foreach (var level in levels)
+            foreach (var (level, column) in levels.Zip(columns))
             {
-                html.Write("<td>");
+                html.Write("<td").Write(BenchmarkTableWriter.ColumnAttribute(column)).Write('>');
                 if (run.Find(framework, level.Slug, metric.Slug) is { } measurement)
                 {
                     var text = context.Formatter.Number(measurement.Value, metric);

@@ -47,7 +47,8 @@ internal static class SetupWriter
         html.EnsureLine();
         html.WriteLine("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" "
             + "aria-label=\"Versions and configuration of each framework in this run\">");
-        html.Write("<table class=\"run-setup\">");
+        html.Write("<table class=\"run-setup figure-table\"")
+            .Write(BenchmarkTableWriter.ColumnCountAttribute(columns.Count)).Write('>');
         html.Write("<caption>Versions and configuration: what this run ran for each framework</caption>");
         html.Write("<thead><tr><th scope=\"col\">Framework</th>");
         foreach (var (heading, _) in columns)
@@ -66,7 +67,7 @@ internal static class SetupWriter
             html.Write("<th scope=\"row\">").WriteEscape(name).Write("</th>");
             foreach (var (heading, text) in columns)
             {
-                html.Write("<td");
+                html.Write("<td").Write(BenchmarkTableWriter.ColumnAttribute(heading));
                 if (heading == "Note")
                 {
                     html.Write(" class=\"setup-note\"");

@@ -91,7 +91,8 @@ internal static class TrendWriter
         var context = figure.Context;
         html.Write("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"")
             .WriteEscape(label).WriteLine("\">");
-        html.Write("<table class=\"chart-table trend-table\" data-rows=\"runs\">");
+        html.Write("<table class=\"chart-table trend-table figure-table\" data-rows=\"runs\"")
+            .Write(BenchmarkTableWriter.ColumnCountAttribute(frameworks.Count)).Write('>');
         html.Write("<thead><tr><th scope=\"col\">Run</th>");
         foreach (var framework in frameworks)
         {
@@ -109,7 +110,8 @@ internal static class TrendWriter
                 .WriteEscape(run.Run.Info.Title).Write("</th>");
             foreach (var framework in frameworks)
             {
-                html.Write("<td").Write(BenchmarkTableWriter.FrameworkAttribute(framework)).Write('>');
+                html.Write("<td").Write(BenchmarkTableWriter.FrameworkAttribute(framework))
+                    .Write(BenchmarkTableWriter.ColumnAttribute(context.FrameworkName(framework))).Write('>');
                 if (run.Find(framework, series.Scenario, series.Metric) is { } measurement)
                 {
                     html.Write("<data value=\"").Write(measurement.Value.ToString("R", CultureInfo.InvariantCulture))

@@ -9,7 +9,8 @@ namespace ComparisonSite.Markdown;
 
 /// <summary>
 /// Wraps every table in a focusable region that scrolls sideways on its own, so a wide table never
-/// makes the whole page scroll on a phone and keyboard users can still scroll it.
+/// makes the whole page scroll on a phone and keyboard users can still scroll it; and marks it for the figure
+/// tables' narrow layout, under which a phone needs no sideways scroll at all.
 /// </summary>
 public sealed class ScrollableTablesExtension : IMarkdownExtension
 {
@@ -32,12 +33,47 @@ public sealed class ScrollableTablesExtension : IMarkdownExtension
             renderer.EnsureLine();
             // Each scrollable region needs its own accessible name: the table's column headings give one.
             var headings = table.OfType<TableRow>().FirstOrDefault(r => r.IsHeader)?.OfType<TableCell>()
-                .Select(c => string.Concat(c.Descendants<LiteralInline>().Select(l => l.Content.ToString()))) ?? [];
+                .Select(c => string.Concat(c.Descendants<LiteralInline>().Select(l => l.Content.ToString())))
+                .ToList() ?? [];
             renderer.Write("<div class=\"table-scroll\" role=\"region\" aria-label=\"")
                 .WriteEscape("Table: " + string.Join(", ", headings))
                 .WriteLine("\" tabindex=\"0\">");
+            MarkForNarrowScreens(table, headings);
             inner.Write(renderer, table);
             renderer.WriteLine("</div>");
+        }
+
+        /// <summary>
+        /// The figure tables' narrow layout (site.css) for an editor's table too: each row's first cell above the
+        /// rest, each of those under its column's heading. A parsed document is rendered more than once (pages,
+        /// feeds, search texts), so the marks are added once.
+        /// </summary>
+        private static void MarkForNarrowScreens(Table table, List<string> headings)
+        {
+            var attributes = table.GetAttributes();
+            if (headings.Count < 2 || attributes.Classes?.Contains("figure-table") == true)
+            {
+                return;
+            }
+
+            attributes.AddClass("figure-table");
+            attributes.AddProperty(
+                "data-columns", (headings.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var row in table.OfType<TableRow>().Where(r => !r.IsHeader))
+            {
+                var cells = row.OfType<TableCell>().ToList();
+                for (var i = 0; i < cells.Count; i++)
+                {
+                    if (i == 0)
+                    {
+                        cells[i].GetAttributes().AddClass("row-heading");
+                    }
+                    else if (i < headings.Count)
+                    {
+                        cells[i].GetAttributes().AddProperty("data-column", headings[i]);
+                    }
+                }
+            }
         }
     }
 }

@@ -59,10 +59,11 @@ internal static class CalculatorWriter
         html.WriteLine("</p>");
         html.Write("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"")
             .Write("Servers and monthly cost per framework\">").WriteLine();
-        html.WriteLine("<table class=\"calculator-table\">");
+        string[] columns = ["Framework", "Throughput used", "Servers", "Monthly cost"];
+        html.Write("<table class=\"calculator-table figure-table\"")
+            .Write(BenchmarkTableWriter.ColumnCountAttribute(columns.Length - 1)).WriteLine(">");
         // A cell a line, so the table reads as words (the spec's text, a screen reader's browse mode).
         html.WriteLine("<thead><tr>");
-        string[] columns = ["Framework", "Throughput used", "Servers", "Monthly cost"];
         figure.Reading.Header(columns);
         foreach (var column in columns)
         {
@@ -79,11 +80,13 @@ internal static class CalculatorWriter
             html.Write("<th scope=\"row\">").WriteEscape(row.Name).WriteLine("</th>");
             var (used, servers, cost) = (context.Formatter.Value(throughput, model.Metric),
                 Servers(culture, result.Servers), Money(culture, result.MonthlyCost));
-            html.Write("<td>");
+            html.Write("<td").Write(BenchmarkTableWriter.ColumnAttribute(columns[1])).Write('>');
             figure.WriteFigure(model.Run.Run, used, throughput);
             html.WriteLine("</td>");
-            html.Write("<td class=\"calculator-servers\">").Write(servers).WriteLine("</td>");
-            html.Write("<td class=\"calculator-cost\">").Write(cost).WriteLine("</td>");
+            html.Write("<td class=\"calculator-servers\"").Write(BenchmarkTableWriter.ColumnAttribute(columns[2]))
+                .Write('>').Write(servers).WriteLine("</td>");
+            html.Write("<td class=\"calculator-cost\"").Write(BenchmarkTableWriter.ColumnAttribute(columns[3]))
+                .Write('>').Write(cost).WriteLine("</td>");
             figure.Reading.Row(row.Name);
             figure.Reading.Cell(used);
             figure.Reading.Cell(servers);
