@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.Channels;
+using ComparisonSite.Caching;
 using ComparisonSite.Content;
 using ComparisonSite.Results.Store;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using ComparisonSite.Caching;
 using ComparisonSite.Content;
 using ComparisonSite.Results.Store;
 

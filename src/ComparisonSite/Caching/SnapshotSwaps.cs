@@ -1,7 +1,7 @@
 using ComparisonSite.Content;
 using ComparisonSite.Results.Store;
 
-namespace ComparisonSite;
+namespace ComparisonSite.Caching;
 
 /// <summary>Which of the two snapshots that pages are made from was swapped.</summary>
 public enum SnapshotKind
