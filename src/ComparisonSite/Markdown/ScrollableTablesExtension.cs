@@ -14,9 +14,14 @@ namespace ComparisonSite.Markdown;
 /// </summary>
 public sealed class ScrollableTablesExtension : IMarkdownExtension
 {
-    public void Setup(MarkdownPipelineBuilder pipeline)
-    {
-    }
+    public void Setup(MarkdownPipelineBuilder pipeline) =>
+        pipeline.DocumentProcessed += document =>
+        {
+            foreach (var table in document.Descendants<Table>())
+            {
+                MarkForNarrowScreens(table, Headings(table));
+            }
+        };
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
     {
@@ -26,54 +31,56 @@ public sealed class ScrollableTablesExtension : IMarkdownExtension
         }
     }
 
+    /// <summary>
+    /// The figure tables' narrow layout (site.css) for an editor's table too: each row's first cell above the
+    /// rest, each of those under its column's heading. Marked as the document is parsed, once: a parsed document
+    /// may be rendered by several threads at once.
+    /// </summary>
+    private static void MarkForNarrowScreens(Table table, List<string> headings)
+    {
+        if (headings.Count < 2)
+        {
+            return;
+        }
+
+        var attributes = table.GetAttributes();
+        attributes.AddClass("figure-table");
+        attributes.AddProperty(
+            "data-columns", (headings.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var row in table.OfType<TableRow>().Where(r => !r.IsHeader))
+        {
+            var cells = row.OfType<TableCell>().ToList();
+            for (var i = 0; i < cells.Count; i++)
+            {
+                if (i == 0)
+                {
+                    cells[i].GetAttributes().AddClass("row-heading");
+                }
+                else if (i < headings.Count)
+                {
+                    cells[i].GetAttributes().AddProperty("data-column", headings[i]);
+                }
+            }
+        }
+    }
+
+    // The column headings' text.
+    private static List<string> Headings(Table table) =>
+        table.OfType<TableRow>().FirstOrDefault(r => r.IsHeader)?.OfType<TableCell>()
+            .Select(c => string.Concat(c.Descendants<LiteralInline>().Select(l => l.Content.ToString())))
+            .ToList() ?? [];
+
     private sealed class ScrollableTableRenderer(HtmlTableRenderer inner) : HtmlObjectRenderer<Table>
     {
         protected override void Write(HtmlRenderer renderer, Table table)
         {
             renderer.EnsureLine();
             // Each scrollable region needs its own accessible name: the table's column headings give one.
-            var headings = table.OfType<TableRow>().FirstOrDefault(r => r.IsHeader)?.OfType<TableCell>()
-                .Select(c => string.Concat(c.Descendants<LiteralInline>().Select(l => l.Content.ToString())))
-                .ToList() ?? [];
             renderer.Write("<div class=\"table-scroll\" role=\"region\" aria-label=\"")
-                .WriteEscape("Table: " + string.Join(", ", headings))
+                .WriteEscape("Table: " + string.Join(", ", Headings(table)))
                 .WriteLine("\" tabindex=\"0\">");
-            MarkForNarrowScreens(table, headings);
             inner.Write(renderer, table);
             renderer.WriteLine("</div>");
-        }
-
-        /// <summary>
-        /// The figure tables' narrow layout (site.css) for an editor's table too: each row's first cell above the
-        /// rest, each of those under its column's heading. A parsed document is rendered more than once (pages,
-        /// feeds, search texts), so the marks are added once.
-        /// </summary>
-        private static void MarkForNarrowScreens(Table table, List<string> headings)
-        {
-            var attributes = table.GetAttributes();
-            if (headings.Count < 2 || attributes.Classes?.Contains("figure-table") == true)
-            {
-                return;
-            }
-
-            attributes.AddClass("figure-table");
-            attributes.AddProperty(
-                "data-columns", (headings.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            foreach (var row in table.OfType<TableRow>().Where(r => !r.IsHeader))
-            {
-                var cells = row.OfType<TableCell>().ToList();
-                for (var i = 0; i < cells.Count; i++)
-                {
-                    if (i == 0)
-                    {
-                        cells[i].GetAttributes().AddClass("row-heading");
-                    }
-                    else if (i < headings.Count)
-                    {
-                        cells[i].GetAttributes().AddProperty("data-column", headings[i]);
-                    }
-                }
-            }
         }
     }
 }

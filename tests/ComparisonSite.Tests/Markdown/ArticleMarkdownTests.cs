@@ -82,6 +82,33 @@ public sealed class ArticleMarkdownTests
     }
 
     [Fact]
+    public void A_tables_cells_name_their_columns_for_the_phone_layout_however_often_it_is_rendered()
+    {
+        var diagnostics = new List<ContentDiagnostic>();
+        var document = ArticleMarkdown.Parse(
+            "| Category | FastAPI | Django |\n|---|---|---|\n| *Speed* | fast | `slower` |\n| Admin | no | yes |",
+            "test.md", 1, diagnostics);
+
+        ArticleMarkdown.ToHtml(document);
+        var again = ArticleMarkdown.ToHtml(document);
+        var html = Html.ParseDocument(again);
+
+        var table = html.QuerySelector("table")!;
+        Assert.Equal("figure-table", table.ClassName);
+        Assert.Equal("2", table.GetAttribute("data-columns"));
+        Assert.Equal(["Speed", "Admin"], table.QuerySelectorAll("td.row-heading").Select(td => td.TextContent));
+        Assert.All(
+            table.QuerySelectorAll("tbody tr"),
+            row => Assert.Equal(
+                ["FastAPI", "Django"],
+                row.QuerySelectorAll("td:not(.row-heading)").Select(td => td.GetAttribute("data-column"))));
+        // The second render writes each mark once, as the first did.
+        Assert.Equal(4, again.Split("data-column=").Length - 1);
+        Assert.Equal(1, again.Split("figure-table").Length - 1);
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
     public void Footnotes_render_with_back_links()
     {
         var (html, _) = Render("Claim.[^1]\n\n[^1]: Evidence.");
