@@ -1,5 +1,3 @@
-using ComparisonSite.Content;
-
 namespace ComparisonSite.Caching;
 
 /// <summary>
@@ -7,18 +5,14 @@ namespace ComparisonSite.Caching;
 /// entries from being served; eviction only frees them, and keeps a page already rendered at the current version
 /// (a request can reach the new snapshot before the change is told here).
 /// </summary>
-internal sealed class PageCacheEviction(
-    PageCache cache, ContentLibrary library, PageVersions versions, ILogger<PageCacheEviction> logger)
+internal sealed class PageCacheEviction(PageCache cache, PageVersions versions, ILogger<PageCacheEviction> logger)
     : IPageChangeListener
 {
     public void OnPagesChanged(PageChange change)
     {
-        var comparisons = library.Current.Comparisons;
         foreach (var slug in change.Comparisons)
         {
-            Evict(
-                PageVersions.ComparisonTag(slug),
-                comparisons.TryGetValue(slug, out var article) ? versions.ForComparison(article) : null);
+            Evict(PageVersions.ComparisonTag(slug), change.Versions.GetValueOrDefault(slug));
         }
 
         // Unlike the edge's, the listings' cache key holds the snapshots' load times (PageVersions.ForListing), so

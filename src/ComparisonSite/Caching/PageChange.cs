@@ -13,6 +13,13 @@ public sealed record PageChange(
     long Number, string Cause, IReadOnlyList<string> Comparisons, IReadOnlyList<ChangedRun> Runs)
 {
     /// <summary>
+    /// The version (<see cref="PageVersions.ForComparison"/>) each changed comparison's pages show now, as the
+    /// change was worked out from; none for a comparison that went.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Versions { get; init; } =
+        new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>
     /// The listings (home, tags, sitemap, feed) show every comparison and the latest runs, so any change alters
     /// them.
     /// </summary>

@@ -100,7 +100,11 @@ internal sealed class PageChanges(
                 if (wasReady && (cause != AgeLimits || changedComparisons.Count > 0 || changedRuns.Count > 0))
                 {
                     Publish(new PageChange(
-                        Interlocked.Increment(ref _change), cause, changedComparisons, changedRuns));
+                        Interlocked.Increment(ref _change), cause, changedComparisons, changedRuns)
+                    {
+                        Versions = changedComparisons.Where(comparisons.ContainsKey)
+                            .ToDictionary(slug => slug, slug => comparisons[slug], StringComparer.Ordinal),
+                    });
                 }
 
                 _comparisons = comparisons;

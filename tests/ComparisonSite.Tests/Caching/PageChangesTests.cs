@@ -26,9 +26,8 @@ public sealed class PageChangesTests(PostgresFixture postgres) : IClassFixture<P
                 NullLogger<ContentLibrary>.Instance);
             var results = store.Get<ResultsStore>();
             var heard = new Heard();
-            var changes = new PageChanges(
-                library, results, new PageVersions(library, results, TimeProvider.System), [heard],
-                NullLogger<PageChanges>.Instance);
+            var versions = new PageVersions(library, results, TimeProvider.System);
+            var changes = new PageChanges(library, results, versions, [heard], NullLogger<PageChanges>.Instance);
             await changes.StartAsync(CancellationToken.None);
 
             await results.ReloadAsync(CancellationToken.None);
@@ -44,6 +43,10 @@ public sealed class PageChangesTests(PostgresFixture postgres) : IClassFixture<P
             var change = Assert.Single(heard.Changes);
             Assert.Equal("content", change.Cause);
             Assert.Equal(["postgresql-vs-sqlite"], change.Comparisons);
+            // The version its pages show now, which the page cache keeps pages of when it evicts the rest.
+            Assert.Equal(
+                versions.ForComparison(library.Current.Comparisons["postgresql-vs-sqlite"]),
+                Assert.Single(change.Versions, v => v.Key == "postgresql-vs-sqlite").Value);
         }
         finally
         {
