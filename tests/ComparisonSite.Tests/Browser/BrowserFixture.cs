@@ -82,6 +82,15 @@ public class BrowserFixture : IAsyncLifetime
         page.WaitForURLAsync(url, new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
 
     /// <summary>
+    /// Lays out every section of the page, for a test that measures it: sections off screen on a wide screen are laid
+    /// out only when the reader comes near them (<c>content-visibility: auto</c>), and report no real size before.
+    /// </summary>
+    public static Task LayOutEverySectionAsync(IPage page) =>
+        page.EvaluateAsync("""
+            () => document.querySelectorAll('.article-section').forEach(s => s.style.contentVisibility = 'visible')
+            """);
+
+    /// <summary>
     /// axe-core's violations on an open page, each as "id: help (the offending markup, shortened)". Open the page
     /// with <c>BypassCSP</c>: its policy rightly refuses injected scripts, and the audit tool alone is let in.
     /// </summary>

@@ -66,8 +66,7 @@ public sealed class NarrowScreenBrowserTests(BrowserFixture browser, ITestOutput
         }
     }
 
-    // Opens the page with every section laid out (content-visibility leaves far ones unmeasured) and checks the
-    // page itself fits its width.
+    // Opens the page with every section laid out and checks the page itself fits its width.
     private async Task<IPage> OpenAsync(string path, int width, ColorScheme scheme)
     {
         var (page, problems) = await browser.OpenAsync(path, new BrowserNewContextOptions
@@ -76,9 +75,7 @@ public sealed class NarrowScreenBrowserTests(BrowserFixture browser, ITestOutput
             IsMobile = width < 500,
             ColorScheme = scheme,
         });
-        await page.EvaluateAsync("""
-            () => document.querySelectorAll('.article-section').forEach(s => s.style.contentVisibility = 'visible')
-            """);
+        await BrowserFixture.LayOutEverySectionAsync(page);
         Assert.True(
             await page.EvaluateAsync<bool>($"() => document.documentElement.scrollWidth <= {width}"),
             $"{path} scrolls sideways at {width} px ({scheme})");

@@ -168,10 +168,7 @@ public sealed class ReaderExperienceTests(BrowserFixture browser, ITestOutputHel
             IsMobile = true,
         });
 
-        // Sections off screen are laid out only when near (content-visibility: auto): lay them all out to measure.
-        await page.EvaluateAsync("""
-            () => document.querySelectorAll('.article-section').forEach(s => s.style.contentVisibility = 'visible')
-            """);
+        await BrowserFixture.LayOutEverySectionAsync(page);
         var speed = await page.EvaluateAsync<double>(
             "() => document.getElementById('speed').getBoundingClientRect().height");
         output.WriteLine($"The speed section at {width} px: {speed:F0} px tall");
